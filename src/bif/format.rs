@@ -1,0 +1,276 @@
+//! `io:format/1,2` and `io:fwrite`: the control sequences of `io_lib:format`.
+//!
+//! Supports `~p ~w ~s ~n ~b ~B ~c ~f ~e ~g ~i ~~ ~+ ~#` with field width,
+//! precision, padding character, `-` (left adjust) and the `t`/`l`
+//! modifiers. Bad formats or arguments raise `badarg`, as in OTP. The text
+//! goes to `BifCtx::output`; nothing is written here.
+
+use super::{arg, BifCtx, BifFn};
+use crate::term::{float, pretty, write, Term};
+use crate::vm::Exception;
+
+type R = Result<Term, Exception>;
+
+fn bad() -> Exception {
+    Exception::badarg()
+}
+
+/// The characters of an iolist-ish argument of `~s`: a string, a deep
+/// list of characters, or an atom.
+fn chars_of(t: &Term, out: &mut String) -> Result<(), Exception> {
+    match t {
+        Term::Atom(a) => {
+            out.push_str(a.name());
+            Ok(())
+        }
+        _ => {
+            let mut it = t.iter_list();
+            for x in it.by_ref() {
+                match x {
+                    Term::Int(c) => out.push(u32::try_from(*c).ok().and_then(char::from_u32).ok_or_else(bad)?),
+                    Term::Nil | Term::Cons(_) => chars_of(x, out)?,
+                    _ => return Err(bad()),
+                }
+            }
+            if matches!(it.rest(), Term::Nil) {
+                Ok(())
+            } else {
+                Err(bad())
+            }
+        }
+    }
+}
+
+struct Spec {
+    left: bool,
+    width: Option<usize>,
+    precision: Option<usize>,
+    pad: char,
+}
+
+/// Pads `s` to the field width; `s` longer than the field becomes stars
+/// for terms and numbers.
+fn field(s: &str, spec: &Spec, truncate: bool) -> String {
+    let len = s.chars().count();
+    match spec.width {
+        Some(w) if len > w => {
+            if truncate {
+                s.chars().take(w).collect()
+            } else {
+                "*".repeat(w)
+            }
+        }
+        Some(w) => {
+            let padding: String = std::iter::repeat_n(spec.pad, w - len).collect();
+            if spec.left {
+                format!("{s}{padding}")
+            } else {
+                format!("{padding}{s}")
+            }
+        }
+        None => s.to_string(),
+    }
+}
+
+fn column(out: &str) -> usize {
+    out.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1
+}
+
+fn int_in_base(t: &Term, base: u32, upper: bool) -> Result<String, Exception> {
+    let n = t.to_big().ok_or_else(bad)?;
+    let s = n.to_str_radix(base);
+    Ok(if upper { s.to_uppercase() } else { s })
+}
+
+fn float_arg(t: &Term) -> Result<f64, Exception> {
+    match t {
+        Term::Float(f) => Ok(*f),
+        _ => Err(bad()),
+    }
+}
+
+struct Args<'a> {
+    items: &'a [Term],
+    next: usize,
+}
+
+impl<'a> Args<'a> {
+    fn take(&mut self) -> Result<&'a Term, Exception> {
+        let t = self.items.get(self.next).ok_or_else(bad)?;
+        self.next += 1;
+        Ok(t)
+    }
+}
+
+type Chars<'s> = std::iter::Peekable<std::str::Chars<'s>>;
+
+/// A field width or precision: digits, `*` (taken from the arguments) or absent.
+fn number(chars: &mut Chars<'_>, args: &mut Args<'_>) -> Result<Option<usize>, Exception> {
+    if chars.peek() == Some(&'*') {
+        chars.next();
+        return match args.take()? {
+            Term::Int(n) if *n >= 0 => Ok(Some(*n as usize)),
+            _ => Err(bad()),
+        };
+    }
+    let mut n: Option<usize> = None;
+    while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
+        n = Some(n.unwrap_or(0).saturating_mul(10).saturating_add(d as usize));
+        chars.next();
+    }
+    Ok(n)
+}
+
+/// Formats `fmt` with `args` as `io_lib:format/2`.
+pub fn format(fmt: &str, args: &[Term]) -> Result<String, Exception> {
+    let mut out = String::new();
+    let mut args = Args { items: args, next: 0 };
+    let mut chars = fmt.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '~' {
+            out.push(c);
+            continue;
+        }
+        let mut spec = Spec { left: false, width: None, precision: None, pad: ' ' };
+        if chars.peek() == Some(&'-') {
+            spec.left = true;
+            chars.next();
+        }
+        spec.width = number(&mut chars, &mut args)?;
+        if chars.peek() == Some(&'.') {
+            chars.next();
+            spec.precision = number(&mut chars, &mut args)?;
+            if chars.peek() == Some(&'.') {
+                chars.next();
+                if chars.peek() == Some(&'*') {
+                    chars.next();
+                    match args.take()? {
+                        Term::Int(p) => spec.pad = u32::try_from(*p).ok().and_then(char::from_u32).ok_or_else(bad)?,
+                        _ => return Err(bad()),
+                    }
+                } else {
+                    spec.pad = chars.next().ok_or_else(bad)?;
+                }
+            }
+        }
+        let mut lmod = false;
+        while let Some(m) = chars.peek().copied().filter(|m| *m == 't' || *m == 'l') {
+            lmod |= m == 'l';
+            chars.next();
+        }
+        let ctl = chars.next().ok_or_else(bad)?;
+        if spec.width == Some(0) {
+            return Err(bad());
+        }
+        match ctl {
+            '~' => out.push_str(&field("~", &spec, false)),
+            'n' => out.push('\n'),
+            'c' => {
+                let c = match args.take()? {
+                    Term::Int(c) => u32::try_from(*c).ok().and_then(char::from_u32).ok_or_else(bad)?,
+                    _ => return Err(bad()),
+                };
+                let n = spec.width.unwrap_or(1);
+                out.extend(std::iter::repeat_n(c, n));
+            }
+            's' => {
+                let mut s = String::new();
+                chars_of(args.take()?, &mut s)?;
+                if let Some(p) = spec.precision {
+                    s = s.chars().take(p).collect();
+                }
+                out.push_str(&field(&s, &spec, true));
+            }
+            'w' => {
+                let s = write::write(args.take()?);
+                out.push_str(&field(&s, &spec, false));
+            }
+            'p' => {
+                let t = args.take()?;
+                let s = if lmod {
+                    write::write(t)
+                } else {
+                    let ll = spec.width.unwrap_or(80);
+                    pretty::print(t, column(&out), ll)
+                };
+                if spec.width.is_some() && !s.contains('\n') {
+                    out.push_str(&field(&s, &Spec { width: None, ..spec }, false));
+                } else {
+                    out.push_str(&s);
+                }
+            }
+            'b' | 'B' | '#' | '+' => {
+                let base = spec.precision.unwrap_or(10);
+                if !(2..=36).contains(&base) {
+                    return Err(bad());
+                }
+                let t = args.take()?;
+                let mut s = int_in_base(t, base as u32, ctl != 'b')?;
+                if ctl == '#' || ctl == '+' {
+                    let neg = s.starts_with('-');
+                    let digits = s.trim_start_matches('-').to_string();
+                    s = format!("{}{}#{}", if neg { "-" } else { "" }, base, digits);
+                }
+                out.push_str(&field(&s, &Spec { precision: None, ..spec }, false));
+            }
+            'f' | 'e' | 'g' => {
+                let f = float_arg(args.take()?)?;
+                let p = spec.precision.unwrap_or(6);
+                if p == 0 {
+                    return Err(bad());
+                }
+                let s = match ctl {
+                    'f' => float::fixed(f, p),
+                    'e' => float::scientific(f, p.max(2)),
+                    _ => float::general(f, p),
+                };
+                out.push_str(&field(&s, &spec, false));
+            }
+            'i' => {
+                args.take()?;
+            }
+            _ => return Err(bad()),
+        }
+    }
+    if args.next < args.items.len() {
+        return Err(bad());
+    }
+    Ok(out)
+}
+
+fn format_arg(t: &Term) -> Result<String, Exception> {
+    let mut s = String::new();
+    chars_of(t, &mut s)?;
+    Ok(s)
+}
+
+fn io_format(c: &mut BifCtx, a: &[Term]) -> R {
+    let fmt = format_arg(arg(a, 0)?)?;
+    let args = match a.get(1) {
+        Some(l) => l.list_to_vec().ok_or_else(bad)?,
+        None => vec![],
+    };
+    let s = format(&fmt, &args)?;
+    c.output.push_str(&s);
+    Ok(Term::ok())
+}
+
+fn put_chars(c: &mut BifCtx, a: &[Term]) -> R {
+    let s = format_arg(arg(a, 0)?)?;
+    c.output.push_str(&s);
+    Ok(Term::ok())
+}
+
+fn nl(c: &mut BifCtx, _: &[Term]) -> R {
+    c.output.push('\n');
+    Ok(Term::ok())
+}
+
+pub static BIFS: &[(&str, usize, BifFn)] = &[
+    ("format", 1, io_format),
+    ("format", 2, io_format),
+    ("fwrite", 1, io_format),
+    ("fwrite", 2, io_format),
+    ("put_chars", 1, put_chars),
+    ("nl", 0, nl),
+];

@@ -1,0 +1,181 @@
+//! The compiler: syntax trees to bytecode modules.
+//!
+//! Owns name resolution (local, imported, built-in, remote), variable
+//! scoping (unbound and unsafe variables), and code generation. Every
+//! mistake is a `Diagnostic`; a module with errors is not produced. The
+//! compiler never runs code and never prints.
+
+mod call;
+mod expr;
+mod func;
+mod pattern;
+pub mod scope;
+pub mod suggest;
+mod vars;
+
+use crate::diag::Diagnostic;
+use crate::syntax::ast::{self, Expr, Span};
+use crate::term::Atom;
+use crate::vm::module::Module;
+use crate::vm::op::{FunctionCode, Op, Src};
+use func::FnBuilder;
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+/// What the compiler knows about the module being compiled.
+pub struct ModCtx {
+    pub name: Atom,
+    pub locals: BTreeMap<(Atom, u32), u32>,
+    pub imports: BTreeMap<(Atom, u32), Atom>,
+    functions: Vec<Option<FunctionCode>>,
+    pub diags: Vec<Diagnostic>,
+    fun_counts: BTreeMap<(Atom, u32), u32>,
+}
+
+impl ModCtx {
+    fn new(name: Atom) -> ModCtx {
+        ModCtx {
+            name,
+            locals: BTreeMap::new(),
+            imports: BTreeMap::new(),
+            functions: vec![],
+            diags: vec![],
+            fun_counts: BTreeMap::new(),
+        }
+    }
+
+    pub fn reserve(&mut self) -> u32 {
+        self.functions.push(None);
+        (self.functions.len() - 1) as u32
+    }
+
+    pub fn set(&mut self, index: u32, code: FunctionCode) {
+        if let Some(slot) = self.functions.get_mut(index as usize) {
+            *slot = Some(code);
+        }
+    }
+
+    pub fn fun_counter(&mut self, owner: (Atom, u32)) -> u32 {
+        let c = self.fun_counts.entry(owner).or_insert(0);
+        *c += 1;
+        *c - 1
+    }
+}
+
+static UNIQ: AtomicU32 = AtomicU32::new(1);
+
+/// A fresh version number for a loaded module; funs remember it.
+fn next_uniq() -> u32 {
+    UNIQ.fetch_add(1, Ordering::Relaxed)
+}
+
+/// The result of compiling: the module and any warnings, or the errors.
+pub type Compiled = Result<(Module, Vec<Diagnostic>), Vec<Diagnostic>>;
+
+fn split(diags: Vec<Diagnostic>) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    diags.into_iter().partition(Diagnostic::is_error)
+}
+
+/// Compiles a parsed module.
+pub fn compile_module(m: &ast::Module, file: &str, source: &str) -> Compiled {
+    let Some((name, _)) = m.name else {
+        return Err(vec![Diagnostic::error("this file has no `-module` attribute")
+            .at(Span::new(0, 0), "expected `-module(name).` at the top")
+            .help("start the file with `-module(name).`, where name is the file name without `.erl`")]);
+    };
+    let mut ctx = ModCtx::new(name);
+    for f in &m.functions {
+        let idx = ctx.reserve();
+        ctx.locals.insert((f.name, f.arity as u32), idx);
+    }
+    for (md, f, a, _) in &m.imports {
+        ctx.imports.insert((*f, *a as u32), *md);
+    }
+    let mut exports = BTreeMap::new();
+    for (f, a, span) in &m.exports {
+        match ctx.locals.get(&(*f, *a as u32)) {
+            Some(i) => {
+                exports.insert((*f, *a as u32), *i);
+            }
+            None => {
+                let mut d = Diagnostic::error(format!("function {}/{} is exported but not defined", f.name(), a))
+                    .at(*span, "exported here");
+                let names: Vec<String> = m.functions.iter().map(|x| format!("{}/{}", x.name.name(), x.arity)).collect();
+                let wanted = format!("{}/{}", f.name(), a);
+                d = match suggest::closest(&wanted, names.iter().map(String::as_str)) {
+                    Some(s) => d.help(format!("did you mean `{s}`?")),
+                    None => d.help("define the function, or remove it from the `-export` list"),
+                };
+                ctx.diags.push(d);
+            }
+        }
+    }
+    for f in &m.functions {
+        let idx = ctx.locals.get(&(f.name, f.arity as u32)).copied().unwrap_or(0);
+        let code = {
+            let mut fb = FnBuilder::new(&mut ctx, (f.name, f.arity as u32));
+            fb.span = f.span;
+            fb.function_clauses(&f.clauses, f.arity as u32);
+            fb.finish(f.name, f.arity as u32, 0, f.name)
+        };
+        ctx.set(idx, code);
+    }
+    finish(ctx, exports, file, source)
+}
+
+fn finish(ctx: ModCtx, exports: BTreeMap<(Atom, u32), u32>, file: &str, source: &str) -> Compiled {
+    let (errors, warnings) = split(ctx.diags);
+    if !errors.is_empty() {
+        let mut all = errors;
+        all.extend(warnings);
+        return Err(all);
+    }
+    let functions: Vec<FunctionCode> = ctx.functions.into_iter().flatten().collect();
+    let module = Module {
+        name: ctx.name,
+        uniq: next_uniq(),
+        functions,
+        exports,
+        locals: ctx.locals,
+        file: file.into(),
+        source: source.into(),
+    };
+    Ok((module, warnings))
+}
+
+/// Compiles shell expressions into a one-function module `shell_eval`
+/// whose function takes the values of `bound` (in that order) and returns
+/// `{Value, {NewBindings...}}` for the names it reports.
+pub fn compile_shell(exprs: &[Expr], bound: &[String], source: &str) -> Result<(Module, Vec<String>, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let name = Atom::new("erl_eval");
+    let mut ctx = ModCtx::new(name);
+    let idx = ctx.reserve();
+    let arity = bound.len() as u32;
+    let fname = Atom::new("expr");
+    let (code, names) = {
+        let mut fb = FnBuilder::new(&mut ctx, (fname, arity));
+        fb.slots = arity;
+        for (i, v) in bound.iter().enumerate() {
+            fb.names.insert(v.clone(), i as u32);
+            fb.scope.bind(v, i as u32);
+        }
+        let mut last = Src::Const(crate::term::Term::ok());
+        for e in exprs {
+            fb.span = e.span;
+            last = fb.expr(e);
+        }
+        let names: Vec<String> = fb.scope.bound_names().map(str::to_string).collect();
+        let vals: Vec<Src> = names.iter().map(|n| Src::Reg(fb.var_slot(n))).collect();
+        let tup = fb.temp();
+        fb.emit(Op::Tuple { dst: tup, elems: vals.into() });
+        let res = fb.temp();
+        fb.emit(Op::Tuple { dst: res, elems: vec![last, Src::Reg(tup)].into() });
+        fb.emit(Op::Return { src: Src::Reg(res) });
+        (fb.finish(fname, arity, 0, fname), names)
+    };
+    ctx.set(idx, code);
+    let mut exports = BTreeMap::new();
+    exports.insert((fname, arity), idx);
+    let (m, warnings) = finish(ctx, exports, "shell", source)?;
+    Ok((m, names, warnings))
+}

@@ -1,0 +1,76 @@
+//! Collects the variable names an expression mentions.
+
+use crate::syntax::ast::{Expr, ExprKind, Qualifier};
+use std::collections::BTreeSet;
+
+pub fn collect(e: &Expr, out: &mut BTreeSet<String>) {
+    let mut stack = vec![e];
+    while let Some(e) = stack.pop() {
+        match &e.kind {
+            ExprKind::Var(v) => {
+                if v != "_" {
+                    out.insert(v.clone());
+                }
+            }
+            ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Atom(_) | ExprKind::Str(_) | ExprKind::FunRef(_, _) => {}
+            ExprKind::Tuple(es) | ExprKind::Block(es) => stack.extend(es),
+            ExprKind::List(es, t) => {
+                stack.extend(es);
+                stack.extend(t.as_deref());
+            }
+            ExprKind::Map(fs) => fs.iter().for_each(|f| stack.extend([&f.key, &f.value])),
+            ExprKind::MapUpdate(m, fs) => {
+                stack.push(m);
+                fs.iter().for_each(|f| stack.extend([&f.key, &f.value]));
+            }
+            ExprKind::Match(a, b) | ExprKind::Bin(_, a, b) | ExprKind::Remote(a, b) => stack.extend([&**a, &**b]),
+            ExprKind::Un(_, a) | ExprKind::Catch(a) => stack.push(a),
+            ExprKind::Call(f, args) => {
+                stack.push(f);
+                stack.extend(args);
+            }
+            ExprKind::Case(s, cs) => {
+                stack.push(s);
+                clauses(cs, &mut stack);
+            }
+            ExprKind::If(cs) | ExprKind::Fun(_, cs) => clauses(cs, &mut stack),
+            ExprKind::Receive(cs, after) => {
+                clauses(cs, &mut stack);
+                if let Some(a) = after {
+                    stack.push(&a.timeout);
+                    stack.extend(&a.body);
+                }
+            }
+            ExprKind::FunRemote(m, f, a) => stack.extend([&**m, &**f, &**a]),
+            ExprKind::Try(t) => {
+                stack.extend(&t.body);
+                clauses(&t.of, &mut stack);
+                for c in &t.catches {
+                    stack.extend(c.class.iter());
+                    stack.push(&c.pat);
+                    stack.extend(c.stack.iter());
+                    c.guard.iter().for_each(|alt| stack.extend(alt));
+                    stack.extend(&c.body);
+                }
+                stack.extend(&t.after);
+            }
+            ExprKind::ListComp(b, qs) => {
+                stack.push(b);
+                for q in qs {
+                    match q {
+                        Qualifier::Generator(p, l) => stack.extend([p, l]),
+                        Qualifier::Filter(f) => stack.push(f),
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn clauses<'a>(cs: &'a [crate::syntax::ast::Clause], stack: &mut Vec<&'a Expr>) {
+    for c in cs {
+        stack.extend(&c.pats);
+        c.guard.iter().for_each(|alt| stack.extend(alt));
+        stack.extend(&c.body);
+    }
+}

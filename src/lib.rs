@@ -1,0 +1,15 @@
+//! pidlab: a laboratory for distributed processes.
+//!
+//! Data flows one way: `syntax` (text to trees) -> `compile` (trees to
+//! bytecode) -> `vm` (processes that run it, with `bif` and `prelude` as the
+//! library) -> `run` (driving processes) -> views. `diag` holds the one
+//! diagnostic type and its renderer. See ARCHITECTURE.md.
+
+pub mod bif;
+pub mod compile;
+pub mod diag;
+pub mod prelude;
+pub mod run;
+pub mod syntax;
+pub mod term;
+pub mod vm;

@@ -1,0 +1,167 @@
+//! The `pidlab` command line: parses arguments and dispatches. All work
+//! happens in the library.
+
+use clap::{Parser, Subcommand};
+use pidlab::diag::render::{render_all, render_bare, Style};
+use pidlab::diag::Diagnostic;
+use pidlab::run::{self, Outcome, RunLimits};
+use pidlab::term::pretty;
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "pidlab", version, about = "A laboratory for distributed processes: Erlang on a deterministic virtual scheduler")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Compile FILE.erl and call main/1 (with ARGS as strings) or main/0.
+    Run {
+        file: std::path::PathBuf,
+        args: Vec<String>,
+        /// Stop after this many reductions (function calls).
+        #[arg(long, default_value_t = RunLimits::default().max_reductions)]
+        max_reductions: u64,
+    },
+    /// Evaluate shell expressions ending with `.` and print the value.
+    Eval { exprs: String },
+}
+
+fn stderr_style() -> Style {
+    Style::for_stream(std::io::stderr().is_terminal())
+}
+
+fn report(diags: &[Diagnostic], name: &str, src: &str) {
+    eprint!("{}", render_all(diags, name, src, stderr_style()));
+}
+
+fn outcome_failure(o: &Outcome, name: &str, src: &str) -> ExitCode {
+    match o {
+        Outcome::Returned(_) => return ExitCode::SUCCESS,
+        Outcome::Crashed(e) => {
+            let d = run::crash_diagnostic(e, "the main process");
+            if e.location.as_ref().is_some_and(|l| l.module.name() != "erl_eval" || name == "shell") {
+                report(&[d], name, src);
+            } else {
+                eprint!("{}", render_bare(&d, stderr_style()));
+            }
+        }
+        Outcome::Deadlock { line, span } => {
+            let d = Diagnostic::error(format!("deadlock: the main process waits forever in `receive` (line {line})"))
+                .at(*span, "waiting here")
+                .help("no other process exists that could send it a message; add an `after` clause or send the message first");
+            report(&[d], name, src);
+        }
+        Outcome::ReductionLimit(n) => {
+            eprint!(
+                "{}",
+                render_bare(
+                    &Diagnostic::error(format!("stopped after {n} reductions: the program may loop forever"))
+                        .help("raise the bound with --max-reductions N if the program really needs more work"),
+                    stderr_style()
+                )
+            );
+        }
+    }
+    ExitCode::from(1)
+}
+
+fn cmd_run(file: &std::path::Path, args: &[String], limits: RunLimits) -> ExitCode {
+    let name = file.display().to_string();
+    let src = match std::fs::read(file) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) => {
+            eprint!("{}", render_bare(&Diagnostic::error(format!("cannot read {name}: {e}")), stderr_style()));
+            return ExitCode::from(1);
+        }
+    };
+    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("main");
+    let (ast, diags) = pidlab::syntax::parse_module(&src, Some(stem));
+    if diags.iter().any(Diagnostic::is_error) {
+        report(&diags, &name, &src);
+        return ExitCode::from(1);
+    }
+    let module = match pidlab::compile::compile_module(&ast, &name, &src) {
+        Ok((m, warnings)) => {
+            report(&warnings, &name, &src);
+            m
+        }
+        Err(errors) => {
+            report(&errors, &name, &src);
+            return ExitCode::from(1);
+        }
+    };
+    let Some((func, takes_args)) = run::entry(&module) else {
+        report(
+            &[Diagnostic::error("this module exports no `main/0` or `main/1`")
+                .at(ast.name.map(|(_, s)| s).unwrap_or_default(), "in this module")
+                .help("add `-export([main/0]).` and a function `main() -> ...`")],
+            &name,
+            &src,
+        );
+        return ExitCode::from(1);
+    };
+    let mut code = run::new_code();
+    let m = code.load(module);
+    let call_args = if takes_args { vec![run::main_args(args)] } else { vec![] };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let outcome = run::run_call(&code, &m, func, call_args, limits, &mut |s| {
+        let _ = out.write_all(s.as_bytes());
+    });
+    let _ = out.flush();
+    drop(out);
+    outcome_failure(&outcome, &name, &src)
+}
+
+fn cmd_eval(src: &str) -> ExitCode {
+    let mut text = src.trim_end().to_string();
+    if !text.ends_with('.') {
+        text.push('.');
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let r = run::eval(&text, RunLimits::default(), &mut |s| {
+        let _ = out.write_all(s.as_bytes());
+    });
+    match r {
+        Ok(Ok(v)) => {
+            let _ = writeln!(out, "{}", pretty::print(&v, 1, 80));
+            ExitCode::SUCCESS
+        }
+        Ok(Err(o)) => {
+            let _ = out.flush();
+            drop(out);
+            outcome_failure(&o, "shell", &text)
+        }
+        Err(diags) => {
+            let _ = out.flush();
+            drop(out);
+            report(&diags, "shell", &text);
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    // Deep terms recurse when printed or compared: give the work a big stack.
+    let child = std::thread::Builder::new().stack_size(1 << 30).spawn(move || match cli.command {
+        Some(Command::Run { file, args, max_reductions }) => cmd_run(&file, &args, RunLimits { max_reductions }),
+        Some(Command::Eval { exprs }) => cmd_eval(&exprs),
+        None => {
+            eprintln!("pidlab: the interactive shell is not built yet; try `pidlab run FILE.erl` or `pidlab eval 'EXPRS.'`");
+            ExitCode::from(2)
+        }
+    });
+    match child.map(|h| h.join()) {
+        Ok(Ok(code)) => code,
+        _ => {
+            eprintln!("pidlab: internal error");
+            ExitCode::from(70)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+//! The prelude: library functions written in Erlang (the higher-order
+//! parts of `lists` and `maps`), compiled once per thread and loaded into
+//! every code table. Built-ins of the same modules stay in `bif`.
+
+use crate::vm::{Code, Module};
+use std::rc::Rc;
+
+const SOURCES: &[(&str, &str)] = &[("lists", include_str!("lists.erl")), ("maps", include_str!("maps.erl"))];
+
+thread_local! {
+    static COMPILED: Vec<Rc<Module>> = compile_all();
+    static BUILDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn compile_all() -> Vec<Rc<Module>> {
+    BUILDING.with(|b| b.set(true));
+    let mut out = vec![];
+    for (name, src) in SOURCES {
+        let (ast, diags) = crate::syntax::parse_module(src, Some(name));
+        debug_assert!(diags.is_empty(), "prelude {name} parses: {diags:?}");
+        if let Ok((m, _)) = crate::compile::compile_module(&ast, &format!("{name}.erl"), src) {
+            out.push(Rc::new(m));
+        } else {
+            debug_assert!(false, "prelude {name} compiles");
+        }
+    }
+    BUILDING.with(|b| b.set(false));
+    out
+}
+
+/// Loads the prelude modules into `code`.
+pub fn load(code: &mut Code) {
+    COMPILED.with(|ms| {
+        for m in ms {
+            code.insert(m.clone());
+        }
+    });
+}
+
+/// The exported functions of prelude module `module`.
+pub fn exports(module: &str) -> Vec<(&'static str, usize)> {
+    if BUILDING.with(std::cell::Cell::get) {
+        return vec![];
+    }
+    COMPILED.with(|ms| {
+        ms.iter()
+            .filter(|m| m.name.name() == module)
+            .flat_map(|m| m.exports.keys().map(|(f, a)| (f.name(), *a as usize)).collect::<Vec<_>>())
+            .collect()
+    })
+}

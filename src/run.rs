@@ -1,0 +1,182 @@
+//! Running compiled code: loading a module and calling its entry point, and
+//! evaluating shell expressions. Drives a single process to completion; the
+//! concurrent world with its scheduler replaces this driver's loop.
+//! Output is handed to a sink as it is produced; nothing here prints.
+
+use crate::bif::BifCtx;
+use crate::diag::Diagnostic;
+use crate::syntax::ast::Span;
+use crate::term::{write, Atom, Pid, Term};
+use crate::vm::exception::{Class, Exception};
+use crate::vm::{Code, Effect, Module, Process, Stop, Wake};
+use std::rc::Rc;
+
+/// Bounds of one run.
+#[derive(Clone, Copy, Debug)]
+pub struct RunLimits {
+    pub max_reductions: u64,
+}
+
+impl Default for RunLimits {
+    fn default() -> RunLimits {
+        RunLimits { max_reductions: 2_000_000_000 }
+    }
+}
+
+/// How a run ended.
+#[derive(Debug)]
+pub enum Outcome {
+    Returned(Term),
+    Crashed(Exception),
+    /// Waiting in `receive` with nothing that could ever arrive.
+    Deadlock { line: usize, span: Span },
+    ReductionLimit(u64),
+}
+
+/// The pid of the first process, as erl numbers it for `-eval`.
+pub const MAIN_PID: Pid = Pid(80);
+
+/// A code table with the prelude loaded.
+pub fn new_code() -> Code {
+    let mut code = Code::new();
+    crate::prelude::load(&mut code);
+    code
+}
+
+/// Runs `module:function(args)` in a fresh process until it ends.
+pub fn run_call(code: &Code, module: &Rc<Module>, func: u32, args: Vec<Term>, limits: RunLimits, sink: &mut dyn FnMut(&str)) -> Outcome {
+    let mut p = Process::new(MAIN_PID, module.clone(), func, args, &[]);
+    let mut ctx = BifCtx { pid: Some(MAIN_PID), ..BifCtx::default() };
+    let mut total: u64 = 0;
+    loop {
+        let stop = p.run(code, &mut ctx, 4000);
+        if !ctx.output.is_empty() {
+            sink(&std::mem::take(&mut ctx.output));
+        }
+        match stop {
+            Stop::Exit(Ok(v)) => return Outcome::Returned(v),
+            Stop::Exit(Err(e)) => return Outcome::Crashed(e),
+            Stop::Effect(Effect::Output(s)) => sink(&s),
+            Stop::Effect(Effect::Send { to, msg }) => {
+                if to == Term::Pid(p.pid) {
+                    p.mailbox.push(msg);
+                }
+            }
+            Stop::Wait(Some(_)) => p.wake = Some(Wake::Timeout),
+            Stop::Wait(None) => {
+                let (span, line) = p
+                    .frames
+                    .last()
+                    .and_then(|f| f.module.function(f.func).map(|c| (c.span_at(f.pc as usize), f.module.clone())))
+                    .map(|(s, m)| (s, m.line_of(s.lo)))
+                    .unwrap_or_default();
+                return Outcome::Deadlock { line, span };
+            }
+            Stop::Yield => {
+                total += 4000;
+                if total >= limits.max_reductions {
+                    return Outcome::ReductionLimit(total);
+                }
+            }
+        }
+    }
+}
+
+/// Erlang's words for an error reason, as the shell prints them.
+pub fn describe(e: &Exception) -> String {
+    let r = &e.reason;
+    let p = |t: &Term| crate::term::pretty::print(t, 1, 80);
+    match e.class {
+        Class::Throw => format!("exception throw: {}", p(r)),
+        Class::Exit => format!("exception exit: {}", p(r)),
+        Class::Error => {
+            let text = match r {
+                Term::Atom(a) => match a.name() {
+                    "badarith" => "an error occurred when evaluating an arithmetic expression".to_string(),
+                    "badarg" => "bad argument".to_string(),
+                    "if_clause" => "no true branch found when evaluating an if expression".to_string(),
+                    "function_clause" => "no function clause matching".to_string(),
+                    "undef" => "undefined function".to_string(),
+                    "system_limit" => "a system limit has been reached".to_string(),
+                    _ => p(r),
+                },
+                Term::Tuple(t) => match (t.first().and_then(Term::as_atom).map(Atom::name), t.get(1)) {
+                    (Some("badmatch"), Some(v)) => format!("no match of right hand side value {}", p(v)),
+                    (Some("case_clause"), Some(v)) => format!("no case clause matching {}", p(v)),
+                    (Some("try_clause"), Some(v)) => format!("no try clause matching {}", p(v)),
+                    (Some("badkey"), Some(v)) => format!("bad key: {}", p(v)),
+                    (Some("badmap"), Some(v)) => format!("bad map: {}", p(v)),
+                    (Some("badfun"), Some(v)) => format!("bad function {}", p(v)),
+                    (Some("badarity"), Some(_)) => "a fun was called with the wrong number of arguments".to_string(),
+                    _ => p(r),
+                },
+                _ => p(r),
+            };
+            format!("exception error: {text}")
+        }
+    }
+}
+
+/// A hint for a student who met this error.
+fn hint(e: &Exception) -> Option<&'static str> {
+    let tag = match &e.reason {
+        Term::Atom(a) => a.name(),
+        Term::Tuple(t) => t.first().and_then(Term::as_atom).map(Atom::name)?,
+        _ => return None,
+    };
+    Some(match tag {
+        "badarith" => "arithmetic needs numbers on both sides; `/` by zero and `div` by zero also fail",
+        "badarg" => "a built-in function got an argument of the wrong type or out of range",
+        "badmatch" => "the value on the right does not fit the pattern on the left; a bound variable only matches its own value",
+        "case_clause" => "add a clause for this value, or a catch-all clause `_ -> ...`",
+        "if_clause" => "no guard was true; end an `if` with `true -> ...` to cover the rest",
+        "function_clause" => "no clause of the function accepts these arguments",
+        "undef" => "the module or function does not exist, or is not exported",
+        "system_limit" => "the computation grew beyond pidlab's bounds (stack depth, list length or integer size)",
+        _ => return None,
+    })
+}
+
+/// The diagnostic for an uncaught exception.
+pub fn crash_diagnostic(e: &Exception, who: &str) -> Diagnostic {
+    let mut d = Diagnostic::error(format!("{who} crashed: {}", describe(e)));
+    if let Some(l) = &e.location {
+        d = d.at(l.span, format!("in {}:{}/{}", l.module.name(), l.function.name(), l.arity));
+    }
+    d = d.note(format!("exit reason: {}", write::write(&e.exit_reason())));
+    if let Some(h) = hint(e) {
+        d = d.help(h);
+    }
+    d
+}
+
+/// Evaluates shell expressions (with `.`) and returns the value.
+pub fn eval(src: &str, limits: RunLimits, sink: &mut dyn FnMut(&str)) -> Result<Result<Term, Outcome>, Vec<Diagnostic>> {
+    let exprs = crate::syntax::parse_exprs(src)?;
+    let (m, _names, _warnings) = crate::compile::compile_shell(&exprs, &[], src)?;
+    let mut code = new_code();
+    let m = code.load(m);
+    let out = run_call(&code, &m, 0, vec![], limits, sink);
+    Ok(match out {
+        Outcome::Returned(Term::Tuple(t)) => match t.first() {
+            Some(v) => Ok(v.clone()),
+            None => Ok(Term::Nil),
+        },
+        other => Err(other),
+    })
+}
+
+/// The arguments `main/1` receives: the strings after the file name.
+pub fn main_args(args: &[String]) -> Term {
+    Term::list(args.iter().map(|a| Term::string(a)).collect::<Vec<_>>())
+}
+
+/// Finds the entry point: `main/1` if exported, else `main/0`.
+pub fn entry(m: &Module) -> Option<(u32, bool)> {
+    let main = Atom::new("main");
+    if let Some(i) = m.exports.get(&(main, 1)) {
+        return Some((*i, true));
+    }
+    m.exports.get(&(main, 0)).map(|i| (*i, false))
+}
+

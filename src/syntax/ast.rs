@@ -1,0 +1,220 @@
+//! The abstract syntax tree, every node with its byte span.
+//!
+//! Patterns are parsed as expressions (as `erl_parse` does) and checked by
+//! the compiler, so one tree serves both. The tree is plain data: no
+//! resolution, no diagnostics live here.
+
+use crate::term::Atom;
+use num_bigint::BigInt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Span {
+    pub lo: usize,
+    pub hi: usize,
+}
+
+impl Span {
+    pub fn new(lo: usize, hi: usize) -> Span {
+        Span { lo, hi }
+    }
+    pub fn to(self, other: Span) -> Span {
+        Span { lo: self.lo.min(other.lo), hi: self.hi.max(other.hi) }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Fdiv,
+    Div,
+    Rem,
+    Band,
+    Bor,
+    Bxor,
+    Bsl,
+    Bsr,
+    And,
+    Or,
+    Xor,
+    AndAlso,
+    OrElse,
+    Append,
+    Subtract,
+    Eq,
+    Ne,
+    ExactEq,
+    ExactNe,
+    Lt,
+    Gt,
+    Le,
+    Ge,
+    Send,
+}
+
+impl BinOp {
+    pub fn text(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::Fdiv => "/",
+            BinOp::Div => "div",
+            BinOp::Rem => "rem",
+            BinOp::Band => "band",
+            BinOp::Bor => "bor",
+            BinOp::Bxor => "bxor",
+            BinOp::Bsl => "bsl",
+            BinOp::Bsr => "bsr",
+            BinOp::And => "and",
+            BinOp::Or => "or",
+            BinOp::Xor => "xor",
+            BinOp::AndAlso => "andalso",
+            BinOp::OrElse => "orelse",
+            BinOp::Append => "++",
+            BinOp::Subtract => "--",
+            BinOp::Eq => "==",
+            BinOp::Ne => "/=",
+            BinOp::ExactEq => "=:=",
+            BinOp::ExactNe => "=/=",
+            BinOp::Lt => "<",
+            BinOp::Gt => ">",
+            BinOp::Le => "=<",
+            BinOp::Ge => ">=",
+            BinOp::Send => "!",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnOp {
+    Neg,
+    Plus,
+    Bnot,
+    Not,
+}
+
+#[derive(Clone, Debug)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum ExprKind {
+    Int(BigInt),
+    Float(f64),
+    Atom(Atom),
+    Str(String),
+    Var(String),
+    Tuple(Vec<Expr>),
+    /// `[A, B | T]`; `tail` None means `[]`.
+    List(Vec<Expr>, Option<Box<Expr>>),
+    Map(Vec<MapField>),
+    MapUpdate(Box<Expr>, Vec<MapField>),
+    Match(Box<Expr>, Box<Expr>),
+    Bin(BinOp, Box<Expr>, Box<Expr>),
+    Un(UnOp, Box<Expr>),
+    /// `m:f` on its own: only valid as a callee or a catch class.
+    Remote(Box<Expr>, Box<Expr>),
+    Call(Box<Expr>, Vec<Expr>),
+    Case(Box<Expr>, Vec<Clause>),
+    If(Vec<Clause>),
+    Receive(Vec<Clause>, Option<After>),
+    Block(Vec<Expr>),
+    /// `fun (...) -> ... end` or `fun Name(...) -> ... end`.
+    Fun(Option<String>, Vec<Clause>),
+    /// `fun f/N`.
+    FunRef(Atom, u32),
+    /// `fun M:F/N` (M and F may be variables).
+    FunRemote(Box<Expr>, Box<Expr>, Box<Expr>),
+    Try(Box<Try>),
+    Catch(Box<Expr>),
+    ListComp(Box<Expr>, Vec<Qualifier>),
+}
+
+#[derive(Clone, Debug)]
+pub struct MapField {
+    pub key: Expr,
+    pub value: Expr,
+    /// `:=` (must exist) rather than `=>`.
+    pub exact: bool,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct After {
+    pub timeout: Box<Expr>,
+    pub body: Vec<Expr>,
+    pub span: Span,
+}
+
+/// Guards: alternatives separated by `;`, each a `,`-separated conjunction.
+pub type Guard = Vec<Vec<Expr>>;
+
+#[derive(Clone, Debug)]
+pub struct Clause {
+    pub pats: Vec<Expr>,
+    pub guard: Guard,
+    pub body: Vec<Expr>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct CatchClause {
+    /// `throw`, `error`, `exit` or a variable; None means `throw`.
+    pub class: Option<Expr>,
+    pub pat: Expr,
+    pub stack: Option<Expr>,
+    pub guard: Guard,
+    pub body: Vec<Expr>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Try {
+    pub body: Vec<Expr>,
+    pub of: Vec<Clause>,
+    pub catches: Vec<CatchClause>,
+    pub after: Vec<Expr>,
+}
+
+#[derive(Clone, Debug)]
+pub enum Qualifier {
+    Generator(Expr, Expr),
+    Filter(Expr),
+}
+
+#[derive(Clone, Debug)]
+pub struct Function {
+    pub name: Atom,
+    pub arity: usize,
+    pub clauses: Vec<Clause>,
+    pub span: Span,
+    /// Span of the name in the first clause.
+    pub name_span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum Form {
+    /// `-name(args).` Attributes keep their argument expressions.
+    Attribute(Atom, Vec<Expr>, Span),
+    /// The clauses of one function, each with its name and the name's span.
+    Function(Vec<(Atom, Span, Clause)>),
+}
+
+/// A module after parsing.
+#[derive(Clone, Debug, Default)]
+pub struct Module {
+    pub name: Option<(Atom, Span)>,
+    pub exports: Vec<(Atom, usize, Span)>,
+    pub imports: Vec<(Atom, Atom, usize, Span)>,
+    pub functions: Vec<Function>,
+}
+
+impl Expr {
+    pub fn new(kind: ExprKind, span: Span) -> Expr {
+        Expr { kind, span }
+    }
+}

@@ -1,0 +1,157 @@
+//! Source text to syntax trees: lexing, the preprocessor, parsing.
+//!
+//! Owns turning text into `ast::Module` or shell expressions, with every
+//! mistake reported as a `Diagnostic` (several per file: each form is
+//! parsed on its own, so one bad function does not hide the next). Never
+//! panics on any input. Knows nothing of compilation or running.
+
+pub mod ast;
+pub mod errors;
+pub mod grammar_util;
+pub mod preprocess;
+pub mod token;
+
+use crate::diag::Diagnostic;
+use ast::{Expr, Form, Function, Module, Span};
+use token::{Spanned, Tok};
+
+lalrpop_util::lalrpop_mod!(
+    #[allow(clippy::all, clippy::pedantic, clippy::unwrap_used, clippy::indexing_slicing, unused)]
+    grammar,
+    "/erlang.rs"
+);
+
+/// Lexes `src` and reports every unreadable token.
+fn lex_checked(src: &str, diags: &mut Vec<Diagnostic>) -> Vec<Spanned> {
+    let toks = token::lex(src);
+    for (l, t, r) in &toks {
+        if let Some(d) = errors::lexical(t, Span::new(*l, *r)) {
+            diags.push(d);
+        }
+    }
+    toks
+}
+
+/// Parses a whole module. Returns what could be parsed and every diagnostic.
+pub fn parse_module(src: &str, default_name: Option<&str>) -> (Module, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let toks = lex_checked(src, &mut diags);
+    let lex_failed = !diags.is_empty();
+    let forms = preprocess::forms(toks, default_name, &mut diags);
+    let mut module = Module::default();
+    let mut parsed = Vec::new();
+    for f in forms {
+        if lex_failed && f.tokens.iter().any(|(_, t, _)| errors::is_lex_error(t)) {
+            continue;
+        }
+        match grammar::FormParser::new().parse(f.tokens.iter().cloned()) {
+            Ok(form) => parsed.push(form),
+            Err(e) => diags.push(errors::parse_error(e, &f.tokens, f.end, f.has_dot)),
+        }
+    }
+    build_module(&mut module, parsed, &mut diags);
+    (module, diags)
+}
+
+/// Parses shell input `Exprs.` (the final dot required).
+pub fn parse_exprs(src: &str) -> Result<Vec<Expr>, Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    let toks = lex_checked(src, &mut diags);
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    let mut toks = preprocess::expand_shell(toks, &mut diags);
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    let end = src.len();
+    let has_dot = matches!(toks.last(), Some((_, Tok::Dot, _)));
+    if has_dot {
+        toks.pop();
+    }
+    if let Some(pos) = toks.iter().position(|(_, t, _)| *t == Tok::Dot) {
+        let (l, _, r) = toks.get(pos).cloned().unwrap_or((0, Tok::Dot, 0));
+        return Err(vec![Diagnostic::error("a `.` in the middle of the input")
+            .at(Span::new(l, r), "this `.` ends the input too early")
+            .help("type one group of expressions at a time, separated by `,` and ended by one `.`")]);
+    }
+    if toks.is_empty() {
+        return Err(vec![Diagnostic::error("there is nothing to evaluate")
+            .at(Span::new(0, end), "empty input")
+            .help("type an expression followed by `.`, e.g. `1 + 2.`")]);
+    }
+    match grammar::ExprsParser::new().parse(toks.iter().cloned()) {
+        Ok(es) => {
+            if has_dot {
+                Ok(es)
+            } else {
+                Err(vec![Diagnostic::error("the input does not end with `.`")
+                    .at(Span::new(end, end), "expected `.` here")
+                    .help("Erlang shell input ends with a `.`, e.g. `X = 1 + 2.`")])
+            }
+        }
+        Err(e) => Err(vec![errors::parse_error(e, &toks, end, has_dot)]),
+    }
+}
+
+/// Whether shell input is complete: it parses, or fails for a reason other
+/// than running out of input. The REPL keeps reading while this is false.
+pub fn input_complete(src: &str) -> bool {
+    let toks = token::lex(src);
+    if toks.iter().any(|(_, t, _)| matches!(t, Tok::UnterminatedString | Tok::UnterminatedAtom)) {
+        return false;
+    }
+    matches!(toks.last(), Some((_, Tok::Dot, _)))
+}
+
+fn build_module(module: &mut Module, forms: Vec<Form>, diags: &mut Vec<Diagnostic>) {
+    for form in forms {
+        match form {
+            Form::Attribute(name, args, span) => preprocess::attribute(module, name, args, span, diags),
+            Form::Function(clauses) => add_function(module, clauses, diags),
+        }
+    }
+}
+
+fn add_function(module: &mut Module, clauses: Vec<(crate::term::Atom, Span, ast::Clause)>, diags: &mut Vec<Diagnostic>) {
+    let Some((name, name_span, first)) = clauses.first().cloned() else {
+        return;
+    };
+    let arity = first.pats.len();
+    let mut fun = Function { name, arity, clauses: vec![], span: first.span, name_span };
+    for (n, nspan, c) in clauses {
+        if n != name || c.pats.len() != arity {
+            diags.push(
+                Diagnostic::error(format!(
+                    "this clause is {}/{}, but it follows clauses of {}/{}",
+                    n.name(),
+                    c.pats.len(),
+                    name.name(),
+                    arity
+                ))
+                .at(nspan, "a different function starts here")
+                .with_label(name_span, format!("{}/{} starts here", name.name(), arity))
+                .help(format!(
+                    "clauses of one function are separated by `;` and the function ends with `.`: end {}/{} with `.` before starting {}/{}",
+                    name.name(),
+                    arity,
+                    n.name(),
+                    c.pats.len()
+                )),
+            );
+            continue;
+        }
+        fun.span = fun.span.to(c.span);
+        fun.clauses.push(c);
+    }
+    if let Some(prev) = module.functions.iter().find(|f| f.name == name && f.arity == arity) {
+        diags.push(
+            Diagnostic::error(format!("function {}/{} is already defined", name.name(), arity))
+                .at(name_span, "defined again here")
+                .with_label(prev.name_span, "first defined here")
+                .help("all clauses of a function must stand together, separated by `;`; or give this function another name"),
+        );
+        return;
+    }
+    module.functions.push(fun);
+}

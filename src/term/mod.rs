@@ -1,0 +1,271 @@
+//! Erlang terms as immutable, shared values.
+//!
+//! Owns the `Term` type, its constructors and Erlang's term order.
+//! Invariants: `Big` never holds a value that fits in `Int`; `Float` is
+//! never NaN or infinite; a list's cells are immutable once built. Cloning a
+//! term is a reference-count bump, so processes and worlds clone cheaply.
+//! Hashing and ordering never depend on addresses. This module does no IO.
+
+pub mod atom;
+pub mod float;
+pub mod order;
+pub mod pretty;
+pub mod write;
+
+pub use atom::{atoms, Atom};
+
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// A process identifier: printed `<0.N.0>`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pid(pub u32);
+
+/// A reference made by `make_ref/0`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Ref(pub u64);
+
+#[derive(Clone, Debug)]
+pub enum Term {
+    Int(i64),
+    Big(Rc<BigInt>),
+    Float(f64),
+    Atom(Atom),
+    Ref(Ref),
+    Fun(Rc<Fun>),
+    Pid(Pid),
+    Tuple(Rc<Vec<Term>>),
+    Map(Rc<BTreeMap<Term, Term>>),
+    Nil,
+    Cons(Rc<Cons>),
+}
+
+/// One list cell.
+#[derive(Clone, Debug)]
+pub struct Cons {
+    pub head: Term,
+    pub tail: Term,
+}
+
+impl Drop for Cons {
+    /// Unlinks a long list iteratively so dropping a list of a million
+    /// cells does not recurse a million times.
+    fn drop(&mut self) {
+        let mut next = std::mem::replace(&mut self.tail, Term::Nil);
+        while let Term::Cons(rc) = next {
+            match Rc::try_unwrap(rc) {
+                Ok(mut cell) => next = std::mem::replace(&mut cell.tail, Term::Nil),
+                Err(_) => break,
+            }
+        }
+    }
+}
+
+/// A function value.
+#[derive(Clone, Debug)]
+pub enum Fun {
+    /// An anonymous fun: code in `module` at function `index`, with the
+    /// captured variables in `env`. `uniq` names the module version it was
+    /// made by; calling it after that module was replaced is a `badfun`.
+    Closure {
+        module: Atom,
+        index: u32,
+        arity: u32,
+        uniq: u32,
+        env: Vec<Term>,
+        /// The name the fun is printed under, e.g. `-main/0-fun-0-`.
+        name: Atom,
+    },
+    /// `fun M:F/A`.
+    Export { module: Atom, function: Atom, arity: u32 },
+}
+
+impl Fun {
+    pub fn arity(&self) -> u32 {
+        match self {
+            Fun::Closure { arity, .. } | Fun::Export { arity, .. } => *arity,
+        }
+    }
+}
+
+impl Term {
+    pub fn atom(name: &str) -> Term {
+        Term::Atom(Atom::new(name))
+    }
+
+    pub fn bool(b: bool) -> Term {
+        Term::Atom(if b { atoms::true_() } else { atoms::false_() })
+    }
+
+    pub fn ok() -> Term {
+        Term::Atom(atoms::ok())
+    }
+
+    pub fn tuple(elems: Vec<Term>) -> Term {
+        Term::Tuple(Rc::new(elems))
+    }
+
+    pub fn cons(head: Term, tail: Term) -> Term {
+        Term::Cons(Rc::new(Cons { head, tail }))
+    }
+
+    /// Builds a proper list.
+    pub fn list(items: impl IntoIterator<Item = Term, IntoIter: DoubleEndedIterator>) -> Term {
+        Term::list_with_tail(items, Term::Nil)
+    }
+
+    pub fn list_with_tail(
+        items: impl IntoIterator<Item = Term, IntoIter: DoubleEndedIterator>,
+        tail: Term,
+    ) -> Term {
+        items.into_iter().rev().fold(tail, |acc, t| Term::cons(t, acc))
+    }
+
+    /// A string as Erlang sees it: a list of code points.
+    pub fn string(s: &str) -> Term {
+        let cps: Vec<Term> = s.chars().map(|c| Term::Int(c as i64)).collect();
+        Term::list(cps)
+    }
+
+    pub fn from_big(b: BigInt) -> Term {
+        match b.to_i64() {
+            Some(i) => Term::Int(i),
+            None => Term::Big(Rc::new(b)),
+        }
+    }
+
+    pub fn float(f: f64) -> Option<Term> {
+        if f.is_finite() {
+            Some(Term::Float(if f == 0.0 { f } else { f }))
+        } else {
+            None
+        }
+    }
+
+    pub fn as_atom(&self) -> Option<Atom> {
+        match self {
+            Term::Atom(a) => Some(*a),
+            _ => None,
+        }
+    }
+
+    pub fn is_atom(&self, name: &str) -> bool {
+        matches!(self, Term::Atom(a) if a.name() == name)
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Term::Atom(a) if *a == atoms::true_() => Some(true),
+            Term::Atom(a) if *a == atoms::false_() => Some(false),
+            _ => None,
+        }
+    }
+
+    pub fn is_number(&self) -> bool {
+        matches!(self, Term::Int(_) | Term::Big(_) | Term::Float(_))
+    }
+
+    pub fn is_integer(&self) -> bool {
+        matches!(self, Term::Int(_) | Term::Big(_))
+    }
+
+    pub fn is_list(&self) -> bool {
+        matches!(self, Term::Nil | Term::Cons(_))
+    }
+
+    /// The integer as a `BigInt`, for arithmetic that left `i64`.
+    pub fn to_big(&self) -> Option<BigInt> {
+        match self {
+            Term::Int(i) => Some(BigInt::from(*i)),
+            Term::Big(b) => Some((**b).clone()),
+            _ => None,
+        }
+    }
+
+    /// The elements of a proper list, or `None` for an improper one.
+    pub fn list_to_vec(&self) -> Option<Vec<Term>> {
+        let mut out = Vec::new();
+        let mut cur = self;
+        loop {
+            match cur {
+                Term::Nil => return Some(out),
+                Term::Cons(c) => {
+                    out.push(c.head.clone());
+                    cur = &c.tail;
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// Iterates the cells of a list; the iterator's `tail()` tells how it ended.
+    pub fn iter_list(&self) -> ListIter<'_> {
+        ListIter { cur: self }
+    }
+
+    /// Length of a proper list.
+    pub fn list_len(&self) -> Option<usize> {
+        let mut n = 0usize;
+        let mut cur = self;
+        loop {
+            match cur {
+                Term::Nil => return Some(n),
+                Term::Cons(c) => {
+                    n += 1;
+                    cur = &c.tail;
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// A proper list of code points as a Rust string (the `~s` view).
+    pub fn as_string(&self) -> Option<String> {
+        let mut s = String::new();
+        for t in self.iter_list() {
+            match t {
+                Term::Int(i) => s.push(char::from_u32(u32::try_from(*i).ok()?)?),
+                _ => return None,
+            }
+        }
+        Some(s)
+    }
+}
+
+pub struct ListIter<'a> {
+    cur: &'a Term,
+}
+
+impl<'a> ListIter<'a> {
+    /// What is left: `Nil` for a proper list once exhausted.
+    pub fn rest(&self) -> &'a Term {
+        self.cur
+    }
+}
+
+impl<'a> Iterator for ListIter<'a> {
+    type Item = &'a Term;
+    fn next(&mut self) -> Option<&'a Term> {
+        match self.cur {
+            Term::Cons(c) => {
+                self.cur = &c.tail;
+                Some(&c.head)
+            }
+            _ => None,
+        }
+    }
+}
+
+impl From<i64> for Term {
+    fn from(i: i64) -> Term {
+        Term::Int(i)
+    }
+}
+
+impl From<Atom> for Term {
+    fn from(a: Atom) -> Term {
+        Term::Atom(a)
+    }
+}

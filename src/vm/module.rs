@@ -1,0 +1,71 @@
+//! Loaded code: modules and the code table that finds them by name.
+//!
+//! A module is immutable once loaded and shared by `Rc`; replacing one
+//! (reloading) installs a new `Rc` with a new `uniq`, so funs made by the
+//! old version fail with `badfun` instead of running the wrong code.
+
+use super::op::FunctionCode;
+use crate::term::Atom;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+#[derive(Debug)]
+pub struct Module {
+    pub name: Atom,
+    pub uniq: u32,
+    pub functions: Vec<FunctionCode>,
+    pub exports: BTreeMap<(Atom, u32), u32>,
+    pub locals: BTreeMap<(Atom, u32), u32>,
+    pub file: Rc<str>,
+    pub source: Rc<str>,
+}
+
+impl Module {
+    pub fn function(&self, i: u32) -> Option<&FunctionCode> {
+        self.functions.get(i as usize)
+    }
+
+    /// 1-based line of a byte offset in this module's source.
+    pub fn line_of(&self, offset: usize) -> usize {
+        let upto = self.source.get(..offset.min(self.source.len())).unwrap_or("");
+        upto.bytes().filter(|b| *b == b'\n').count() + 1
+    }
+}
+
+/// All loaded modules, by name.
+#[derive(Clone, Debug, Default)]
+pub struct Code {
+    modules: BTreeMap<Atom, Rc<Module>>,
+}
+
+impl Code {
+    pub fn new() -> Code {
+        Code::default()
+    }
+
+    pub fn load(&mut self, m: Module) -> Rc<Module> {
+        let rc = Rc::new(m);
+        self.modules.insert(rc.name, rc.clone());
+        rc
+    }
+
+    /// Installs an already shared module.
+    pub fn insert(&mut self, m: Rc<Module>) {
+        self.modules.insert(m.name, m);
+    }
+
+    pub fn get(&self, name: Atom) -> Option<&Rc<Module>> {
+        self.modules.get(&name)
+    }
+
+    /// An exported function by name.
+    pub fn export(&self, m: Atom, f: Atom, arity: u32) -> Option<(Rc<Module>, u32)> {
+        let md = self.modules.get(&m)?;
+        let i = md.exports.get(&(f, arity))?;
+        Some((md.clone(), *i))
+    }
+
+    pub fn modules(&self) -> impl Iterator<Item = &Rc<Module>> {
+        self.modules.values()
+    }
+}

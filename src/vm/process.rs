@@ -1,0 +1,743 @@
+//! A process and its run loop.
+//!
+//! A process is a control block (frames, handlers), a stack of slots and a
+//! mailbox with a receive cursor, all plain data: cloning a process clones
+//! its state. `run` executes until the process stops and says why. This
+//! file is the dispatch loop; it is long on purpose, one arm per op.
+
+use super::arith;
+use super::exception::{Class, Exception, Location};
+use super::module::{Code, Module};
+use super::op::{MatchError, Op, Src};
+use crate::bif::{self, BifCtx};
+use crate::term::{atoms, Fun, Pid, Term};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+#[derive(Clone, Debug)]
+pub struct Frame {
+    pub module: Rc<Module>,
+    pub func: u32,
+    pub pc: u32,
+    pub base: u32,
+    /// The caller's slot that receives this frame's result.
+    pub ret: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Handler {
+    depth: usize,
+    pc: u32,
+    class: u32,
+    reason: u32,
+    stack: u32,
+}
+
+/// Why a waiting process was woken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Wake {
+    Message,
+    Timeout,
+}
+
+/// A visible action the process asks its world to perform.
+#[derive(Clone, Debug)]
+pub enum Effect {
+    Send { to: Term, msg: Term },
+    Output(String),
+}
+
+/// Why `run` returned.
+#[derive(Clone, Debug)]
+pub enum Stop {
+    /// The process ended: `Ok(value)` of its initial call, or the uncaught exception.
+    Exit(Result<Term, Exception>),
+    /// Blocked in `receive`; `Some(ms)` when an `after` is pending.
+    Wait(Option<u64>),
+    /// The reduction budget is spent; the process can run on.
+    Yield,
+    /// A visible action; the process continues after it is applied.
+    Effect(Effect),
+}
+
+/// Bounds that keep a process from hurting the host.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Limits {
+    pub max_frames: usize,
+    pub max_stack: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits { max_frames: 10_000_000, max_stack: 50_000_000 }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Process {
+    pub pid: Pid,
+    pub stack: Vec<Term>,
+    pub frames: Vec<Frame>,
+    handlers: Vec<Handler>,
+    pub mailbox: Vec<Term>,
+    pub cursor: usize,
+    pub wake: Option<Wake>,
+    pub reductions: u64,
+    pub limits: Limits,
+    args: Vec<Term>,
+}
+
+/// Result of executing until something other than plain computation.
+type Flow = Result<Stop, Exception>;
+
+impl Process {
+    /// A process that will call `module`'s function `func` with `args`.
+    pub fn new(pid: Pid, module: Rc<Module>, func: u32, args: Vec<Term>, env: &[Term]) -> Process {
+        let mut p = Process {
+            pid,
+            stack: vec![],
+            frames: vec![],
+            handlers: vec![],
+            mailbox: vec![],
+            cursor: 0,
+            wake: None,
+            reductions: 0,
+            limits: Limits::default(),
+            args: vec![],
+        };
+        let mut all = args;
+        all.extend_from_slice(env);
+        let slots = module.function(func).map(|f| f.slots).unwrap_or(1) as usize;
+        all.resize(slots.max(all.len()), Term::Nil);
+        p.stack = all;
+        p.frames.push(Frame { module, func, pc: 0, base: 0, ret: 0 });
+        p
+    }
+
+    /// Runs for at most `budget` reductions.
+    pub fn run(&mut self, code: &Code, ctx: &mut BifCtx, budget: u64) -> Stop {
+        let mut budget = budget;
+        loop {
+            match self.exec(code, ctx, &mut budget) {
+                Ok(stop) => return stop,
+                Err(e) => {
+                    if let Some(stop) = self.unwind(e) {
+                        return stop;
+                    }
+                }
+            }
+        }
+    }
+
+    fn location(&self, pc: u32) -> Option<Location> {
+        let f = self.frames.last()?;
+        let code = f.module.function(f.func)?;
+        let span = code.span_at(pc as usize);
+        Some(Location { module: f.module.name, function: code.name, arity: code.arity, span, line: f.module.line_of(span.lo) })
+    }
+
+    /// Finds the innermost handler; returns a stop when there is none.
+    fn unwind(&mut self, e: Exception) -> Option<Stop> {
+        let Some(h) = self.handlers.pop() else {
+            self.frames.clear();
+            self.stack.clear();
+            return Some(Stop::Exit(Err(e)));
+        };
+        self.frames.truncate(h.depth);
+        let Some(f) = self.frames.last_mut() else {
+            return Some(Stop::Exit(Err(e)));
+        };
+        f.pc = h.pc;
+        let base = f.base as usize;
+        let top = base + f.module.function(f.func).map(|c| c.slots as usize).unwrap_or(0);
+        self.stack.truncate(top);
+        let stack_term = e.stack_term();
+        let vals = [(h.class, Term::Atom(e.class.atom())), (h.reason, e.reason), (h.stack, stack_term)];
+        for (slot, v) in vals {
+            if let Some(s) = self.stack.get_mut(base + slot as usize) {
+                *s = v;
+            }
+        }
+        None
+    }
+
+    fn push_frame(&mut self, module: Rc<Module>, func: u32, args: &[Term], ret: u32) -> Result<(), Exception> {
+        if self.frames.len() >= self.limits.max_frames || self.stack.len() >= self.limits.max_stack {
+            return Err(Exception::system_limit());
+        }
+        let slots = module.function(func).map(|f| f.slots).unwrap_or(1) as usize;
+        let base = self.stack.len();
+        self.stack.extend_from_slice(args);
+        self.stack.resize(base + slots.max(args.len()), Term::Nil);
+        self.frames.push(Frame { module, func, pc: 0, base: base as u32, ret });
+        Ok(())
+    }
+
+    /// Replaces the top frame's function and arguments (a tail call).
+    fn replace_frame(&mut self, module: Rc<Module>, func: u32, args: &[Term]) {
+        let slots = module.function(func).map(|f| f.slots).unwrap_or(1) as usize;
+        if let Some(f) = self.frames.last_mut() {
+            let base = f.base as usize;
+            self.stack.truncate(base);
+            self.stack.extend_from_slice(args);
+            self.stack.resize(base + slots.max(args.len()), Term::Nil);
+            f.module = module;
+            f.func = func;
+            f.pc = 0;
+        }
+    }
+
+    /// Pops the top frame, delivering `v` to the caller. Returns true when
+    /// the process's initial call has returned.
+    fn pop_frame(&mut self, v: Term) -> bool {
+        let Some(f) = self.frames.pop() else { return true };
+        self.stack.truncate(f.base as usize);
+        while self.handlers.last().is_some_and(|h| h.depth > self.frames.len()) {
+            self.handlers.pop();
+        }
+        match self.frames.last() {
+            Some(caller) => {
+                let i = caller.base as usize + f.ret as usize;
+                if let Some(s) = self.stack.get_mut(i) {
+                    *s = v;
+                }
+                false
+            }
+            None => {
+                self.args = vec![v];
+                true
+            }
+        }
+    }
+
+    fn resolve_fun(&self, code: &Code, fun: &Term, args: &[Term]) -> Result<(Rc<Module>, u32, Vec<Term>), Exception> {
+        let bad = || Exception::tagged("badfun", fun.clone());
+        let Term::Fun(f) = fun else { return Err(bad()) };
+        if f.arity() as usize != args.len() {
+            return Err(Exception::tagged(
+                "badarity",
+                Term::tuple(vec![fun.clone(), Term::list(args.to_vec())]),
+            ));
+        }
+        match &**f {
+            Fun::Closure { module, index, uniq, env, .. } => {
+                let m = code.get(*module).filter(|m| m.uniq == *uniq).ok_or_else(bad)?;
+                let mut all = args.to_vec();
+                all.extend_from_slice(env);
+                Ok((m.clone(), *index, all))
+            }
+            Fun::Export { module, function, arity } => match code.export(*module, *function, *arity) {
+                Some((m, i)) => Ok((m, i, args.to_vec())),
+                None => Err(undef()),
+            },
+        }
+    }
+}
+
+fn undef() -> Exception {
+    Exception::error(Term::Atom(atoms::undef()))
+}
+
+/// What a call by name turned into.
+enum Callee {
+    Code(Rc<Module>, u32, Vec<Term>),
+    Value(Term),
+}
+
+fn match_error(e: MatchError, v: Term) -> Exception {
+    match e {
+        MatchError::Badmatch => Exception::tagged("badmatch", v),
+        MatchError::CaseClause => Exception::tagged("case_clause", v),
+        MatchError::TryClause => Exception::tagged("try_clause", v),
+        MatchError::IfClause => Exception::error(Term::Atom(atoms::if_clause())),
+        MatchError::FunctionClause => Exception::error(Term::Atom(atoms::function_clause())),
+        MatchError::BadGenerator => Exception::tagged("bad_generator", v),
+        MatchError::BadFilter => Exception::tagged("bad_filter", v),
+    }
+}
+
+impl Process {
+    /// Calls `m:f(args)` by name: module code, a built-in, or `apply`.
+    fn call_named(&mut self, code: &Code, ctx: &mut BifCtx, m: &Term, f: &Term, args: Vec<Term>) -> Result<Callee, Exception> {
+        let (Term::Atom(ma), Term::Atom(fa)) = (m, f) else {
+            return Err(Exception::tagged("badfun", Term::tuple(vec![m.clone(), f.clone()])));
+        };
+        if let Some((md, i)) = code.export(*ma, *fa, args.len() as u32) {
+            return Ok(Callee::Code(md, i, args));
+        }
+        if ma.name() == "erlang" && fa.name() == "apply" {
+            return self.apply(code, ctx, &args);
+        }
+        if let Some(b) = bif::lookup(ma.name(), fa.name(), args.len()) {
+            return (b.f)(ctx, &args).map(Callee::Value);
+        }
+        if ma.name() == "erlang" {
+            if let Some(class) = Class::from_atom(*fa) {
+                if let Some(r) = args.first() {
+                    return Err(Exception::new(class, r.clone()));
+                }
+            }
+        }
+        Err(undef())
+    }
+
+    fn apply(&mut self, code: &Code, ctx: &mut BifCtx, args: &[Term]) -> Result<Callee, Exception> {
+        match args {
+            [fun, list] => {
+                let a = list.list_to_vec().ok_or_else(Exception::badarg)?;
+                let (m, i, all) = self.resolve_fun(code, fun, &a)?;
+                Ok(Callee::Code(m, i, all))
+            }
+            [m, f, list] => {
+                let a = list.list_to_vec().ok_or_else(Exception::badarg)?;
+                self.call_named(code, ctx, m, f, a)
+            }
+            _ => Err(Exception::badarg()),
+        }
+    }
+}
+
+macro_rules! get {
+    ($self:ident, $base:ident, $src:expr) => {
+        match $src {
+            Src::Reg(r) => $self.stack.get($base + *r as usize).cloned().unwrap_or(Term::Nil),
+            Src::Const(t) => t.clone(),
+        }
+    };
+}
+
+macro_rules! set {
+    ($self:ident, $base:ident, $dst:expr, $v:expr) => {{
+        let v = $v;
+        if let Some(s) = $self.stack.get_mut($base + $dst as usize) {
+            *s = v;
+        }
+    }};
+}
+
+impl Process {
+    fn save_pc(&mut self, pc: u32) {
+        if let Some(f) = self.frames.last_mut() {
+            f.pc = pc;
+        }
+    }
+
+    fn fail(&mut self, pc: u32, mut e: Exception) -> Flow {
+        if e.location.is_none() {
+            e.location = self.location(pc);
+        }
+        self.save_pc(pc);
+        Err(e)
+    }
+
+    #[allow(clippy::too_many_lines)]
+    fn exec(&mut self, code: &Code, ctx: &mut BifCtx, budget: &mut u64) -> Flow {
+        let Some(top) = self.frames.last() else {
+            let v = self.args.first().cloned().unwrap_or(Term::Nil);
+            return Ok(Stop::Exit(Ok(v)));
+        };
+        let mut module = top.module.clone();
+        let mut func = top.func;
+        let mut pc = top.pc;
+        let mut base = top.base as usize;
+        macro_rules! reload {
+            () => {{
+                let Some(t) = self.frames.last() else {
+                    let v = self.args.first().cloned().unwrap_or(Term::Nil);
+                    return Ok(Stop::Exit(Ok(v)));
+                };
+                module = t.module.clone();
+                func = t.func;
+                pc = t.pc;
+                base = t.base as usize;
+            }};
+        }
+        macro_rules! tri {
+            ($e:expr, $at:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(e) => return self.fail($at, e),
+                }
+            };
+        }
+        loop {
+            let m = module.clone();
+            let Some(fc) = m.function(func) else {
+                return self.fail(pc, undef());
+            };
+            let at = pc;
+            let Some(op) = fc.code.get(pc as usize) else {
+                return self.fail(pc, Exception::error(Term::atom("bad_code")));
+            };
+            pc += 1;
+            match op {
+                Op::Move { dst, src } => set!(self, base, *dst, get!(self, base, src)),
+                Op::Tuple { dst, elems } => {
+                    let v: Vec<Term> = elems.iter().map(|s| get!(self, base, s)).collect();
+                    set!(self, base, *dst, Term::tuple(v));
+                }
+                Op::Cons { dst, head, tail } => {
+                    let h = get!(self, base, head);
+                    let t = get!(self, base, tail);
+                    set!(self, base, *dst, Term::cons(h, t));
+                }
+                Op::MapNew { dst, pairs } => {
+                    let mut map = BTreeMap::new();
+                    for (k, v) in pairs.iter() {
+                        map.insert(get!(self, base, k), get!(self, base, v));
+                    }
+                    set!(self, base, *dst, Term::Map(Rc::new(map)));
+                }
+                Op::MapUpdate { dst, map, pairs } => {
+                    let mv = get!(self, base, map);
+                    let Term::Map(mut mp) = mv else {
+                        return self.fail(at, Exception::tagged("badmap", mv));
+                    };
+                    let inner = Rc::make_mut(&mut mp);
+                    for (k, v, exact) in pairs.iter() {
+                        let k = get!(self, base, k);
+                        if *exact && !inner.contains_key(&k) {
+                            return self.fail(at, Exception::tagged("badkey", k));
+                        }
+                        inner.insert(k, get!(self, base, v));
+                    }
+                    set!(self, base, *dst, Term::Map(mp));
+                }
+                Op::MakeFun { dst, index, env } => {
+                    let env: Vec<Term> = env.iter().map(|s| get!(self, base, s)).collect();
+                    let (arity, name) = m.function(*index).map(|f| (f.arity, f.display)).unwrap_or((0, atoms::undefined()));
+                    let fun = Fun::Closure { module: m.name, index: *index, arity, uniq: m.uniq, env, name };
+                    set!(self, base, *dst, Term::Fun(Rc::new(fun)));
+                }
+                Op::MakeExportFun { dst, module: md, function, arity } => {
+                    let (md, f, a) = (get!(self, base, md), get!(self, base, function), get!(self, base, arity));
+                    match (md, f, a) {
+                        (Term::Atom(md), Term::Atom(f), Term::Int(a)) if (0..=255).contains(&a) => {
+                            let fun = Fun::Export { module: md, function: f, arity: a as u32 };
+                            set!(self, base, *dst, Term::Fun(Rc::new(fun)));
+                        }
+                        _ => return self.fail(at, Exception::badarg()),
+                    }
+                }
+                Op::TestExact { a, b, fail } => {
+                    let eq = match (a, b) {
+                        (Src::Reg(r), Src::Const(c)) => self.stack.get(base + *r as usize).is_some_and(|x| x == c),
+                        _ => get!(self, base, a) == get!(self, base, b),
+                    };
+                    if !eq {
+                        pc = *fail;
+                    }
+                }
+                Op::TestTuple { src, arity, fail } => {
+                    let ok = matches!(get!(self, base, src), Term::Tuple(t) if t.len() == *arity as usize);
+                    if !ok {
+                        pc = *fail;
+                    }
+                }
+                Op::TestCons { src, fail } => {
+                    if !matches!(get!(self, base, src), Term::Cons(_)) {
+                        pc = *fail;
+                    }
+                }
+                Op::TestNil { src, fail } => {
+                    if !matches!(get!(self, base, src), Term::Nil) {
+                        pc = *fail;
+                    }
+                }
+                Op::TestMap { src, fail } => {
+                    if !matches!(get!(self, base, src), Term::Map(_)) {
+                        pc = *fail;
+                    }
+                }
+                Op::GetElem { dst, src, index } => {
+                    let v = match get!(self, base, src) {
+                        Term::Tuple(t) => t.get(*index as usize).cloned().unwrap_or(Term::Nil),
+                        _ => Term::Nil,
+                    };
+                    set!(self, base, *dst, v);
+                }
+                Op::GetHd { dst, src } => {
+                    let v = match get!(self, base, src) {
+                        Term::Cons(c) => c.head.clone(),
+                        _ => Term::Nil,
+                    };
+                    set!(self, base, *dst, v);
+                }
+                Op::GetTl { dst, src } => {
+                    let v = match get!(self, base, src) {
+                        Term::Cons(c) => c.tail.clone(),
+                        _ => Term::Nil,
+                    };
+                    set!(self, base, *dst, v);
+                }
+                Op::MapGet { dst, map, key, fail } => {
+                    let found = match get!(self, base, map) {
+                        Term::Map(mp) => mp.get(&get!(self, base, key)).cloned(),
+                        _ => None,
+                    };
+                    match found {
+                        Some(v) => set!(self, base, *dst, v),
+                        None => pc = *fail,
+                    }
+                }
+                Op::Test { cmp, a, b, fail } => {
+                    if !arith::cmp(*cmp, &get!(self, base, a), &get!(self, base, b)) {
+                        pc = *fail;
+                    }
+                }
+                Op::Compare { dst, cmp, a, b } => {
+                    let r = arith::cmp(*cmp, &get!(self, base, a), &get!(self, base, b));
+                    set!(self, base, *dst, Term::bool(r));
+                }
+                Op::Arith { dst, op, a, b, fail } => match arith::arith(*op, &get!(self, base, a), &get!(self, base, b)) {
+                    Ok(v) => set!(self, base, *dst, v),
+                    Err(e) => match fail {
+                        Some(l) => pc = *l,
+                        None => return self.fail(at, e),
+                    },
+                },
+                Op::Bif { dst, bif, args, fail } => {
+                    let mut av = std::mem::take(&mut self.args);
+                    av.clear();
+                    av.extend(args.iter().map(|s| get!(self, base, s)));
+                    let r = (bif.f)(ctx, &av);
+                    av.clear();
+                    self.args = av;
+                    match r {
+                        Ok(v) => set!(self, base, *dst, v),
+                        Err(e) => match fail {
+                            Some(l) => pc = *l,
+                            None => return self.fail(at, e),
+                        },
+                    }
+                    if !ctx.output.is_empty() {
+                        self.save_pc(pc);
+                        return Ok(Stop::Effect(Effect::Output(std::mem::take(&mut ctx.output))));
+                    }
+                }
+                Op::TestTrue { src, fail } => {
+                    if !matches!(get!(self, base, src), Term::Atom(a) if a == atoms::true_()) {
+                        pc = *fail;
+                    }
+                }
+                Op::Jump { to } => pc = *to,
+                Op::Call { dst, func: f, args } => {
+                    let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
+                    self.save_pc(pc);
+                    tri!(self.push_frame(m.clone(), *f, &av, *dst), at);
+                    reload!();
+                    if self.spend(budget) {
+                        return Ok(Stop::Yield);
+                    }
+                }
+                Op::TailCall { func: f, args } => {
+                    let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
+                    self.replace_frame(m.clone(), *f, &av);
+                    reload!();
+                    if self.spend(budget) {
+                        return Ok(Stop::Yield);
+                    }
+                }
+                Op::CallExt { dst, module: md, function, args } => {
+                    let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
+                    let callee = tri!(self.call_named(code, ctx, &Term::Atom(*md), &Term::Atom(*function), av), at);
+                    if let Some(stop) = self.enter(callee, *dst, pc, false, at)? {
+                        return Ok(stop);
+                    }
+                    reload!();
+                    if self.spend(budget) {
+                        return Ok(Stop::Yield);
+                    }
+                }
+                Op::TailCallExt { module: md, function, args } => {
+                    let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
+                    let callee = tri!(self.call_named(code, ctx, &Term::Atom(*md), &Term::Atom(*function), av), at);
+                    if let Some(stop) = self.enter(callee, 0, pc, true, at)? {
+                        return Ok(stop);
+                    }
+                    reload!();
+                    if self.spend(budget) {
+                        return Ok(Stop::Yield);
+                    }
+                }
+                Op::CallDyn { dst, module: md, function, args } => {
+                    let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
+                    let (md, f) = (get!(self, base, md), get!(self, base, function));
+                    let callee = tri!(self.call_named(code, ctx, &md, &f, av), at);
+                    if let Some(stop) = self.enter(callee, *dst, pc, false, at)? {
+                        return Ok(stop);
+                    }
+                    reload!();
+                    if self.spend(budget) {
+                        return Ok(Stop::Yield);
+                    }
+                }
+                Op::CallFun { dst, fun, args } => {
+                    let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
+                    let f = get!(self, base, fun);
+                    let (md, i, all) = tri!(self.resolve_fun(code, &f, &av), at);
+                    self.save_pc(pc);
+                    tri!(self.push_frame(md, i, &all, *dst), at);
+                    reload!();
+                    if self.spend(budget) {
+                        return Ok(Stop::Yield);
+                    }
+                }
+                Op::TailCallFun { fun, args } => {
+                    let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
+                    let f = get!(self, base, fun);
+                    let (md, i, all) = tri!(self.resolve_fun(code, &f, &av), at);
+                    self.replace_frame(md, i, &all);
+                    reload!();
+                    if self.spend(budget) {
+                        return Ok(Stop::Yield);
+                    }
+                }
+                Op::Return { src } => {
+                    let v = get!(self, base, src);
+                    if self.pop_frame(v.clone()) {
+                        return Ok(Stop::Exit(Ok(v)));
+                    }
+                    reload!();
+                }
+                Op::Fail { error, value } => {
+                    let v = get!(self, base, value);
+                    return self.fail(at, match_error(*error, v));
+                }
+                Op::Raise { class, reason } => {
+                    let r = get!(self, base, reason);
+                    let c = Class::from_atom(*class).unwrap_or(Class::Error);
+                    return self.fail(at, Exception::new(c, r));
+                }
+                Op::Reraise { class, reason, stack } => {
+                    let c = match get!(self, base, class) {
+                        Term::Atom(a) => Class::from_atom(a).unwrap_or(Class::Error),
+                        _ => Class::Error,
+                    };
+                    let mut e = Exception::new(c, get!(self, base, reason));
+                    e.stack = Some(get!(self, base, stack));
+                    e.location = self.location(at);
+                    self.save_pc(at);
+                    return Err(e);
+                }
+                Op::TryBegin { handler, class, reason, stack } => {
+                    self.handlers.push(Handler {
+                        depth: self.frames.len(),
+                        pc: *handler,
+                        class: *class,
+                        reason: *reason,
+                        stack: *stack,
+                    });
+                }
+                Op::TryEnd => {
+                    self.handlers.pop();
+                }
+                Op::CatchValue { dst, class, reason, stack } => {
+                    let c = get!(self, base, &Src::Reg(*class));
+                    let r = get!(self, base, &Src::Reg(*reason));
+                    let v = match c {
+                        Term::Atom(a) if a == atoms::throw() => r,
+                        Term::Atom(a) if a == atoms::exit() => Term::tuple(vec![Term::Atom(atoms::exit_tag()), r]),
+                        _ => {
+                            let s = get!(self, base, &Src::Reg(*stack));
+                            Term::tuple(vec![Term::Atom(atoms::exit_tag()), Term::tuple(vec![r, s])])
+                        }
+                    };
+                    set!(self, base, *dst, v);
+                }
+                Op::RecvPeek { dst, empty } => match self.mailbox.get(self.cursor).cloned() {
+                    Some(msg) => set!(self, base, *dst, msg),
+                    None => pc = *empty,
+                },
+                Op::RecvSkip { next } => {
+                    self.cursor += 1;
+                    pc = *next;
+                }
+                Op::RecvAccept => {
+                    if self.cursor < self.mailbox.len() {
+                        self.mailbox.remove(self.cursor);
+                    }
+                    self.cursor = 0;
+                }
+                Op::RecvWait { retry, timeout } => {
+                    match self.wake.take() {
+                        Some(Wake::Message) => {
+                            pc = *retry;
+                            continue;
+                        }
+                        Some(Wake::Timeout) => {
+                            self.cursor = 0;
+                            continue;
+                        }
+                        None => {}
+                    }
+                    let t = match timeout {
+                        None => None,
+                        Some(s) => match get!(self, base, s) {
+                            Term::Int(ms) if ms >= 0 => Some(ms as u64),
+                            Term::Atom(a) if a == atoms::infinity() => None,
+                            _ => return self.fail(at, Exception::error(Term::atom("timeout_value"))),
+                        },
+                    };
+                    if self.cursor < self.mailbox.len() {
+                        pc = *retry;
+                        continue;
+                    }
+                    if t == Some(0) {
+                        self.cursor = 0;
+                        continue;
+                    }
+                    self.save_pc(at);
+                    return Ok(Stop::Wait(t));
+                }
+                Op::Send { dst, to, msg } => {
+                    let to = get!(self, base, to);
+                    let msg = get!(self, base, msg);
+                    if !matches!(to, Term::Pid(_) | Term::Atom(_)) {
+                        return self.fail(at, Exception::badarg());
+                    }
+                    set!(self, base, *dst, msg.clone());
+                    self.save_pc(pc);
+                    return Ok(Stop::Effect(Effect::Send { to, msg }));
+                }
+            }
+        }
+    }
+
+    /// Counts one reduction; true when the budget is spent.
+    fn spend(&mut self, budget: &mut u64) -> bool {
+        self.reductions += 1;
+        *budget = budget.saturating_sub(1);
+        *budget == 0
+    }
+
+    /// Enters what a call by name resolved to. Returns a stop when the
+    /// process ended (a tail-called built-in returning from the last frame).
+    fn enter(&mut self, callee: Callee, dst: u32, pc: u32, tail: bool, at: u32) -> Result<Option<Stop>, Exception> {
+        match callee {
+            Callee::Code(md, i, args) => {
+                if tail {
+                    self.replace_frame(md, i, &args);
+                } else {
+                    self.save_pc(pc);
+                    if let Err(e) = self.push_frame(md, i, &args, dst) {
+                        self.fail(at, e)?;
+                    }
+                }
+                Ok(None)
+            }
+            Callee::Value(v) => {
+                if tail {
+                    if self.pop_frame(v.clone()) {
+                        return Ok(Some(Stop::Exit(Ok(v))));
+                    }
+                } else {
+                    let base = self.frames.last().map(|f| f.base as usize).unwrap_or(0);
+                    set!(self, base, dst, v);
+                    self.save_pc(pc);
+                }
+                Ok(None)
+            }
+        }
+    }
+}
