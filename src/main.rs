@@ -10,7 +10,11 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "pidlab", version, about = "A laboratory for distributed processes: Erlang on a deterministic virtual scheduler")]
+#[command(
+    name = "pidlab",
+    version,
+    about = "A laboratory for distributed processes: Erlang on a deterministic virtual scheduler"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -43,7 +47,10 @@ fn outcome_failure(o: &Outcome, name: &str, src: &str) -> ExitCode {
         Outcome::Returned(_) => return ExitCode::SUCCESS,
         Outcome::Crashed(e) => {
             let d = run::crash_diagnostic(e, "the main process");
-            if e.location.as_ref().is_some_and(|l| l.module.name() != "erl_eval" || name == "shell") {
+            if e.location
+                .as_ref()
+                .is_some_and(|l| l.module.name() != "erl_eval" || name == "shell")
+            {
                 report(&[d], name, src);
             } else {
                 eprint!("{}", render_bare(&d, stderr_style()));
@@ -74,7 +81,13 @@ fn cmd_run(file: &std::path::Path, args: &[String], limits: RunLimits) -> ExitCo
     let src = match std::fs::read(file) {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(e) => {
-            eprint!("{}", render_bare(&Diagnostic::error(format!("cannot read {name}: {e}")), stderr_style()));
+            eprint!(
+                "{}",
+                render_bare(
+                    &Diagnostic::error(format!("cannot read {name}: {e}")),
+                    stderr_style()
+                )
+            );
             return ExitCode::from(1);
         }
     };
@@ -96,9 +109,14 @@ fn cmd_run(file: &std::path::Path, args: &[String], limits: RunLimits) -> ExitCo
     };
     let Some((func, takes_args)) = run::entry(&module) else {
         report(
-            &[Diagnostic::error("this module exports no `main/0` or `main/1`")
-                .at(ast.name.map(|(_, s)| s).unwrap_or_default(), "in this module")
-                .help("add `-export([main/0]).` and a function `main() -> ...`")],
+            &[
+                Diagnostic::error("this module exports no `main/0` or `main/1`")
+                    .at(
+                        ast.name.map(|(_, s)| s).unwrap_or_default(),
+                        "in this module",
+                    )
+                    .help("add `-export([main/0]).` and a function `main() -> ...`"),
+            ],
             &name,
             &src,
         );
@@ -106,11 +124,15 @@ fn cmd_run(file: &std::path::Path, args: &[String], limits: RunLimits) -> ExitCo
     };
     let mut code = run::new_code();
     let m = code.load(module);
-    let call_args = if takes_args { vec![run::main_args(args)] } else { vec![] };
+    let call_args = if takes_args {
+        vec![run::main_args(args)]
+    } else {
+        vec![]
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let outcome = run::run_call(&code, &m, func, call_args, limits, &mut |s| {
-        let _ = out.write_all(s.as_bytes());
+        let _ = out.write_all(&run::latin1_bytes(s));
     });
     let _ = out.flush();
     drop(out);

@@ -19,7 +19,9 @@ pub struct RunLimits {
 
 impl Default for RunLimits {
     fn default() -> RunLimits {
-        RunLimits { max_reductions: 2_000_000_000 }
+        RunLimits {
+            max_reductions: 2_000_000_000,
+        }
     }
 }
 
@@ -29,7 +31,10 @@ pub enum Outcome {
     Returned(Term),
     Crashed(Exception),
     /// Waiting in `receive` with nothing that could ever arrive.
-    Deadlock { line: usize, span: Span },
+    Deadlock {
+        line: usize,
+        span: Span,
+    },
     ReductionLimit(u64),
 }
 
@@ -44,9 +49,19 @@ pub fn new_code() -> Code {
 }
 
 /// Runs `module:function(args)` in a fresh process until it ends.
-pub fn run_call(code: &Code, module: &Rc<Module>, func: u32, args: Vec<Term>, limits: RunLimits, sink: &mut dyn FnMut(&str)) -> Outcome {
+pub fn run_call(
+    code: &Code,
+    module: &Rc<Module>,
+    func: u32,
+    args: Vec<Term>,
+    limits: RunLimits,
+    sink: &mut dyn FnMut(&str),
+) -> Outcome {
     let mut p = Process::new(MAIN_PID, module.clone(), func, args, &[]);
-    let mut ctx = BifCtx { pid: Some(MAIN_PID), ..BifCtx::default() };
+    let mut ctx = BifCtx {
+        pid: Some(MAIN_PID),
+        ..BifCtx::default()
+    };
     let mut total: u64 = 0;
     loop {
         let stop = p.run(code, &mut ctx, 4000);
@@ -67,7 +82,11 @@ pub fn run_call(code: &Code, module: &Rc<Module>, func: u32, args: Vec<Term>, li
                 let (span, line) = p
                     .frames
                     .last()
-                    .and_then(|f| f.module.function(f.func).map(|c| (c.span_at(f.pc as usize), f.module.clone())))
+                    .and_then(|f| {
+                        f.module
+                            .function(f.func)
+                            .map(|c| (c.span_at(f.pc as usize), f.module.clone()))
+                    })
                     .map(|(s, m)| (s, m.line_of(s.lo)))
                     .unwrap_or_default();
                 return Outcome::Deadlock { line, span };
@@ -92,24 +111,36 @@ pub fn describe(e: &Exception) -> String {
         Class::Error => {
             let text = match r {
                 Term::Atom(a) => match a.name() {
-                    "badarith" => "an error occurred when evaluating an arithmetic expression".to_string(),
+                    "badarith" => {
+                        "an error occurred when evaluating an arithmetic expression".to_string()
+                    }
                     "badarg" => "bad argument".to_string(),
-                    "if_clause" => "no true branch found when evaluating an if expression".to_string(),
+                    "if_clause" => {
+                        "no true branch found when evaluating an if expression".to_string()
+                    }
                     "function_clause" => "no function clause matching".to_string(),
                     "undef" => "undefined function".to_string(),
                     "system_limit" => "a system limit has been reached".to_string(),
                     _ => p(r),
                 },
-                Term::Tuple(t) => match (t.first().and_then(Term::as_atom).map(Atom::name), t.get(1)) {
-                    (Some("badmatch"), Some(v)) => format!("no match of right hand side value {}", p(v)),
-                    (Some("case_clause"), Some(v)) => format!("no case clause matching {}", p(v)),
-                    (Some("try_clause"), Some(v)) => format!("no try clause matching {}", p(v)),
-                    (Some("badkey"), Some(v)) => format!("bad key: {}", p(v)),
-                    (Some("badmap"), Some(v)) => format!("bad map: {}", p(v)),
-                    (Some("badfun"), Some(v)) => format!("bad function {}", p(v)),
-                    (Some("badarity"), Some(_)) => "a fun was called with the wrong number of arguments".to_string(),
-                    _ => p(r),
-                },
+                Term::Tuple(t) => {
+                    match (t.first().and_then(Term::as_atom).map(Atom::name), t.get(1)) {
+                        (Some("badmatch"), Some(v)) => {
+                            format!("no match of right hand side value {}", p(v))
+                        }
+                        (Some("case_clause"), Some(v)) => {
+                            format!("no case clause matching {}", p(v))
+                        }
+                        (Some("try_clause"), Some(v)) => format!("no try clause matching {}", p(v)),
+                        (Some("badkey"), Some(v)) => format!("bad key: {}", p(v)),
+                        (Some("badmap"), Some(v)) => format!("bad map: {}", p(v)),
+                        (Some("badfun"), Some(v)) => format!("bad function {}", p(v)),
+                        (Some("badarity"), Some(_)) => {
+                            "a fun was called with the wrong number of arguments".to_string()
+                        }
+                        _ => p(r),
+                    }
+                }
                 _ => p(r),
             };
             format!("exception error: {text}")
@@ -141,7 +172,10 @@ fn hint(e: &Exception) -> Option<&'static str> {
 pub fn crash_diagnostic(e: &Exception, who: &str) -> Diagnostic {
     let mut d = Diagnostic::error(format!("{who} crashed: {}", describe(e)));
     if let Some(l) = &e.location {
-        d = d.at(l.span, format!("in {}:{}/{}", l.module.name(), l.function.name(), l.arity));
+        d = d.at(
+            l.span,
+            format!("in {}:{}/{}", l.module.name(), l.function.name(), l.arity),
+        );
     }
     d = d.note(format!("exit reason: {}", write::write(&e.exit_reason())));
     if let Some(h) = hint(e) {
@@ -151,7 +185,11 @@ pub fn crash_diagnostic(e: &Exception, who: &str) -> Diagnostic {
 }
 
 /// Evaluates shell expressions (with `.`) and returns the value.
-pub fn eval(src: &str, limits: RunLimits, sink: &mut dyn FnMut(&str)) -> Result<Result<Term, Outcome>, Vec<Diagnostic>> {
+pub fn eval(
+    src: &str,
+    limits: RunLimits,
+    sink: &mut dyn FnMut(&str),
+) -> Result<Result<Term, Outcome>, Vec<Diagnostic>> {
     let exprs = crate::syntax::parse_exprs(src)?;
     let (m, _names, _warnings) = crate::compile::compile_shell(&exprs, &[], src)?;
     let mut code = new_code();
@@ -180,3 +218,18 @@ pub fn entry(m: &Module) -> Option<(u32, bool)> {
     m.exports.get(&(main, 0)).map(|i| (*i, false))
 }
 
+/// Text as `erl -noshell` writes it to a Latin-1 standard output: code
+/// points below 256 as single bytes, others in UTF-8.
+pub fn latin1_bytes(s: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        let n = c as u32;
+        if n < 256 {
+            out.push(n as u8);
+        } else {
+            let mut buf = [0u8; 4];
+            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        }
+    }
+    out
+}

@@ -39,13 +39,20 @@ fn is_binary(_: &mut BifCtx, a: &[Term]) -> R {
     arg(a, 0).map(|_| Term::bool(false))
 }
 
+fn is_port(_: &mut BifCtx, a: &[Term]) -> R {
+    // pidlab has no ports.
+    arg(a, 0).map(|_| Term::bool(false))
+}
+
 fn is_boolean(_: &mut BifCtx, a: &[Term]) -> R {
     Ok(Term::bool(arg(a, 0)?.as_bool().is_some()))
 }
 
 fn is_function2(_: &mut BifCtx, a: &[Term]) -> R {
     let n = int_arg(a, 1)?;
-    Ok(Term::bool(matches!(arg(a, 0)?, Term::Fun(f) if i64::from(f.arity()) == n)))
+    Ok(Term::bool(
+        matches!(arg(a, 0)?, Term::Fun(f) if i64::from(f.arity()) == n),
+    ))
 }
 
 fn neg(_: &mut BifCtx, a: &[Term]) -> R {
@@ -140,7 +147,10 @@ fn tuple_size(_: &mut BifCtx, a: &[Term]) -> R {
 }
 
 fn length(_: &mut BifCtx, a: &[Term]) -> R {
-    arg(a, 0)?.list_len().map(|n| Term::Int(n as i64)).ok_or_else(bad)
+    arg(a, 0)?
+        .list_len()
+        .map(|n| Term::Int(n as i64))
+        .ok_or_else(bad)
 }
 
 fn hd(_: &mut BifCtx, a: &[Term]) -> R {
@@ -159,21 +169,32 @@ fn tl(_: &mut BifCtx, a: &[Term]) -> R {
 
 fn abs(_: &mut BifCtx, a: &[Term]) -> R {
     match arg(a, 0)? {
-        Term::Int(i) => Ok(i.checked_abs().map(Term::Int).unwrap_or_else(|| Term::from_big(BigInt::from(*i).abs()))),
+        Term::Int(i) => Ok(i
+            .checked_abs()
+            .map(Term::Int)
+            .unwrap_or_else(|| Term::from_big(BigInt::from(*i).abs()))),
         Term::Big(b) => Ok(Term::from_big(b.abs())),
-        Term::Float(f) => Ok(Term::Float(f.abs())),
+        Term::Float(f) => Ok(Term::Float(if *f == 0.0 { *f } else { f.abs() })),
         _ => Err(bad()),
     }
 }
 
 fn max(_: &mut BifCtx, a: &[Term]) -> R {
     let (x, y) = (arg(a, 0)?, arg(a, 1)?);
-    Ok(if compare(x, y) == Ordering::Less { y.clone() } else { x.clone() })
+    Ok(if compare(x, y) == Ordering::Less {
+        y.clone()
+    } else {
+        x.clone()
+    })
 }
 
 fn min(_: &mut BifCtx, a: &[Term]) -> R {
     let (x, y) = (arg(a, 0)?, arg(a, 1)?);
-    Ok(if compare(x, y) == Ordering::Greater { y.clone() } else { x.clone() })
+    Ok(if compare(x, y) == Ordering::Greater {
+        y.clone()
+    } else {
+        x.clone()
+    })
 }
 
 fn float_to_int(f: f64) -> Term {
@@ -274,7 +295,9 @@ fn list_to_integer(_: &mut BifCtx, a: &[Term]) -> R {
     if digits.is_empty() || digits.starts_with(['+']) || s.len() > 100_000 {
         return Err(bad());
     }
-    BigInt::from_str_radix(digits, b).map(Term::from_big).map_err(|_| bad())
+    BigInt::from_str_radix(digits, b)
+        .map(Term::from_big)
+        .map_err(|_| bad())
 }
 
 fn float_to_list(_: &mut BifCtx, a: &[Term]) -> R {
@@ -323,7 +346,10 @@ fn size(c: &mut BifCtx, a: &[Term]) -> R {
 fn map_get(_: &mut BifCtx, a: &[Term]) -> R {
     let k = arg(a, 0)?;
     match arg(a, 1)? {
-        Term::Map(m) => m.get(k).cloned().ok_or_else(|| Exception::tagged("badkey", k.clone())),
+        Term::Map(m) => m
+            .get(k)
+            .cloned()
+            .ok_or_else(|| Exception::tagged("badkey", k.clone())),
         t => Err(Exception::tagged("badmap", t.clone())),
     }
 }
@@ -351,10 +377,55 @@ fn node(_: &mut BifCtx, _: &[Term]) -> R {
 
 fn is_record(_: &mut BifCtx, a: &[Term]) -> R {
     let tag = arg(a, 1)?;
-    Ok(Term::bool(matches!(arg(a, 0)?, Term::Tuple(t) if t.first() == Some(tag))))
+    Ok(Term::bool(
+        matches!(arg(a, 0)?, Term::Tuple(t) if t.first() == Some(tag)),
+    ))
+}
+
+macro_rules! operator_bifs {
+    ($($name:ident => $kind:ident :: $v:ident),* $(,)?) => {
+        $(
+            fn $name(_: &mut BifCtx, a: &[Term]) -> R {
+                operator_bifs!(@call $kind $v a)
+            }
+        )*
+    };
+    (@call Arith $v:ident $a:ident) => {
+        crate::vm::arith::arith(crate::vm::op::Arith::$v, arg($a, 0)?, arg($a, 1)?)
+    };
+    (@call Cmp $v:ident $a:ident) => {
+        Ok(Term::bool(crate::vm::arith::cmp(crate::vm::op::Cmp::$v, arg($a, 0)?, arg($a, 1)?)))
+    };
+}
+
+operator_bifs! {
+    op_add => Arith::Add, op_sub => Arith::Sub, op_mul => Arith::Mul, op_fdiv => Arith::Fdiv,
+    op_div => Arith::Div, op_rem => Arith::Rem, op_band => Arith::Band, op_bor => Arith::Bor,
+    op_bxor => Arith::Bxor, op_bsl => Arith::Bsl, op_bsr => Arith::Bsr,
+    op_eq => Cmp::Eq, op_ne => Cmp::Ne, op_exact_eq => Cmp::ExactEq, op_exact_ne => Cmp::ExactNe,
+    op_lt => Cmp::Lt, op_gt => Cmp::Gt, op_le => Cmp::Le, op_ge => Cmp::Ge,
 }
 
 pub static BIFS: &[(&str, usize, BifFn)] = &[
+    ("+", 2, op_add),
+    ("-", 2, op_sub),
+    ("*", 2, op_mul),
+    ("/", 2, op_fdiv),
+    ("div", 2, op_div),
+    ("rem", 2, op_rem),
+    ("band", 2, op_band),
+    ("bor", 2, op_bor),
+    ("bxor", 2, op_bxor),
+    ("bsl", 2, op_bsl),
+    ("bsr", 2, op_bsr),
+    ("==", 2, op_eq),
+    ("/=", 2, op_ne),
+    ("=:=", 2, op_exact_eq),
+    ("=/=", 2, op_exact_ne),
+    ("<", 2, op_lt),
+    (">", 2, op_gt),
+    ("=<", 2, op_le),
+    (">=", 2, op_ge),
     ("is_atom", 1, is_atom),
     ("is_integer", 1, is_integer),
     ("is_float", 1, is_float),
@@ -367,6 +438,7 @@ pub static BIFS: &[(&str, usize, BifFn)] = &[
     ("is_pid", 1, is_pid),
     ("is_reference", 1, is_reference),
     ("is_binary", 1, is_binary),
+    ("is_port", 1, is_port),
     ("is_boolean", 1, is_boolean),
     ("is_record", 2, is_record),
     ("-", 1, neg),
@@ -482,4 +554,3 @@ pub static MATH: &[(&str, usize, BifFn)] = &[
     ("floor", 1, mfloor),
     ("ceil", 1, mceil),
 ];
-

@@ -27,7 +27,12 @@ fn chars_of(t: &Term, out: &mut String) -> Result<(), Exception> {
             let mut it = t.iter_list();
             for x in it.by_ref() {
                 match x {
-                    Term::Int(c) => out.push(u32::try_from(*c).ok().and_then(char::from_u32).ok_or_else(bad)?),
+                    Term::Int(c) => out.push(
+                        u32::try_from(*c)
+                            .ok()
+                            .and_then(char::from_u32)
+                            .ok_or_else(bad)?,
+                    ),
                     Term::Nil | Term::Cons(_) => chars_of(x, out)?,
                     _ => return Err(bad()),
                 }
@@ -48,32 +53,72 @@ struct Spec {
     pad: char,
 }
 
-/// Pads `s` to the field width; `s` longer than the field becomes stars
-/// for terms and numbers.
-fn field(s: &str, spec: &Spec, truncate: bool) -> String {
-    let len = s.chars().count();
-    match spec.width {
-        Some(w) if len > w => {
-            if truncate {
-                s.chars().take(w).collect()
-            } else {
-                "*".repeat(w)
-            }
-        }
-        Some(w) => {
-            let padding: String = std::iter::repeat_n(spec.pad, w - len).collect();
-            if spec.left {
-                format!("{s}{padding}")
-            } else {
-                format!("{padding}{s}")
-            }
-        }
-        None => s.to_string(),
+fn pad(spec: &Spec, n: usize) -> String {
+    std::iter::repeat_n(spec.pad, n).collect()
+}
+
+fn adjust(data: &str, padding: &str, left: bool) -> String {
+    if left {
+        format!("{data}{padding}")
+    } else {
+        format!("{padding}{data}")
     }
 }
 
+/// `io_lib_format:term/5`: a term or number in a field; too long for the
+/// precision (or width) becomes stars.
+fn term_field(s: &str, spec: &Spec) -> String {
+    let (f, p) = match (spec.width, spec.precision) {
+        (None, None) => return s.to_string(),
+        (Some(f), None) => (f, f),
+        (None, Some(p)) => (p, p),
+        (Some(f), Some(p)) => (f, p),
+    };
+    let len = s.chars().count();
+    if len > p {
+        adjust(&"*".repeat(p), &pad(spec, f.saturating_sub(p)), spec.left)
+    } else {
+        adjust(s, &pad(spec, f.saturating_sub(len)), spec.left)
+    }
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    s.chars().take(n).collect()
+}
+
+/// `io_lib_format:string/5`: a string cut to the precision, padded to it
+/// and then to the field width.
+fn string_field(s: &str, spec: &Spec) -> Result<String, Exception> {
+    let n = s.chars().count();
+    let fit = |s: &str, f: usize, left: bool| -> String {
+        if n > f {
+            truncate(s, f)
+        } else {
+            adjust(s, &pad(spec, f - n), left)
+        }
+    };
+    Ok(match (spec.width, spec.precision) {
+        (None, None) => s.to_string(),
+        (Some(f), None) => fit(s, f, spec.left),
+        (None, Some(p)) => fit(s, p, true),
+        (Some(f), Some(p)) if f >= p => {
+            let inner = if n > p {
+                truncate(s, p)
+            } else {
+                format!("{s}{}", pad(spec, p - n))
+            };
+            adjust(&inner, &pad(spec, f - p), spec.left)
+        }
+        _ => return Err(bad()),
+    })
+}
+
 fn column(out: &str) -> usize {
-    out.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1
+    out.rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1
 }
 
 fn int_in_base(t: &Term, base: u32, upper: bool) -> Result<String, Exception> {
@@ -124,14 +169,22 @@ fn number(chars: &mut Chars<'_>, args: &mut Args<'_>) -> Result<Option<usize>, E
 /// Formats `fmt` with `args` as `io_lib:format/2`.
 pub fn format(fmt: &str, args: &[Term]) -> Result<String, Exception> {
     let mut out = String::new();
-    let mut args = Args { items: args, next: 0 };
+    let mut args = Args {
+        items: args,
+        next: 0,
+    };
     let mut chars = fmt.chars().peekable();
     while let Some(c) = chars.next() {
         if c != '~' {
             out.push(c);
             continue;
         }
-        let mut spec = Spec { left: false, width: None, precision: None, pad: ' ' };
+        let mut spec = Spec {
+            left: false,
+            width: None,
+            precision: None,
+            pad: ' ',
+        };
         if chars.peek() == Some(&'-') {
             spec.left = true;
             chars.next();
@@ -145,7 +198,12 @@ pub fn format(fmt: &str, args: &[Term]) -> Result<String, Exception> {
                 if chars.peek() == Some(&'*') {
                     chars.next();
                     match args.take()? {
-                        Term::Int(p) => spec.pad = u32::try_from(*p).ok().and_then(char::from_u32).ok_or_else(bad)?,
+                        Term::Int(p) => {
+                            spec.pad = u32::try_from(*p)
+                                .ok()
+                                .and_then(char::from_u32)
+                                .ok_or_else(bad)?
+                        }
                         _ => return Err(bad()),
                     }
                 } else {
@@ -153,9 +211,10 @@ pub fn format(fmt: &str, args: &[Term]) -> Result<String, Exception> {
                 }
             }
         }
-        let mut lmod = false;
+        let (mut lmod, mut tmod) = (false, false);
         while let Some(m) = chars.peek().copied().filter(|m| *m == 't' || *m == 'l') {
             lmod |= m == 'l';
+            tmod |= m == 't';
             chars.next();
         }
         let ctl = chars.next().ok_or_else(bad)?;
@@ -163,27 +222,39 @@ pub fn format(fmt: &str, args: &[Term]) -> Result<String, Exception> {
             return Err(bad());
         }
         match ctl {
-            '~' => out.push_str(&field("~", &spec, false)),
+            '~' => out.push('~'),
             'n' => out.push('\n'),
             'c' => {
                 let c = match args.take()? {
-                    Term::Int(c) => u32::try_from(*c).ok().and_then(char::from_u32).ok_or_else(bad)?,
+                    Term::Int(c) => u32::try_from(*c)
+                        .ok()
+                        .and_then(char::from_u32)
+                        .ok_or_else(bad)?,
                     _ => return Err(bad()),
                 };
-                let n = spec.width.unwrap_or(1);
-                out.extend(std::iter::repeat_n(c, n));
+                let c = if tmod {
+                    c
+                } else {
+                    char::from_u32((c as u32) & 255).unwrap_or(c)
+                };
+                let copies = spec.precision.or(spec.width).unwrap_or(1);
+                let s: String = std::iter::repeat_n(c, copies).collect();
+                out.push_str(&term_field(
+                    &s,
+                    &Spec {
+                        precision: None,
+                        ..spec
+                    },
+                ));
             }
             's' => {
                 let mut s = String::new();
                 chars_of(args.take()?, &mut s)?;
-                if let Some(p) = spec.precision {
-                    s = s.chars().take(p).collect();
-                }
-                out.push_str(&field(&s, &spec, true));
+                out.push_str(&string_field(&s, &spec)?);
             }
             'w' => {
                 let s = write::write(args.take()?);
-                out.push_str(&field(&s, &spec, false));
+                out.push_str(&term_field(&s, &spec));
             }
             'p' => {
                 let t = args.take()?;
@@ -194,7 +265,13 @@ pub fn format(fmt: &str, args: &[Term]) -> Result<String, Exception> {
                     pretty::print(t, column(&out), ll)
                 };
                 if spec.width.is_some() && !s.contains('\n') {
-                    out.push_str(&field(&s, &Spec { width: None, ..spec }, false));
+                    out.push_str(&term_field(
+                        &s,
+                        &Spec {
+                            width: None,
+                            ..spec
+                        },
+                    ));
                 } else {
                     out.push_str(&s);
                 }
@@ -211,7 +288,13 @@ pub fn format(fmt: &str, args: &[Term]) -> Result<String, Exception> {
                     let digits = s.trim_start_matches('-').to_string();
                     s = format!("{}{}#{}", if neg { "-" } else { "" }, base, digits);
                 }
-                out.push_str(&field(&s, &Spec { precision: None, ..spec }, false));
+                out.push_str(&term_field(
+                    &s,
+                    &Spec {
+                        precision: None,
+                        ..spec
+                    },
+                ));
             }
             'f' | 'e' | 'g' => {
                 let f = float_arg(args.take()?)?;
@@ -224,7 +307,13 @@ pub fn format(fmt: &str, args: &[Term]) -> Result<String, Exception> {
                     'e' => float::scientific(f, p.max(2)),
                     _ => float::general(f, p),
                 };
-                out.push_str(&field(&s, &spec, false));
+                out.push_str(&term_field(
+                    &s,
+                    &Spec {
+                        precision: None,
+                        ..spec
+                    },
+                ));
             }
             'i' => {
                 args.take()?;

@@ -31,7 +31,11 @@ fn reverse(_: &mut BifCtx, a: &[Term]) -> R {
 fn seq(_: &mut BifCtx, a: &[Term]) -> R {
     let from = int_arg(a, 0).map_err(|_| fc())?;
     let to = int_arg(a, 1).map_err(|_| fc())?;
-    let step = if a.len() > 2 { int_arg(a, 2).map_err(|_| fc())? } else { 1 };
+    let step = if a.len() > 2 {
+        int_arg(a, 2).map_err(|_| fc())?
+    } else {
+        1
+    };
     if step == 0 && from != to || (step > 0 && from - step > to) || (step < 0 && from - step < to) {
         return Err(fc());
     }
@@ -68,7 +72,11 @@ fn nth(_: &mut BifCtx, a: &[Term]) -> R {
     if n < 1 {
         return Err(fc());
     }
-    arg(a, 1)?.iter_list().nth(n as usize - 1).cloned().ok_or_else(fc)
+    arg(a, 1)?
+        .iter_list()
+        .nth(n as usize - 1)
+        .cloned()
+        .ok_or_else(fc)
 }
 
 fn nthtail(_: &mut BifCtx, a: &[Term]) -> R {
@@ -114,7 +122,10 @@ fn keyfind(_: &mut BifCtx, a: &[Term]) -> R {
     let k = arg(a, 0)?;
     let n = key_pos(a, 1)?;
     let list = list_arg(a, 2)?;
-    Ok(list.into_iter().find(|t| key_of(t, n).is_some_and(|x| crate::term::order::equal(x, k))).unwrap_or(Term::bool(false)))
+    Ok(list
+        .into_iter()
+        .find(|t| key_of(t, n).is_some_and(|x| crate::term::order::equal(x, k)))
+        .unwrap_or(Term::bool(false)))
 }
 
 fn keystore(_: &mut BifCtx, a: &[Term]) -> R {
@@ -122,7 +133,10 @@ fn keystore(_: &mut BifCtx, a: &[Term]) -> R {
     let n = key_pos(a, 1)?;
     let mut list = list_arg(a, 2).map_err(|_| fc())?;
     let new = arg(a, 3)?.clone();
-    match list.iter().position(|t| key_of(t, n).is_some_and(|x| crate::term::order::equal(x, k))) {
+    match list
+        .iter()
+        .position(|t| key_of(t, n).is_some_and(|x| crate::term::order::equal(x, k)))
+    {
         Some(i) => {
             if let Some(slot) = list.get_mut(i) {
                 *slot = new;
@@ -137,7 +151,10 @@ fn keydelete(_: &mut BifCtx, a: &[Term]) -> R {
     let k = arg(a, 0)?;
     let n = key_pos(a, 1)?;
     let mut list = list_arg(a, 2).map_err(|_| fc())?;
-    if let Some(i) = list.iter().position(|t| key_of(t, n).is_some_and(|x| crate::term::order::equal(x, k))) {
+    if let Some(i) = list
+        .iter()
+        .position(|t| key_of(t, n).is_some_and(|x| crate::term::order::equal(x, k)))
+    {
         list.remove(i);
     }
     Ok(Term::list(list))
@@ -175,7 +192,12 @@ fn zip(_: &mut BifCtx, a: &[Term]) -> R {
     if x.len() != y.len() {
         return Err(fc());
     }
-    Ok(Term::list(x.into_iter().zip(y).map(|(p, q)| Term::tuple(vec![p, q])).collect::<Vec<_>>()))
+    Ok(Term::list(
+        x.into_iter()
+            .zip(y)
+            .map(|(p, q)| Term::tuple(vec![p, q]))
+            .collect::<Vec<_>>(),
+    ))
 }
 
 fn unzip(_: &mut BifCtx, a: &[Term]) -> R {
@@ -256,7 +278,10 @@ fn extreme(a: &[Term], want: Ordering) -> R {
     let list = list_arg(a, 0).map_err(|_| fc())?;
     let mut it = list.into_iter();
     let first = it.next().ok_or_else(fc)?;
-    Ok(it.fold(first, |best, x| if compare(&x, &best) == want { x } else { best }))
+    Ok(it.fold(
+        first,
+        |best, x| if compare(&x, &best) == want { x } else { best },
+    ))
 }
 
 fn max(_: &mut BifCtx, a: &[Term]) -> R {
@@ -289,20 +314,31 @@ fn split(_: &mut BifCtx, a: &[Term]) -> R {
 fn sublist(_: &mut BifCtx, a: &[Term]) -> R {
     let list = list_arg(a, 0).map_err(|_| fc())?;
     let (start, len) = if a.len() == 3 {
-        (int_arg(a, 1).map_err(|_| fc())?, int_arg(a, 2).map_err(|_| fc())?)
+        (
+            int_arg(a, 1).map_err(|_| fc())?,
+            int_arg(a, 2).map_err(|_| fc())?,
+        )
     } else {
         (1, int_arg(a, 1).map_err(|_| fc())?)
     };
     if start < 1 || len < 0 || start as usize > list.len() + 1 {
         return Err(fc());
     }
-    Ok(Term::list(list.into_iter().skip(start as usize - 1).take(len as usize).collect::<Vec<_>>()))
+    Ok(Term::list(
+        list.into_iter()
+            .skip(start as usize - 1)
+            .take(len as usize)
+            .collect::<Vec<_>>(),
+    ))
 }
 
 fn enumerate(_: &mut BifCtx, a: &[Term]) -> R {
     let list = list_arg(a, 0).map_err(|_| fc())?;
     Ok(Term::list(
-        list.into_iter().enumerate().map(|(i, x)| Term::tuple(vec![Term::Int(i as i64 + 1), x])).collect::<Vec<_>>(),
+        list.into_iter()
+            .enumerate()
+            .map(|(i, x)| Term::tuple(vec![Term::Int(i as i64 + 1), x]))
+            .collect::<Vec<_>>(),
     ))
 }
 
@@ -311,7 +347,9 @@ fn concat(_: &mut BifCtx, a: &[Term]) -> R {
     for x in list_arg(a, 0)? {
         match &x {
             Term::Atom(at) => s.push_str(at.name()),
-            Term::Int(_) | Term::Big(_) | Term::Float(_) => s.push_str(&crate::term::write::write(&x)),
+            Term::Int(_) | Term::Big(_) | Term::Float(_) => {
+                s.push_str(&crate::term::write::write(&x))
+            }
             t => s.push_str(&t.as_string().ok_or_else(Exception::badarg)?),
         }
     }

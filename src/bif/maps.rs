@@ -57,15 +57,24 @@ fn remove(_: &mut BifCtx, a: &[Term]) -> R {
 }
 
 fn keys(_: &mut BifCtx, a: &[Term]) -> R {
-    Ok(Term::list(map_arg(a, 0)?.keys().cloned().collect::<Vec<_>>()))
+    Ok(Term::list(
+        map_arg(a, 0)?.keys().cloned().collect::<Vec<_>>(),
+    ))
 }
 
 fn values(_: &mut BifCtx, a: &[Term]) -> R {
-    Ok(Term::list(map_arg(a, 0)?.values().cloned().collect::<Vec<_>>()))
+    Ok(Term::list(
+        map_arg(a, 0)?.values().cloned().collect::<Vec<_>>(),
+    ))
 }
 
 fn to_list(_: &mut BifCtx, a: &[Term]) -> R {
-    Ok(Term::list(map_arg(a, 0)?.iter().map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()])).collect::<Vec<_>>()))
+    Ok(Term::list(
+        map_arg(a, 0)?
+            .iter()
+            .map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()]))
+            .collect::<Vec<_>>(),
+    ))
 }
 
 fn from_list(_: &mut BifCtx, a: &[Term]) -> R {

@@ -48,9 +48,23 @@ fn table() -> &'static Table {
     static T: OnceLock<Table> = OnceLock::new();
     T.get_or_init(|| {
         let mut t = HashMap::new();
-        for (module, list) in [("erlang", erlang::BIFS), ("lists", lists::BIFS), ("maps", maps::BIFS), ("io", format::BIFS), ("math", erlang::MATH)] {
+        for (module, list) in [
+            ("erlang", erlang::BIFS),
+            ("lists", lists::BIFS),
+            ("maps", maps::BIFS),
+            ("io", format::BIFS),
+            ("math", erlang::MATH),
+        ] {
             for (name, arity, f) in list {
-                t.insert((module, *name, *arity), BifRef { module, name, arity: *arity, f: *f });
+                t.insert(
+                    (module, *name, *arity),
+                    BifRef {
+                        module,
+                        name,
+                        arity: *arity,
+                        f: *f,
+                    },
+                );
             }
         }
         t
@@ -64,13 +78,48 @@ pub fn lookup(module: &str, name: &str, arity: usize) -> Option<BifRef> {
 }
 
 const GUARD_BIFS: &[(&str, usize)] = &[
-    ("abs", 1), ("element", 2), ("float", 1), ("hd", 1), ("tl", 1), ("length", 1), ("map_size", 1),
-    ("map_get", 2), ("is_map_key", 2), ("node", 0), ("node", 1), ("round", 1), ("self", 0), ("size", 1),
-    ("trunc", 1), ("tuple_size", 1), ("max", 2), ("min", 2), ("ceil", 1), ("floor", 1),
-    ("is_atom", 1), ("is_boolean", 1), ("is_float", 1), ("is_function", 1), ("is_function", 2),
-    ("is_integer", 1), ("is_list", 1), ("is_map", 1), ("is_number", 1), ("is_pid", 1),
-    ("is_reference", 1), ("is_tuple", 1), ("is_binary", 1), ("is_port", 1), ("is_record", 2),
-    ("-", 1), ("+", 1), ("bnot", 1), ("not", 1), ("and", 2), ("or", 2), ("xor", 2),
+    ("abs", 1),
+    ("element", 2),
+    ("float", 1),
+    ("hd", 1),
+    ("tl", 1),
+    ("length", 1),
+    ("map_size", 1),
+    ("map_get", 2),
+    ("is_map_key", 2),
+    ("node", 0),
+    ("node", 1),
+    ("round", 1),
+    ("self", 0),
+    ("size", 1),
+    ("trunc", 1),
+    ("tuple_size", 1),
+    ("max", 2),
+    ("min", 2),
+    ("ceil", 1),
+    ("floor", 1),
+    ("is_atom", 1),
+    ("is_boolean", 1),
+    ("is_float", 1),
+    ("is_function", 1),
+    ("is_function", 2),
+    ("is_integer", 1),
+    ("is_list", 1),
+    ("is_map", 1),
+    ("is_number", 1),
+    ("is_pid", 1),
+    ("is_reference", 1),
+    ("is_tuple", 1),
+    ("is_binary", 1),
+    ("is_port", 1),
+    ("is_record", 2),
+    ("-", 1),
+    ("+", 1),
+    ("bnot", 1),
+    ("not", 1),
+    ("and", 2),
+    ("or", 2),
+    ("xor", 2),
 ];
 
 pub fn is_guard_bif(name: &str, arity: usize) -> bool {
@@ -79,14 +128,47 @@ pub fn is_guard_bif(name: &str, arity: usize) -> bool {
 
 /// `erlang` functions callable without the module name.
 const AUTO_IMPORTED: &[(&str, usize)] = &[
-    ("apply", 2), ("apply", 3), ("atom_to_list", 1), ("list_to_atom", 1), ("list_to_existing_atom", 1),
-    ("integer_to_list", 1), ("integer_to_list", 2), ("list_to_integer", 1), ("list_to_integer", 2),
-    ("float_to_list", 1), ("list_to_float", 1), ("tuple_to_list", 1), ("list_to_tuple", 1), ("setelement", 3),
-    ("throw", 1), ("error", 1), ("error", 2), ("exit", 1), ("make_ref", 0), ("is_process_alive", 1),
-    ("spawn", 1), ("spawn", 3), ("spawn_link", 1), ("spawn_link", 3), ("spawn_monitor", 1), ("spawn_monitor", 3),
-    ("link", 1), ("unlink", 1), ("monitor", 2), ("demonitor", 1), ("demonitor", 2), ("exit", 2),
-    ("process_flag", 2), ("register", 2), ("unregister", 1), ("whereis", 1), ("registered", 0),
-    ("send_after", 3), ("integer_to_binary", 1), ("atom_to_binary", 1), ("term_to_binary", 1),
+    ("apply", 2),
+    ("apply", 3),
+    ("atom_to_list", 1),
+    ("list_to_atom", 1),
+    ("list_to_existing_atom", 1),
+    ("integer_to_list", 1),
+    ("integer_to_list", 2),
+    ("list_to_integer", 1),
+    ("list_to_integer", 2),
+    ("float_to_list", 1),
+    ("list_to_float", 1),
+    ("tuple_to_list", 1),
+    ("list_to_tuple", 1),
+    ("setelement", 3),
+    ("throw", 1),
+    ("error", 1),
+    ("error", 2),
+    ("exit", 1),
+    ("make_ref", 0),
+    ("is_process_alive", 1),
+    ("spawn", 1),
+    ("spawn", 3),
+    ("spawn_link", 1),
+    ("spawn_link", 3),
+    ("spawn_monitor", 1),
+    ("spawn_monitor", 3),
+    ("link", 1),
+    ("unlink", 1),
+    ("monitor", 2),
+    ("demonitor", 1),
+    ("demonitor", 2),
+    ("exit", 2),
+    ("process_flag", 2),
+    ("register", 2),
+    ("unregister", 1),
+    ("whereis", 1),
+    ("registered", 0),
+    ("send_after", 3),
+    ("integer_to_binary", 1),
+    ("atom_to_binary", 1),
+    ("term_to_binary", 1),
 ];
 
 pub fn auto_imported(name: &str, arity: usize) -> bool {
@@ -94,13 +176,21 @@ pub fn auto_imported(name: &str, arity: usize) -> bool {
 }
 
 pub fn auto_imported_names(arity: usize) -> Vec<&'static str> {
-    GUARD_BIFS.iter().chain(AUTO_IMPORTED).filter(|(_, a)| *a == arity).map(|(n, _)| *n).collect()
+    GUARD_BIFS
+        .iter()
+        .chain(AUTO_IMPORTED)
+        .filter(|(_, a)| *a == arity)
+        .map(|(n, _)| *n)
+        .collect()
 }
 
 /// All functions of a library module, built-in and prelude, for "did you mean".
 pub fn module_functions(module: &str) -> Option<Vec<(&'static str, usize)>> {
-    let mut v: Vec<(&'static str, usize)> =
-        table().values().filter(|b| b.module == module).map(|b| (b.name, b.arity)).collect();
+    let mut v: Vec<(&'static str, usize)> = table()
+        .values()
+        .filter(|b| b.module == module)
+        .map(|b| (b.name, b.arity))
+        .collect();
     v.extend(crate::prelude::exports(module));
     if module == "erlang" {
         v.extend(AUTO_IMPORTED.iter().copied());

@@ -38,8 +38,13 @@ impl FnBuilder<'_> {
             }
             ExprKind::Remote(m, f) => match (&m.kind, &f.kind) {
                 (ExprKind::Atom(m), ExprKind::Atom(f)) => {
-                    if self.in_guard && !(m.name() == "erlang" && crate::bif::is_guard_bif(f.name(), args.len())) {
-                        self.not_in_guard(&format!("{}:{}/{}", m.name(), f.name(), args.len()), span);
+                    if self.in_guard
+                        && !(m.name() == "erlang" && crate::bif::is_guard_bif(f.name(), args.len()))
+                    {
+                        self.not_in_guard(
+                            &format!("{}:{}/{}", m.name(), f.name(), args.len()),
+                            span,
+                        );
                         return self.finish_call(dst, Src::Const(Term::bool(false)));
                     }
                     self.check_known_remote(*m, *f, args.len(), callee.span);
@@ -50,7 +55,12 @@ impl FnBuilder<'_> {
                     let function = self.expr(f);
                     let args = self.args(args);
                     let d = dst.unwrap_or_else(|| self.temp());
-                    self.emit(Op::CallDyn { dst: d, module, function, args });
+                    self.emit(Op::CallDyn {
+                        dst: d,
+                        module,
+                        function,
+                        args,
+                    });
                     if dst.is_none() {
                         self.emit(Op::Return { src: Src::Reg(d) });
                     }
@@ -104,7 +114,10 @@ impl FnBuilder<'_> {
                 let reason = srcs.first().cloned().unwrap_or(Src::Const(Term::Nil));
                 self.emit(Op::Raise { class, reason });
                 if let Some(d) = dst {
-                    self.emit(Op::Move { dst: d, src: Src::Const(Term::Nil) });
+                    self.emit(Op::Move {
+                        dst: d,
+                        src: Src::Const(Term::Nil),
+                    });
                 }
                 return;
             }
@@ -113,15 +126,29 @@ impl FnBuilder<'_> {
         if let Some(bif) = crate::bif::lookup(m.name(), f.name(), args.len()) {
             let d = dst.unwrap_or_else(|| self.temp());
             let fail = self.guard_fail;
-            self.emit(Op::Bif { dst: d, bif, args: srcs, fail });
+            self.emit(Op::Bif {
+                dst: d,
+                bif,
+                args: srcs,
+                fail,
+            });
             if dst.is_none() {
                 self.emit(Op::Return { src: Src::Reg(d) });
             }
             return;
         }
         match dst {
-            Some(dst) => self.emit(Op::CallExt { dst, module: m, function: f, args: srcs }),
-            None => self.emit(Op::TailCallExt { module: m, function: f, args: srcs }),
+            Some(dst) => self.emit(Op::CallExt {
+                dst,
+                module: m,
+                function: f,
+                args: srcs,
+            }),
+            None => self.emit(Op::TailCallExt {
+                module: m,
+                function: f,
+                args: srcs,
+            }),
         }
     }
 
@@ -136,8 +163,17 @@ impl FnBuilder<'_> {
             return Some(Target::Remote(atoms::erlang(), name));
         }
         let mut d = Diagnostic::error(format!("function {}/{} is undefined", name.name(), arity))
-            .at(span, format!("no function {}/{} in this module", name.name(), arity));
-        let same_name: Vec<u32> = self.m.locals.keys().filter(|(n, _)| *n == name).map(|(_, a)| *a).collect();
+            .at(
+                span,
+                format!("no function {}/{} in this module", name.name(), arity),
+            );
+        let same_name: Vec<u32> = self
+            .m
+            .locals
+            .keys()
+            .filter(|(n, _)| *n == name)
+            .map(|(_, a)| *a)
+            .collect();
         if let Some(a) = same_name.first() {
             d = d.help(format!(
                 "{}/{} exists: it takes {} argument{}, and this call passes {}",
@@ -154,7 +190,11 @@ impl FnBuilder<'_> {
                 .keys()
                 .filter(|(_, a)| *a == arity as u32)
                 .map(|(n, _)| n.name().to_string())
-                .chain(crate::bif::auto_imported_names(arity).into_iter().map(str::to_string))
+                .chain(
+                    crate::bif::auto_imported_names(arity)
+                        .into_iter()
+                        .map(str::to_string),
+                )
                 .collect();
             d = match super::suggest::closest(name.name(), names.iter().map(String::as_str)) {
                 Some(s) => d.help(format!("did you mean `{s}/{arity}`?")),
@@ -167,15 +207,31 @@ impl FnBuilder<'_> {
 
     /// Warns when a call names a function that a built-in module lacks.
     fn check_known_remote(&mut self, m: Atom, f: Atom, arity: usize, span: Span) {
-        let Some(known) = crate::bif::module_functions(m.name()) else { return };
+        let Some(known) = crate::bif::module_functions(m.name()) else {
+            return;
+        };
         if known.iter().any(|(n, a)| *n == f.name() && *a == arity) {
             return;
         }
-        let mut d = Diagnostic::warning(format!("{}:{}/{} does not exist; this call will fail with `undef`", m.name(), f.name(), arity))
-            .at(span, "unknown function");
-        let arities: Vec<usize> = known.iter().filter(|(n, _)| *n == f.name()).map(|(_, a)| *a).collect();
+        let mut d = Diagnostic::warning(format!(
+            "{}:{}/{} does not exist; this call will fail with `undef`",
+            m.name(),
+            f.name(),
+            arity
+        ))
+        .at(span, "unknown function");
+        let arities: Vec<usize> = known
+            .iter()
+            .filter(|(n, _)| *n == f.name())
+            .map(|(_, a)| *a)
+            .collect();
         if let Some(a) = arities.first() {
-            d = d.help(format!("{}:{}/{} exists: check the number of arguments", m.name(), f.name(), a));
+            d = d.help(format!(
+                "{}:{}/{} exists: check the number of arguments",
+                m.name(),
+                f.name(),
+                a
+            ));
         } else if let Some(s) = super::suggest::closest(f.name(), known.iter().map(|(n, _)| *n)) {
             d = d.help(format!("did you mean `{}:{}`?", m.name(), s));
         }
@@ -186,7 +242,11 @@ impl FnBuilder<'_> {
         match self.resolve_local(name, arity as usize, span) {
             Some(Target::Local(func)) => {
                 let dst = self.temp();
-                self.emit(Op::MakeFun { dst, index: func, env: vec![].into() });
+                self.emit(Op::MakeFun {
+                    dst,
+                    index: func,
+                    env: vec![].into(),
+                });
                 Src::Reg(dst)
             }
             Some(Target::Remote(m, f)) => {
@@ -210,16 +270,30 @@ impl FnBuilder<'_> {
         for c in clauses {
             if c.pats.len() as u32 != arity {
                 self.error(
-                    Diagnostic::error("the clauses of this fun take different numbers of arguments")
-                        .at(c.span, format!("this clause takes {}, the first takes {}", c.pats.len(), arity))
-                        .help("every clause of a fun must take the same number of arguments"),
+                    Diagnostic::error(
+                        "the clauses of this fun take different numbers of arguments",
+                    )
+                    .at(
+                        c.span,
+                        format!(
+                            "this clause takes {}, the first takes {}",
+                            c.pats.len(),
+                            arity
+                        ),
+                    )
+                    .help("every clause of a fun must take the same number of arguments"),
                 );
             }
         }
         let captured = self.captured(name, clauses);
         let index = self.m.reserve();
         let n = self.m.fun_counter(self.owner);
-        let display = Atom::new(&format!("-{}/{}-fun-{}-", self.owner.0.name(), self.owner.1, n));
+        let display = Atom::new(&format!(
+            "-{}/{}-fun-{}-",
+            self.owner.0.name(),
+            self.owner.1,
+            n
+        ));
         let owner = self.owner;
         let code = {
             let mut fb = FnBuilder::new(self.m, owner);
@@ -232,8 +306,14 @@ impl FnBuilder<'_> {
             fb.span = span;
             if let Some(n) = name {
                 let slot = fb.var_slot(n);
-                let env: Vec<Src> = (0..captured.len() as u32).map(|i| Src::Reg(arity + i)).collect();
-                fb.emit(Op::MakeFun { dst: slot, index, env: env.into() });
+                let env: Vec<Src> = (0..captured.len() as u32)
+                    .map(|i| Src::Reg(arity + i))
+                    .collect();
+                fb.emit(Op::MakeFun {
+                    dst: slot,
+                    index,
+                    env: env.into(),
+                });
                 fb.scope.bind(n, slot);
             }
             fb.function_clauses(clauses, arity);
@@ -242,7 +322,11 @@ impl FnBuilder<'_> {
         self.m.set(index, code);
         let env: Vec<Src> = captured.iter().map(|v| self.use_bound(v)).collect();
         let dst = self.temp();
-        self.emit(Op::MakeFun { dst, index, env: env.into() });
+        self.emit(Op::MakeFun {
+            dst,
+            index,
+            env: env.into(),
+        });
         Src::Reg(dst)
     }
 
@@ -272,7 +356,9 @@ impl FnBuilder<'_> {
             }
         }
         used.into_iter()
-            .filter(|v| !heads.contains(v) && Some(v.as_str()) != name && self.scope.get(v).is_some())
+            .filter(|v| {
+                !heads.contains(v) && Some(v.as_str()) != name && self.scope.get(v).is_some()
+            })
             .collect()
     }
 }

@@ -3,7 +3,9 @@
 use super::func::FnBuilder;
 use super::scope::{Scope, VarState};
 use crate::diag::Diagnostic;
-use crate::syntax::ast::{BinOp, CatchClause, Clause, Expr, ExprKind, Guard, Qualifier, Span, UnOp};
+use crate::syntax::ast::{
+    BinOp, CatchClause, Clause, Expr, ExprKind, Guard, Qualifier, Span, UnOp,
+};
 use crate::term::{atoms, Atom, Term};
 use crate::vm::op::{Arith, Cmp, Label, MatchError, Op, Reg, Src};
 
@@ -83,7 +85,10 @@ impl FnBuilder<'_> {
             ExprKind::Tuple(es) => {
                 let elems: Vec<Src> = es.iter().map(|x| self.expr(x)).collect();
                 let dst = self.temp();
-                self.emit(Op::Tuple { dst, elems: elems.into() });
+                self.emit(Op::Tuple {
+                    dst,
+                    elems: elems.into(),
+                });
                 Src::Reg(dst)
             }
             ExprKind::List(es, tail) => {
@@ -94,7 +99,11 @@ impl FnBuilder<'_> {
                 };
                 for it in items.into_iter().rev() {
                     let dst = self.temp();
-                    self.emit(Op::Cons { dst, head: it, tail: acc });
+                    self.emit(Op::Cons {
+                        dst,
+                        head: it,
+                        tail: acc,
+                    });
                     acc = Src::Reg(dst);
                 }
                 acc
@@ -114,15 +123,24 @@ impl FnBuilder<'_> {
                     pairs.push((k, v));
                 }
                 let dst = self.temp();
-                self.emit(Op::MapNew { dst, pairs: pairs.into() });
+                self.emit(Op::MapNew {
+                    dst,
+                    pairs: pairs.into(),
+                });
                 Src::Reg(dst)
             }
             ExprKind::MapUpdate(m, fields) => {
                 let map = self.expr(m);
-                let pairs: Vec<(Src, Src, bool)> =
-                    fields.iter().map(|f| (self.expr(&f.key), self.expr(&f.value), f.exact)).collect();
+                let pairs: Vec<(Src, Src, bool)> = fields
+                    .iter()
+                    .map(|f| (self.expr(&f.key), self.expr(&f.value), f.exact))
+                    .collect();
                 let dst = self.temp();
-                self.emit(Op::MapUpdate { dst, map, pairs: pairs.into() });
+                self.emit(Op::MapUpdate {
+                    dst,
+                    map,
+                    pairs: pairs.into(),
+                });
                 Src::Reg(dst)
             }
             ExprKind::Match(p, v) => self.match_expr(p, v, e.span),
@@ -144,7 +162,14 @@ impl FnBuilder<'_> {
             ExprKind::Case(scrut, clauses) => {
                 let dst = self.temp();
                 let v = self.expr(scrut);
-                self.case(v, clauses, Some(dst), "case", e.span, MatchError::CaseClause);
+                self.case(
+                    v,
+                    clauses,
+                    Some(dst),
+                    "case",
+                    e.span,
+                    MatchError::CaseClause,
+                );
                 Src::Reg(dst)
             }
             ExprKind::If(clauses) => {
@@ -171,13 +196,20 @@ impl FnBuilder<'_> {
                 let function = self.expr(f);
                 let arity = self.expr(a);
                 let dst = self.temp();
-                self.emit(Op::MakeExportFun { dst, module, function, arity });
+                self.emit(Op::MakeExportFun {
+                    dst,
+                    module,
+                    function,
+                    arity,
+                });
                 Src::Reg(dst)
             }
             ExprKind::Try(t) => self.try_expr(&t.body, &t.of, &t.catches, &t.after, e.span),
             ExprKind::Catch(x) => self.catch_expr(x, e.span),
             ExprKind::ListComp(body, quals) => self.list_comp(body, quals, e.span),
-            ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Atom(_) | ExprKind::Str(_) => Src::Const(Term::Nil),
+            ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Atom(_) | ExprKind::Str(_) => {
+                Src::Const(Term::Nil)
+            }
         }
     }
 
@@ -192,7 +224,13 @@ impl FnBuilder<'_> {
         }
         match self.scope.get(v).cloned() {
             Some((slot, VarState::Bound)) => Src::Reg(slot),
-            Some((slot, VarState::Unsafe { construct, span: cspan })) => {
+            Some((
+                slot,
+                VarState::Unsafe {
+                    construct,
+                    span: cspan,
+                },
+            )) => {
                 self.error(
                     Diagnostic::error(format!("variable `{v}` is unsafe in `{construct}`"))
                         .at(span, format!("`{v}` is used here"))
@@ -233,7 +271,10 @@ impl FnBuilder<'_> {
         self.pattern(p, val.clone(), fail);
         self.emit(Op::Jump { to: ok });
         self.place(fail);
-        self.emit(Op::Fail { error: MatchError::Badmatch, value: val.clone() });
+        self.emit(Op::Fail {
+            error: MatchError::Badmatch,
+            value: val.clone(),
+        });
         self.place(ok);
         val
     }
@@ -259,10 +300,21 @@ impl FnBuilder<'_> {
                 let y = self.expr(b);
                 let dst = self.temp();
                 if let Some(cmp) = cmp_of(op) {
-                    self.emit(Op::Compare { dst, cmp, a: x, b: y });
+                    self.emit(Op::Compare {
+                        dst,
+                        cmp,
+                        a: x,
+                        b: y,
+                    });
                 } else if let Some(ar) = arith_of(op) {
                     let fail = self.guard_fail;
-                    self.emit(Op::Arith { dst, op: ar, a: x, b: y, fail });
+                    self.emit(Op::Arith {
+                        dst,
+                        op: ar,
+                        a: x,
+                        b: y,
+                        fail,
+                    });
                 } else {
                     let name = op.text();
                     self.bif_call(dst, "erlang", name, vec![x, y]);
@@ -276,18 +328,28 @@ impl FnBuilder<'_> {
         if arith_of(op).is_none() {
             return;
         }
-        let atoms: Vec<&Expr> = [a, b].into_iter().filter(|x| matches!(x.kind, ExprKind::Atom(_))).collect();
+        let atoms: Vec<&Expr> = [a, b]
+            .into_iter()
+            .filter(|x| matches!(x.kind, ExprKind::Atom(_)))
+            .collect();
         if let Some(first) = atoms.first() {
-            let ExprKind::Atom(name) = first.kind else { return };
+            let ExprKind::Atom(name) = first.kind else {
+                return;
+            };
             let n = name.name();
             let mut cap = n.to_string();
             if let Some(c) = cap.get_mut(0..1) {
                 c.make_ascii_uppercase();
             }
             self.error(
-                Diagnostic::error(format!("`{}` cannot be applied to the atom `{n}`", op.text()))
-                    .at(first.span, format!("`{n}` is an atom, not a number"))
-                    .help(format!("variables start with a capital letter: did you mean the variable `{cap}`?")),
+                Diagnostic::error(format!(
+                    "`{}` cannot be applied to the atom `{n}`",
+                    op.text()
+                ))
+                .at(first.span, format!("`{n}` is an atom, not a number"))
+                .help(format!(
+                    "variables start with a capital letter: did you mean the variable `{cap}`?"
+                )),
             );
         }
     }
@@ -299,25 +361,48 @@ impl FnBuilder<'_> {
         let not_go = self.label();
         let bad = self.label();
         let end = self.label();
-        self.emit(Op::TestExact { a: x.clone(), b: Src::Const(Term::bool(go_on)), fail: not_go });
+        self.emit(Op::TestExact {
+            a: x.clone(),
+            b: Src::Const(Term::bool(go_on)),
+            fail: not_go,
+        });
         // The right side is evaluated in a scope of its own: what it binds is unsafe after.
         let before = self.scope.clone();
         let y = self.expr(b);
         self.mov(dst, y);
         let after = self.scope.clone();
-        self.scope = Scope::merge(&before, &[after], if is_and { "andalso" } else { "orelse" }, a.span.to(b.span), true);
+        self.scope = Scope::merge(
+            &before,
+            &[after],
+            if is_and { "andalso" } else { "orelse" },
+            a.span.to(b.span),
+            true,
+        );
         self.emit(Op::Jump { to: end });
         self.place(not_go);
-        self.emit(Op::TestExact { a: x.clone(), b: Src::Const(Term::bool(stop)), fail: bad });
-        self.emit(Op::Move { dst, src: Src::Const(Term::bool(stop)) });
+        self.emit(Op::TestExact {
+            a: x.clone(),
+            b: Src::Const(Term::bool(stop)),
+            fail: bad,
+        });
+        self.emit(Op::Move {
+            dst,
+            src: Src::Const(Term::bool(stop)),
+        });
         self.emit(Op::Jump { to: end });
         self.place(bad);
         match self.guard_fail {
             Some(f) => self.emit(Op::Jump { to: f }),
             None => {
                 let r = self.temp();
-                self.emit(Op::Tuple { dst: r, elems: vec![Src::Const(Term::Atom(atoms::badarg())), x].into() });
-                self.emit(Op::Raise { class: atoms::error(), reason: Src::Reg(r) });
+                self.emit(Op::Tuple {
+                    dst: r,
+                    elems: vec![Src::Const(Term::Atom(atoms::badarg())), x].into(),
+                });
+                self.emit(Op::Raise {
+                    class: atoms::error(),
+                    reason: Src::Reg(r),
+                });
             }
         }
         self.place(end);
@@ -342,11 +427,21 @@ impl FnBuilder<'_> {
         match crate::bif::lookup(module, name, args.len()) {
             Some(bif) => {
                 let fail = self.guard_fail;
-                self.emit(Op::Bif { dst, bif, args: args.into(), fail });
+                self.emit(Op::Bif {
+                    dst,
+                    bif,
+                    args: args.into(),
+                    fail,
+                });
             }
             None => {
                 let (m, f) = (Atom::new(module), Atom::new(name));
-                self.emit(Op::CallExt { dst, module: m, function: f, args: args.into() });
+                self.emit(Op::CallExt {
+                    dst,
+                    module: m,
+                    function: f,
+                    args: args.into(),
+                });
             }
         }
     }
@@ -424,7 +519,15 @@ impl FnBuilder<'_> {
     }
 
     /// Matches `v` against clauses; on no match raises `error(v)`.
-    pub fn case(&mut self, v: Src, clauses: &[Clause], dst: Option<Reg>, construct: &'static str, span: Span, error: MatchError) {
+    pub fn case(
+        &mut self,
+        v: Src,
+        clauses: &[Clause],
+        dst: Option<Reg>,
+        construct: &'static str,
+        span: Span,
+        error: MatchError,
+    ) {
         let end = self.label();
         let before = self.scope.clone();
         let mut outs = vec![];
@@ -482,12 +585,21 @@ impl FnBuilder<'_> {
             self.place(next);
         }
         self.span = span;
-        self.emit(Op::Fail { error: MatchError::IfClause, value: Src::Const(Term::Nil) });
+        self.emit(Op::Fail {
+            error: MatchError::IfClause,
+            value: Src::Const(Term::Nil),
+        });
         self.place(end);
         self.scope = Scope::merge(&before, &outs, "if", span, false);
     }
 
-    fn receive(&mut self, clauses: &[Clause], after: Option<&crate::syntax::ast::After>, dst: Option<Reg>, span: Span) {
+    fn receive(
+        &mut self,
+        clauses: &[Clause],
+        after: Option<&crate::syntax::ast::After>,
+        dst: Option<Reg>,
+        span: Span,
+    ) {
         let end = self.label();
         let top = self.label();
         let wait = self.label();
@@ -495,7 +607,10 @@ impl FnBuilder<'_> {
         let before = self.scope.clone();
         let mut outs = vec![];
         self.place(top);
-        self.emit(Op::RecvPeek { dst: msg, empty: wait });
+        self.emit(Op::RecvPeek {
+            dst: msg,
+            empty: wait,
+        });
         for c in clauses {
             self.scope = before.clone();
             let next = self.label();
@@ -519,11 +634,17 @@ impl FnBuilder<'_> {
             Some(a) => {
                 self.scope = before.clone();
                 let t = self.expr(&a.timeout);
-                self.emit(Op::RecvWait { retry: top, timeout: Some(t) });
+                self.emit(Op::RecvWait {
+                    retry: top,
+                    timeout: Some(t),
+                });
                 self.clause_body(&a.body, dst);
                 outs.push(self.scope.clone());
             }
-            None => self.emit(Op::RecvWait { retry: top, timeout: None }),
+            None => self.emit(Op::RecvWait {
+                retry: top,
+                timeout: None,
+            }),
         }
         self.place(end);
         self.scope = Scope::merge(&before, &outs, "receive", span, false);
@@ -535,33 +656,60 @@ impl FnBuilder<'_> {
         let handler = self.label();
         let end = self.label();
         let before = self.scope.clone();
-        self.emit(Op::TryBegin { handler, class: c, reason: r, stack: s });
+        self.emit(Op::TryBegin {
+            handler,
+            class: c,
+            reason: r,
+            stack: s,
+        });
         let v = self.expr(x);
         self.mov(dst, v);
         self.emit(Op::TryEnd);
         self.emit(Op::Jump { to: end });
         self.place(handler);
-        self.emit(Op::CatchValue { dst, class: c, reason: r, stack: s });
+        self.emit(Op::CatchValue {
+            dst,
+            class: c,
+            reason: r,
+            stack: s,
+        });
         self.place(end);
         let after = self.scope.clone();
         self.scope = Scope::merge(&before, &[after], "catch", x.span, true);
         Src::Reg(dst)
     }
 
-    fn try_expr(&mut self, body: &[Expr], of: &[Clause], catches: &[CatchClause], after: &[Expr], span: Span) -> Src {
+    fn try_expr(
+        &mut self,
+        body: &[Expr],
+        of: &[Clause],
+        catches: &[CatchClause],
+        after: &[Expr],
+        span: Span,
+    ) -> Src {
         let dst = self.temp();
         let before = self.scope.clone();
         let (ac, ar, ast) = (self.temp(), self.temp(), self.temp());
         let after_handler = self.label();
         if !after.is_empty() {
-            self.emit(Op::TryBegin { handler: after_handler, class: ac, reason: ar, stack: ast });
+            self.emit(Op::TryBegin {
+                handler: after_handler,
+                class: ac,
+                reason: ar,
+                stack: ast,
+            });
         }
         let done = self.label();
         let (c, r, s) = (self.temp(), self.temp(), self.temp());
         let handler = self.label();
         let catching = !catches.is_empty();
         if catching {
-            self.emit(Op::TryBegin { handler, class: c, reason: r, stack: s });
+            self.emit(Op::TryBegin {
+                handler,
+                class: c,
+                reason: r,
+                stack: s,
+            });
         }
         let v = self.temp();
         self.body_into(body, v);
@@ -571,7 +719,14 @@ impl FnBuilder<'_> {
         if of.is_empty() {
             self.mov(dst, Src::Reg(v));
         } else {
-            self.case(Src::Reg(v), of, Some(dst), "try", span, MatchError::TryClause);
+            self.case(
+                Src::Reg(v),
+                of,
+                Some(dst),
+                "try",
+                span,
+                MatchError::TryClause,
+            );
         }
         self.emit(Op::Jump { to: done });
         if catching {
@@ -594,7 +749,11 @@ impl FnBuilder<'_> {
                 self.place(next);
             }
             self.span = span;
-            self.emit(Op::Reraise { class: Src::Reg(c), reason: Src::Reg(r), stack: Src::Reg(s) });
+            self.emit(Op::Reraise {
+                class: Src::Reg(c),
+                reason: Src::Reg(r),
+                stack: Src::Reg(s),
+            });
         }
         self.place(done);
         if !after.is_empty() {
@@ -608,7 +767,11 @@ impl FnBuilder<'_> {
             for a in after {
                 self.expr(a);
             }
-            self.emit(Op::Reraise { class: Src::Reg(ac), reason: Src::Reg(ar), stack: Src::Reg(ast) });
+            self.emit(Op::Reraise {
+                class: Src::Reg(ac),
+                reason: Src::Reg(ar),
+                stack: Src::Reg(ast),
+            });
             self.place(end);
         }
         let out = self.scope.clone();
@@ -618,7 +781,10 @@ impl FnBuilder<'_> {
 
     fn list_comp(&mut self, body: &Expr, quals: &[Qualifier], span: Span) -> Src {
         let acc = self.temp();
-        self.emit(Op::Move { dst: acc, src: Src::Const(Term::Nil) });
+        self.emit(Op::Move {
+            dst: acc,
+            src: Src::Const(Term::Nil),
+        });
         let saved_scope = self.scope.clone();
         let saved_names = self.names.clone();
         let end = self.label();
@@ -627,14 +793,20 @@ impl FnBuilder<'_> {
         self.scope = saved_scope;
         self.names = saved_names;
         let dst = self.temp();
-        self.at(span, |b| b.bif_call(dst, "lists", "reverse", vec![Src::Reg(acc)]));
+        self.at(span, |b| {
+            b.bif_call(dst, "lists", "reverse", vec![Src::Reg(acc)])
+        });
         Src::Reg(dst)
     }
 
     fn comprehension(&mut self, body: &Expr, quals: &[Qualifier], acc: Reg, cont: Label) {
         let Some((q, rest)) = quals.split_first() else {
             let v = self.expr(body);
-            self.emit(Op::Cons { dst: acc, head: v, tail: Src::Reg(acc) });
+            self.emit(Op::Cons {
+                dst: acc,
+                head: v,
+                tail: Src::Reg(acc),
+            });
             return;
         };
         match q {
@@ -647,10 +819,19 @@ impl FnBuilder<'_> {
                 let done = self.label();
                 let bad = self.label();
                 self.place(top);
-                self.emit(Op::TestCons { src: Src::Reg(lst), fail: not_cons });
+                self.emit(Op::TestCons {
+                    src: Src::Reg(lst),
+                    fail: not_cons,
+                });
                 let h = self.temp();
-                self.emit(Op::GetHd { dst: h, src: Src::Reg(lst) });
-                self.emit(Op::GetTl { dst: lst, src: Src::Reg(lst) });
+                self.emit(Op::GetHd {
+                    dst: h,
+                    src: Src::Reg(lst),
+                });
+                self.emit(Op::GetTl {
+                    dst: lst,
+                    src: Src::Reg(lst),
+                });
                 let before = (self.scope.clone(), self.names.clone());
                 self.shadow_pattern_vars(p);
                 self.pattern(p, Src::Reg(h), top);
@@ -658,10 +839,16 @@ impl FnBuilder<'_> {
                 (self.scope, self.names) = before;
                 self.emit(Op::Jump { to: top });
                 self.place(not_cons);
-                self.emit(Op::TestNil { src: Src::Reg(lst), fail: bad });
+                self.emit(Op::TestNil {
+                    src: Src::Reg(lst),
+                    fail: bad,
+                });
                 self.emit(Op::Jump { to: done });
                 self.place(bad);
-                self.emit(Op::Fail { error: MatchError::BadGenerator, value: Src::Reg(lst) });
+                self.emit(Op::Fail {
+                    error: MatchError::BadGenerator,
+                    value: Src::Reg(lst),
+                });
                 self.place(done);
             }
             Qualifier::Filter(f) => {
@@ -669,13 +856,24 @@ impl FnBuilder<'_> {
                 let not_true = self.label();
                 let bad = self.label();
                 let go = self.label();
-                self.emit(Op::TestExact { a: v.clone(), b: Src::Const(Term::bool(true)), fail: not_true });
+                self.emit(Op::TestExact {
+                    a: v.clone(),
+                    b: Src::Const(Term::bool(true)),
+                    fail: not_true,
+                });
                 self.emit(Op::Jump { to: go });
                 self.place(not_true);
-                self.emit(Op::TestExact { a: v.clone(), b: Src::Const(Term::bool(false)), fail: bad });
+                self.emit(Op::TestExact {
+                    a: v.clone(),
+                    b: Src::Const(Term::bool(false)),
+                    fail: bad,
+                });
                 self.emit(Op::Jump { to: cont });
                 self.place(bad);
-                self.emit(Op::Fail { error: MatchError::BadFilter, value: v });
+                self.emit(Op::Fail {
+                    error: MatchError::BadFilter,
+                    value: v,
+                });
                 self.place(go);
                 self.comprehension(body, rest, acc, cont);
             }

@@ -97,7 +97,15 @@ impl<'m> FnBuilder<'m> {
                 *l = labels.get(*l as usize).copied().flatten().unwrap_or(0);
             }
         }
-        FunctionCode { name, arity, env, slots: self.slots.max(1), code: self.code, spans: self.spans, display }
+        FunctionCode {
+            name,
+            arity,
+            env,
+            slots: self.slots.max(1),
+            code: self.code,
+            spans: self.spans,
+            display,
+        }
     }
 
     /// Compiles the clauses of a function whose arguments are in slots
@@ -120,14 +128,22 @@ impl<'m> FnBuilder<'m> {
             self.place(next);
         }
         self.scope = before;
-        let v = args.first().cloned().unwrap_or(Src::Const(crate::term::Term::Nil));
-        self.emit(Op::Fail { error: MatchError::FunctionClause, value: v });
+        let v = args
+            .first()
+            .cloned()
+            .unwrap_or(Src::Const(crate::term::Term::Nil));
+        self.emit(Op::Fail {
+            error: MatchError::FunctionClause,
+            value: v,
+        });
     }
 
     /// A body in tail position.
     pub fn body_tail(&mut self, body: &[Expr]) {
         let Some((last, init)) = body.split_last() else {
-            self.emit(Op::Return { src: Src::Const(crate::term::Term::Nil) });
+            self.emit(Op::Return {
+                src: Src::Const(crate::term::Term::Nil),
+            });
             return;
         };
         for e in init {

@@ -79,9 +79,13 @@ fn split(diags: Vec<Diagnostic>) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
 /// Compiles a parsed module.
 pub fn compile_module(m: &ast::Module, file: &str, source: &str) -> Compiled {
     let Some((name, _)) = m.name else {
-        return Err(vec![Diagnostic::error("this file has no `-module` attribute")
-            .at(Span::new(0, 0), "expected `-module(name).` at the top")
-            .help("start the file with `-module(name).`, where name is the file name without `.erl`")]);
+        return Err(vec![Diagnostic::error(
+            "this file has no `-module` attribute",
+        )
+        .at(Span::new(0, 0), "expected `-module(name).` at the top")
+        .help(
+            "start the file with `-module(name).`, where name is the file name without `.erl`",
+        )]);
     };
     let mut ctx = ModCtx::new(name);
     for f in &m.functions {
@@ -98,9 +102,17 @@ pub fn compile_module(m: &ast::Module, file: &str, source: &str) -> Compiled {
                 exports.insert((*f, *a as u32), *i);
             }
             None => {
-                let mut d = Diagnostic::error(format!("function {}/{} is exported but not defined", f.name(), a))
-                    .at(*span, "exported here");
-                let names: Vec<String> = m.functions.iter().map(|x| format!("{}/{}", x.name.name(), x.arity)).collect();
+                let mut d = Diagnostic::error(format!(
+                    "function {}/{} is exported but not defined",
+                    f.name(),
+                    a
+                ))
+                .at(*span, "exported here");
+                let names: Vec<String> = m
+                    .functions
+                    .iter()
+                    .map(|x| format!("{}/{}", x.name.name(), x.arity))
+                    .collect();
                 let wanted = format!("{}/{}", f.name(), a);
                 d = match suggest::closest(&wanted, names.iter().map(String::as_str)) {
                     Some(s) => d.help(format!("did you mean `{s}`?")),
@@ -111,7 +123,11 @@ pub fn compile_module(m: &ast::Module, file: &str, source: &str) -> Compiled {
         }
     }
     for f in &m.functions {
-        let idx = ctx.locals.get(&(f.name, f.arity as u32)).copied().unwrap_or(0);
+        let idx = ctx
+            .locals
+            .get(&(f.name, f.arity as u32))
+            .copied()
+            .unwrap_or(0);
         let code = {
             let mut fb = FnBuilder::new(&mut ctx, (f.name, f.arity as u32));
             fb.span = f.span;
@@ -146,7 +162,11 @@ fn finish(ctx: ModCtx, exports: BTreeMap<(Atom, u32), u32>, file: &str, source: 
 /// Compiles shell expressions into a one-function module `shell_eval`
 /// whose function takes the values of `bound` (in that order) and returns
 /// `{Value, {NewBindings...}}` for the names it reports.
-pub fn compile_shell(exprs: &[Expr], bound: &[String], source: &str) -> Result<(Module, Vec<String>, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn compile_shell(
+    exprs: &[Expr],
+    bound: &[String],
+    source: &str,
+) -> Result<(Module, Vec<String>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let name = Atom::new("erl_eval");
     let mut ctx = ModCtx::new(name);
     let idx = ctx.reserve();
@@ -167,9 +187,15 @@ pub fn compile_shell(exprs: &[Expr], bound: &[String], source: &str) -> Result<(
         let names: Vec<String> = fb.scope.bound_names().map(str::to_string).collect();
         let vals: Vec<Src> = names.iter().map(|n| Src::Reg(fb.var_slot(n))).collect();
         let tup = fb.temp();
-        fb.emit(Op::Tuple { dst: tup, elems: vals.into() });
+        fb.emit(Op::Tuple {
+            dst: tup,
+            elems: vals.into(),
+        });
         let res = fb.temp();
-        fb.emit(Op::Tuple { dst: res, elems: vec![last, Src::Reg(tup)].into() });
+        fb.emit(Op::Tuple {
+            dst: res,
+            elems: vec![last, Src::Reg(tup)].into(),
+        });
         fb.emit(Op::Return { src: Src::Reg(res) });
         (fb.finish(fname, arity, 0, fname), names)
     };

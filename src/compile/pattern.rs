@@ -16,7 +16,11 @@ impl FnBuilder<'_> {
 
     fn pattern_inner(&mut self, p: &Expr, v: Src, fail: Label) {
         if let Some(t) = literal(p) {
-            self.emit(Op::TestExact { a: v, b: Src::Const(t), fail });
+            self.emit(Op::TestExact {
+                a: v,
+                b: Src::Const(t),
+                fail,
+            });
             return;
         }
         match &p.kind {
@@ -24,7 +28,11 @@ impl FnBuilder<'_> {
             ExprKind::Var(name) => {
                 if self.scope.is_bound(name) {
                     let slot = self.var_slot(name);
-                    self.emit(Op::TestExact { a: v, b: Src::Reg(slot), fail });
+                    self.emit(Op::TestExact {
+                        a: v,
+                        b: Src::Reg(slot),
+                        fail,
+                    });
                 } else {
                     let slot = self.var_slot(name);
                     self.mov(slot, v);
@@ -32,19 +40,33 @@ impl FnBuilder<'_> {
                 }
             }
             ExprKind::Tuple(es) => {
-                self.emit(Op::TestTuple { src: v.clone(), arity: es.len() as u32, fail });
+                self.emit(Op::TestTuple {
+                    src: v.clone(),
+                    arity: es.len() as u32,
+                    fail,
+                });
                 for (i, e) in es.iter().enumerate() {
                     let t = self.elem_target(e);
-                    self.emit(Op::GetElem { dst: t, src: v.clone(), index: i as u32 });
+                    self.emit(Op::GetElem {
+                        dst: t,
+                        src: v.clone(),
+                        index: i as u32,
+                    });
                     self.pattern(e, Src::Reg(t), fail);
                 }
             }
             ExprKind::List(es, tail) => {
                 let mut cur = v;
                 for e in es {
-                    self.emit(Op::TestCons { src: cur.clone(), fail });
+                    self.emit(Op::TestCons {
+                        src: cur.clone(),
+                        fail,
+                    });
                     let h = self.elem_target(e);
-                    self.emit(Op::GetHd { dst: h, src: cur.clone() });
+                    self.emit(Op::GetHd {
+                        dst: h,
+                        src: cur.clone(),
+                    });
                     let t = self.temp();
                     self.emit(Op::GetTl { dst: t, src: cur });
                     self.pattern(e, Src::Reg(h), fail);
@@ -59,20 +81,36 @@ impl FnBuilder<'_> {
                 Some(list) if list.list_len().is_some() => {
                     let mut cur = v;
                     for item in list.iter_list() {
-                        self.emit(Op::TestCons { src: cur.clone(), fail });
+                        self.emit(Op::TestCons {
+                            src: cur.clone(),
+                            fail,
+                        });
                         let h = self.temp();
-                        self.emit(Op::GetHd { dst: h, src: cur.clone() });
-                        self.emit(Op::TestExact { a: Src::Reg(h), b: Src::Const(item.clone()), fail });
+                        self.emit(Op::GetHd {
+                            dst: h,
+                            src: cur.clone(),
+                        });
+                        self.emit(Op::TestExact {
+                            a: Src::Reg(h),
+                            b: Src::Const(item.clone()),
+                            fail,
+                        });
                         let t = self.temp();
                         self.emit(Op::GetTl { dst: t, src: cur });
                         cur = Src::Reg(t);
                     }
                     self.pattern(rest, cur, fail);
                 }
-                _ => self.bad_pattern(p, "the left side of `++` in a pattern must be a literal string or list"),
+                _ => self.bad_pattern(
+                    p,
+                    "the left side of `++` in a pattern must be a literal string or list",
+                ),
             },
             ExprKind::Map(fields) => {
-                self.emit(Op::TestMap { src: v.clone(), fail });
+                self.emit(Op::TestMap {
+                    src: v.clone(),
+                    fail,
+                });
                 for f in fields {
                     if !f.exact {
                         self.error(
@@ -83,16 +121,23 @@ impl FnBuilder<'_> {
                     }
                     let key = match literal(&f.key) {
                         Some(k) => Src::Const(k),
-                        None => match &f.key.kind {
-                            ExprKind::Var(n) if self.scope.is_bound(n) => self.expr(&f.key),
-                            _ => {
-                                self.bad_pattern(&f.key, "a map key in a pattern must be a literal or a bound variable");
-                                continue;
+                        None => {
+                            match &f.key.kind {
+                                ExprKind::Var(n) if self.scope.is_bound(n) => self.expr(&f.key),
+                                _ => {
+                                    self.bad_pattern(&f.key, "a map key in a pattern must be a literal or a bound variable");
+                                    continue;
+                                }
                             }
-                        },
+                        }
                     };
                     let t = self.elem_target(&f.value);
-                    self.emit(Op::MapGet { dst: t, map: v.clone(), key, fail });
+                    self.emit(Op::MapGet {
+                        dst: t,
+                        map: v.clone(),
+                        key,
+                        fail,
+                    });
                     self.pattern(&f.value, Src::Reg(t), fail);
                 }
             }
@@ -100,7 +145,10 @@ impl FnBuilder<'_> {
                 self.pattern(a, v.clone(), fail);
                 self.pattern(b, v, fail);
             }
-            _ => self.bad_pattern(p, "patterns are made of literals, variables, tuples, lists and maps"),
+            _ => self.bad_pattern(
+                p,
+                "patterns are made of literals, variables, tuples, lists and maps",
+            ),
         }
     }
 
@@ -116,14 +164,18 @@ impl FnBuilder<'_> {
         let what = match &p.kind {
             ExprKind::Call(_, _) => "a function call",
             ExprKind::Bin(_, _, _) | ExprKind::Un(_, _) => "an operator expression",
-            ExprKind::Case(_, _) | ExprKind::If(_) | ExprKind::Receive(_, _) => "a control expression",
+            ExprKind::Case(_, _) | ExprKind::If(_) | ExprKind::Receive(_, _) => {
+                "a control expression"
+            }
             ExprKind::Fun(_, _) => "a fun",
             _ => "this expression",
         };
         self.error(
             Diagnostic::error(format!("{what} cannot be used as a pattern"))
                 .at(p.span, "not a pattern")
-                .help(format!("{why}; compute the value first and compare it in a guard: `X when X =:= ...`")),
+                .help(format!(
+                    "{why}; compute the value first and compare it in a guard: `X when X =:= ...`"
+                )),
         );
         let _ = Term::Nil;
     }

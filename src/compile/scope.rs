@@ -13,7 +13,10 @@ use std::collections::BTreeMap;
 pub enum VarState {
     Bound,
     /// Bound in some branches of the construct only.
-    Unsafe { construct: &'static str, span: Span },
+    Unsafe {
+        construct: &'static str,
+        span: Span,
+    },
 }
 
 #[derive(Clone, Debug, Default)]
@@ -35,23 +38,40 @@ impl Scope {
     }
 
     pub fn bound_names(&self) -> impl Iterator<Item = &str> {
-        self.vars.iter().filter(|(_, (_, s))| *s == VarState::Bound).map(|(n, _)| n.as_str())
+        self.vars
+            .iter()
+            .filter(|(_, (_, s))| *s == VarState::Bound)
+            .map(|(n, _)| n.as_str())
     }
 
     /// The scope after a branching construct whose branches ended in `outs`.
-    pub fn merge(before: &Scope, outs: &[Scope], construct: &'static str, span: Span, all_unsafe: bool) -> Scope {
+    pub fn merge(
+        before: &Scope,
+        outs: &[Scope],
+        construct: &'static str,
+        span: Span,
+        all_unsafe: bool,
+    ) -> Scope {
         let mut merged = before.clone();
         let mut names: Vec<&String> = outs.iter().flat_map(|s| s.vars.keys()).collect();
         names.sort();
         names.dedup();
         for name in names {
-            if before.vars.get(name).is_some_and(|(_, s)| *s == VarState::Bound) {
+            if before
+                .vars
+                .get(name)
+                .is_some_and(|(_, s)| *s == VarState::Bound)
+            {
                 continue;
             }
             let in_all = !outs.is_empty() && outs.iter().all(|s| s.is_bound(name));
             let slot = outs.iter().find_map(|s| s.vars.get(name).map(|v| v.0));
             let Some(slot) = slot else { continue };
-            let state = if in_all && !all_unsafe { VarState::Bound } else { VarState::Unsafe { construct, span } };
+            let state = if in_all && !all_unsafe {
+                VarState::Bound
+            } else {
+                VarState::Unsafe { construct, span }
+            };
             merged.vars.insert(name.clone(), (slot, state));
         }
         merged

@@ -12,7 +12,11 @@ pub fn collect(e: &Expr, out: &mut BTreeSet<String>) {
                     out.insert(v.clone());
                 }
             }
-            ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Atom(_) | ExprKind::Str(_) | ExprKind::FunRef(_, _) => {}
+            ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Atom(_)
+            | ExprKind::Str(_)
+            | ExprKind::FunRef(_, _) => {}
             ExprKind::Tuple(es) | ExprKind::Block(es) => stack.extend(es),
             ExprKind::List(es, t) => {
                 stack.extend(es);
@@ -23,7 +27,9 @@ pub fn collect(e: &Expr, out: &mut BTreeSet<String>) {
                 stack.push(m);
                 fs.iter().for_each(|f| stack.extend([&f.key, &f.value]));
             }
-            ExprKind::Match(a, b) | ExprKind::Bin(_, a, b) | ExprKind::Remote(a, b) => stack.extend([&**a, &**b]),
+            ExprKind::Match(a, b) | ExprKind::Bin(_, a, b) | ExprKind::Remote(a, b) => {
+                stack.extend([&**a, &**b])
+            }
             ExprKind::Un(_, a) | ExprKind::Catch(a) => stack.push(a),
             ExprKind::Call(f, args) => {
                 stack.push(f);

@@ -17,7 +17,9 @@ impl Style {
     /// Colour when `stream` is a terminal and `NO_COLOR` is unset.
     pub fn for_stream(is_terminal: bool) -> Style {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Style { color: is_terminal && !no_color }
+        Style {
+            color: is_terminal && !no_color,
+        }
     }
 }
 
@@ -37,12 +39,18 @@ pub fn render(d: &Diagnostic, name: &str, src: &str, style: Style) -> String {
     let config = Config::default()
         .with_color(style.color)
         .with_index_type(IndexType::Byte)
-        .with_char_set(if style.color { CharSet::Unicode } else { CharSet::Ascii });
+        .with_char_set(if style.color {
+            CharSet::Unicode
+        } else {
+            CharSet::Ascii
+        });
     let Some(span) = d.span else {
         return render_bare(d, style);
     };
     let range = clamp(src, span.lo, span.hi);
-    let mut report = Report::build(kind, (name, range.clone())).with_config(config).with_message(&d.message);
+    let mut report = Report::build(kind, (name, range.clone()))
+        .with_config(config)
+        .with_message(&d.message);
     let mut primary = Label::new((name, range));
     if let Some(l) = &d.label {
         primary = primary.with_message(l);
@@ -52,7 +60,8 @@ pub fn render(d: &Diagnostic, name: &str, src: &str, style: Style) -> String {
     }
     report = report.with_label(primary.with_order(0));
     for (i, l) in d.extra.iter().enumerate() {
-        let mut label = Label::new((name, clamp(src, l.span.lo, l.span.hi))).with_message(&l.message);
+        let mut label =
+            Label::new((name, clamp(src, l.span.lo, l.span.hi))).with_message(&l.message);
         if style.color {
             label = label.with_color(ariadne::Color::Cyan);
         }

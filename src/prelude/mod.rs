@@ -5,7 +5,10 @@
 use crate::vm::{Code, Module};
 use std::rc::Rc;
 
-const SOURCES: &[(&str, &str)] = &[("lists", include_str!("lists.erl")), ("maps", include_str!("maps.erl"))];
+const SOURCES: &[(&str, &str)] = &[
+    ("lists", include_str!("lists.erl")),
+    ("maps", include_str!("maps.erl")),
+];
 
 thread_local! {
     static COMPILED: Vec<Rc<Module>> = compile_all();
@@ -45,7 +48,12 @@ pub fn exports(module: &str) -> Vec<(&'static str, usize)> {
     COMPILED.with(|ms| {
         ms.iter()
             .filter(|m| m.name.name() == module)
-            .flat_map(|m| m.exports.keys().map(|(f, a)| (f.name(), *a as usize)).collect::<Vec<_>>())
+            .flat_map(|m| {
+                m.exports
+                    .keys()
+                    .map(|(f, a)| (f.name(), *a as usize))
+                    .collect::<Vec<_>>()
+            })
             .collect()
     })
 }

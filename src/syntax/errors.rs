@@ -11,7 +11,10 @@ use crate::diag::Diagnostic;
 use lalrpop_util::ParseError;
 
 pub fn is_lex_error(t: &Tok) -> bool {
-    matches!(t, Tok::Error(_) | Tok::UnterminatedString | Tok::UnterminatedAtom)
+    matches!(
+        t,
+        Tok::Error(_) | Tok::UnterminatedString | Tok::UnterminatedAtom
+    )
 }
 
 /// A diagnostic for a token the lexer could not read.
@@ -60,8 +63,12 @@ fn unclosed(toks: &[Spanned]) -> Option<(&'static str, Span)> {
     let mut i = 0;
     while let Some((l, t, r)) = toks.get(i) {
         // `fun name/N` and `fun M:F/N` open nothing.
-        let is_fun_ref = *t == Tok::Fun && !matches!(toks.get(i + 1), Some((_, Tok::LParen, _)))
-            && !matches!((toks.get(i + 1), toks.get(i + 2)), (Some((_, Tok::Var(_), _)), Some((_, Tok::LParen, _))));
+        let is_fun_ref = *t == Tok::Fun
+            && !matches!(toks.get(i + 1), Some((_, Tok::LParen, _)))
+            && !matches!(
+                (toks.get(i + 1), toks.get(i + 2)),
+                (Some((_, Tok::Var(_), _)), Some((_, Tok::LParen, _)))
+            );
         if let Some(name) = opener_name(t) {
             if !is_fun_ref {
                 stack.push((name, Span::new(*l, *r)));
@@ -105,19 +112,42 @@ fn prev_token(toks: &[Spanned], lo: usize) -> Option<&Spanned> {
 fn ends_expression(t: &Tok) -> bool {
     matches!(
         t,
-        Tok::Atom(_) | Tok::QAtom(_) | Tok::Var(_) | Tok::Int(_) | Tok::Float(_) | Tok::Str(_) | Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::End
+        Tok::Atom(_)
+            | Tok::QAtom(_)
+            | Tok::Var(_)
+            | Tok::Int(_)
+            | Tok::Float(_)
+            | Tok::Str(_)
+            | Tok::RParen
+            | Tok::RBracket
+            | Tok::RBrace
+            | Tok::End
     )
 }
 
-fn unexpected_token(l: usize, t: &Tok, r: usize, expected: &[String], toks: &[Spanned]) -> Diagnostic {
+fn unexpected_token(
+    l: usize,
+    t: &Tok,
+    r: usize,
+    expected: &[String],
+    toks: &[Spanned],
+) -> Diagnostic {
     let span = Span::new(l, r);
     let what = t.describe();
-    let mut d = Diagnostic::error(format!("unexpected {what}")).at(span, format!("I was not expecting {what} here"));
+    let mut d = Diagnostic::error(format!("unexpected {what}"))
+        .at(span, format!("I was not expecting {what} here"));
     let prev = prev_token(toks, l).cloned();
-    let next_is_paren = toks.iter().find(|(pl, _, _)| *pl >= r).is_some_and(|(_, t, _)| *t == Tok::LParen);
+    let next_is_paren = toks
+        .iter()
+        .find(|(pl, _, _)| *pl >= r)
+        .is_some_and(|(_, t, _)| *t == Tok::LParen);
     match (t, prev) {
         (Tok::Arrow, _) => {
-            if let Some((cl, _, cr)) = toks.iter().rev().find(|(pr, tk, _)| *pr < l && *tk == Tok::Comma) {
+            if let Some((cl, _, cr)) = toks
+                .iter()
+                .rev()
+                .find(|(pr, tk, _)| *pr < l && *tk == Tok::Comma)
+            {
                 d = d
                     .with_label(Span::new(*cl, *cr), "this `,` continues the previous clause")
                     .help("a new clause starts at the `->`: separate clauses with `;`, and use `,` only between expressions of one body");
@@ -128,7 +158,10 @@ fn unexpected_token(l: usize, t: &Tok, r: usize, expected: &[String], toks: &[Sp
         (Tok::Atom(_), Some((_, pt, _))) if next_is_paren && ends_expression(&pt) => {
             d = d.help("did you forget the `.` at the end of the previous function? A function definition ends with `.`");
         }
-        (Tok::Var(_) | Tok::Atom(_) | Tok::Int(_) | Tok::Str(_) | Tok::LBrace | Tok::LBracket, Some((_, pt, _))) if ends_expression(&pt) => {
+        (
+            Tok::Var(_) | Tok::Atom(_) | Tok::Int(_) | Tok::Str(_) | Tok::LBrace | Tok::LBracket,
+            Some((_, pt, _)),
+        ) if ends_expression(&pt) => {
             d = d.help("did you forget a `,` between two expressions?");
         }
         (Tok::End, Some((_, Tok::Semi, _))) => {
@@ -153,13 +186,26 @@ fn unexpected_token(l: usize, t: &Tok, r: usize, expected: &[String], toks: &[Sp
     d
 }
 
-fn unexpected_end(location: usize, toks: &[Spanned], form_end: usize, has_dot: bool, expected: &[String]) -> Diagnostic {
+fn unexpected_end(
+    location: usize,
+    toks: &[Spanned],
+    form_end: usize,
+    has_dot: bool,
+    expected: &[String],
+) -> Diagnostic {
     let at = Span::new(form_end, form_end + usize::from(has_dot));
     if let Some((open, span)) = unclosed(toks) {
         let close = closer_for(open);
         return Diagnostic::error(format!("this `{open}` is never closed"))
             .at(span, format!("this `{open}` needs a matching `{close}`"))
-            .with_label(at, if has_dot { "the form ends here" } else { "the file ends here" })
+            .with_label(
+                at,
+                if has_dot {
+                    "the form ends here"
+                } else {
+                    "the file ends here"
+                },
+            )
             .help(format!("add `{close}` where the `{open}` should stop"));
     }
     if !has_dot {
@@ -180,12 +226,26 @@ fn unexpected_end(location: usize, toks: &[Spanned], form_end: usize, has_dot: b
 }
 
 /// Turns a parser error into a diagnostic.
-pub fn parse_error(e: ParseError<usize, Tok, LexError>, toks: &[Spanned], form_end: usize, has_dot: bool) -> Diagnostic {
+pub fn parse_error(
+    e: ParseError<usize, Tok, LexError>,
+    toks: &[Spanned],
+    form_end: usize,
+    has_dot: bool,
+) -> Diagnostic {
     match e {
-        ParseError::UnrecognizedEof { location, expected } => unexpected_end(location, toks, form_end, has_dot, &expected),
-        ParseError::UnrecognizedToken { token: (l, t, r), expected } => unexpected_token(l, &t, r, &expected, toks),
+        ParseError::UnrecognizedEof { location, expected } => {
+            unexpected_end(location, toks, form_end, has_dot, &expected)
+        }
+        ParseError::UnrecognizedToken {
+            token: (l, t, r),
+            expected,
+        } => unexpected_token(l, &t, r, &expected, toks),
         ParseError::ExtraToken { token: (l, t, r) } => unexpected_token(l, &t, r, &[], toks),
-        ParseError::InvalidToken { location } => Diagnostic::error("I cannot read this").at(Span::new(location, location + 1), "here"),
-        ParseError::User { error: LexError } => Diagnostic::error("I cannot read this input").at(Span::new(0, 0), "here"),
+        ParseError::InvalidToken { location } => {
+            Diagnostic::error("I cannot read this").at(Span::new(location, location + 1), "here")
+        }
+        ParseError::User { error: LexError } => {
+            Diagnostic::error("I cannot read this input").at(Span::new(0, 0), "here")
+        }
     }
 }

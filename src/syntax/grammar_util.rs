@@ -37,8 +37,19 @@ pub fn un(op: UnOp, e: Expr, l: usize, r: usize) -> Expr {
     mk(ExprKind::Un(op, Box::new(e)), l, r)
 }
 
-pub fn clause(pats: Vec<Expr>, guard: Option<Guard>, body: Vec<Expr>, l: usize, r: usize) -> Clause {
-    Clause { pats, guard: guard.unwrap_or_default(), body, span: span(l, r) }
+pub fn clause(
+    pats: Vec<Expr>,
+    guard: Option<Guard>,
+    body: Vec<Expr>,
+    l: usize,
+    r: usize,
+) -> Clause {
+    Clause {
+        pats,
+        guard: guard.unwrap_or_default(),
+        body,
+        span: span(l, r),
+    }
 }
 
 pub fn fun_ref(name: &str, arity: BigInt, l: usize, r: usize) -> Expr {
@@ -60,7 +71,16 @@ pub fn try_expr(
     l: usize,
     r: usize,
 ) -> Expr {
-    mk(ExprKind::Try(Box::new(Try { body, of: of.unwrap_or_default(), catches, after })), l, r)
+    mk(
+        ExprKind::Try(Box::new(Try {
+            body,
+            of: of.unwrap_or_default(),
+            catches,
+            after,
+        })),
+        l,
+        r,
+    )
 }
 
 /// Marks `C:P:S` so `catch_clause` can take it apart; anywhere else the
@@ -71,14 +91,25 @@ pub fn class_pattern_stack(c: Expr, p: Expr, s: Expr, l: usize, r: usize) -> Exp
     mk(ExprKind::Remote(Box::new(c), Box::new(inner)), l, r)
 }
 
-pub fn catch_clause(head: Expr, guard: Option<Guard>, body: Vec<Expr>, l: usize, r: usize) -> CatchClause {
+pub fn catch_clause(
+    head: Expr,
+    guard: Option<Guard>,
+    body: Vec<Expr>,
+    l: usize,
+    r: usize,
+) -> CatchClause {
     let guard = guard.unwrap_or_default();
     let span = span(l, r);
     match head.kind {
         ExprKind::Remote(class, rest) => match rest.kind {
-            ExprKind::Remote(pat, stack) => {
-                CatchClause { class: Some(*class), pat: *pat, stack: Some(*stack), guard, body, span }
-            }
+            ExprKind::Remote(pat, stack) => CatchClause {
+                class: Some(*class),
+                pat: *pat,
+                stack: Some(*stack),
+                guard,
+                body,
+                span,
+            },
             kind => CatchClause {
                 class: Some(*class),
                 pat: Expr::new(kind, rest.span),
@@ -88,6 +119,13 @@ pub fn catch_clause(head: Expr, guard: Option<Guard>, body: Vec<Expr>, l: usize,
                 span,
             },
         },
-        kind => CatchClause { class: None, pat: Expr::new(kind, head.span), stack: None, guard, body, span },
+        kind => CatchClause {
+            class: None,
+            pat: Expr::new(kind, head.span),
+            stack: None,
+            guard,
+            body,
+            span,
+        },
     }
 }

@@ -16,7 +16,13 @@ use ast::{Expr, Form, Function, Module, Span};
 use token::{Spanned, Tok};
 
 lalrpop_util::lalrpop_mod!(
-    #[allow(clippy::all, clippy::pedantic, clippy::unwrap_used, clippy::indexing_slicing, unused)]
+    #[allow(
+        clippy::all,
+        clippy::pedantic,
+        clippy::unwrap_used,
+        clippy::indexing_slicing,
+        unused
+    )]
     grammar,
     "/erlang.rs"
 );
@@ -73,7 +79,9 @@ pub fn parse_exprs(src: &str) -> Result<Vec<Expr>, Vec<Diagnostic>> {
         let (l, _, r) = toks.get(pos).cloned().unwrap_or((0, Tok::Dot, 0));
         return Err(vec![Diagnostic::error("a `.` in the middle of the input")
             .at(Span::new(l, r), "this `.` ends the input too early")
-            .help("type one group of expressions at a time, separated by `,` and ended by one `.`")]);
+            .help(
+                "type one group of expressions at a time, separated by `,` and ended by one `.`",
+            )]);
     }
     if toks.is_empty() {
         return Err(vec![Diagnostic::error("there is nothing to evaluate")
@@ -87,7 +95,9 @@ pub fn parse_exprs(src: &str) -> Result<Vec<Expr>, Vec<Diagnostic>> {
             } else {
                 Err(vec![Diagnostic::error("the input does not end with `.`")
                     .at(Span::new(end, end), "expected `.` here")
-                    .help("Erlang shell input ends with a `.`, e.g. `X = 1 + 2.`")])
+                    .help(
+                        "Erlang shell input ends with a `.`, e.g. `X = 1 + 2.`",
+                    )])
             }
         }
         Err(e) => Err(vec![errors::parse_error(e, &toks, end, has_dot)]),
@@ -98,7 +108,10 @@ pub fn parse_exprs(src: &str) -> Result<Vec<Expr>, Vec<Diagnostic>> {
 /// than running out of input. The REPL keeps reading while this is false.
 pub fn input_complete(src: &str) -> bool {
     let toks = token::lex(src);
-    if toks.iter().any(|(_, t, _)| matches!(t, Tok::UnterminatedString | Tok::UnterminatedAtom)) {
+    if toks
+        .iter()
+        .any(|(_, t, _)| matches!(t, Tok::UnterminatedString | Tok::UnterminatedAtom))
+    {
         return false;
     }
     matches!(toks.last(), Some((_, Tok::Dot, _)))
@@ -107,18 +120,30 @@ pub fn input_complete(src: &str) -> bool {
 fn build_module(module: &mut Module, forms: Vec<Form>, diags: &mut Vec<Diagnostic>) {
     for form in forms {
         match form {
-            Form::Attribute(name, args, span) => preprocess::attribute(module, name, args, span, diags),
+            Form::Attribute(name, args, span) => {
+                preprocess::attribute(module, name, args, span, diags)
+            }
             Form::Function(clauses) => add_function(module, clauses, diags),
         }
     }
 }
 
-fn add_function(module: &mut Module, clauses: Vec<(crate::term::Atom, Span, ast::Clause)>, diags: &mut Vec<Diagnostic>) {
+fn add_function(
+    module: &mut Module,
+    clauses: Vec<(crate::term::Atom, Span, ast::Clause)>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let Some((name, name_span, first)) = clauses.first().cloned() else {
         return;
     };
     let arity = first.pats.len();
-    let mut fun = Function { name, arity, clauses: vec![], span: first.span, name_span };
+    let mut fun = Function {
+        name,
+        arity,
+        clauses: vec![],
+        span: first.span,
+        name_span,
+    };
     for (n, nspan, c) in clauses {
         if n != name || c.pats.len() != arity {
             diags.push(
@@ -144,7 +169,11 @@ fn add_function(module: &mut Module, clauses: Vec<(crate::term::Atom, Span, ast:
         fun.span = fun.span.to(c.span);
         fun.clauses.push(c);
     }
-    if let Some(prev) = module.functions.iter().find(|f| f.name == name && f.arity == arity) {
+    if let Some(prev) = module
+        .functions
+        .iter()
+        .find(|f| f.name == name && f.arity == arity)
+    {
         diags.push(
             Diagnostic::error(format!("function {}/{} is already defined", name.name(), arity))
                 .at(name_span, "defined again here")

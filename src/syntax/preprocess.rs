@@ -3,7 +3,7 @@
 //! specifications; reads module attributes into the `Module`.
 //! Works on tokens only; never evaluates anything.
 
-use super::ast::{Expr, ExprKind, Module, Span, BinOp};
+use super::ast::{BinOp, Expr, ExprKind, Module, Span};
 use super::token::{Spanned, Tok};
 use crate::diag::Diagnostic;
 use crate::term::Atom;
@@ -18,7 +18,16 @@ pub struct FormTokens {
     pub has_dot: bool,
 }
 
-const SKIPPED: &[&str] = &["spec", "type", "opaque", "callback", "export_type", "dialyzer", "doc", "moduledoc"];
+const SKIPPED: &[&str] = &[
+    "spec",
+    "type",
+    "opaque",
+    "callback",
+    "export_type",
+    "dialyzer",
+    "doc",
+    "moduledoc",
+];
 
 struct Macros {
     defs: BTreeMap<String, Vec<Spanned>>,
@@ -26,8 +35,15 @@ struct Macros {
 }
 
 /// Splits into forms and expands macros. Diagnostics go to `diags`.
-pub fn forms(toks: Vec<Spanned>, default_name: Option<&str>, diags: &mut Vec<Diagnostic>) -> Vec<FormTokens> {
-    let mut macros = Macros { defs: BTreeMap::new(), module: default_name.map(str::to_string) };
+pub fn forms(
+    toks: Vec<Spanned>,
+    default_name: Option<&str>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<FormTokens> {
+    let mut macros = Macros {
+        defs: BTreeMap::new(),
+        module: default_name.map(str::to_string),
+    };
     let mut out = Vec::new();
     let mut cur: Vec<Spanned> = Vec::new();
     let mut iter = toks.into_iter();
@@ -61,7 +77,13 @@ fn attr_name(form: &[Spanned]) -> Option<&str> {
     }
 }
 
-fn handle_form(form: Vec<Spanned>, end: usize, has_dot: bool, m: &mut Macros, diags: &mut Vec<Diagnostic>) -> Option<FormTokens> {
+fn handle_form(
+    form: Vec<Spanned>,
+    end: usize,
+    has_dot: bool,
+    m: &mut Macros,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<FormTokens> {
     match attr_name(&form) {
         Some(a) if SKIPPED.contains(&a) => return None,
         Some("define") => {
@@ -78,14 +100,20 @@ fn handle_form(form: Vec<Spanned>, end: usize, has_dot: bool, m: &mut Macros, di
             diags.push(
                 Diagnostic::error("records are not supported in pidlab")
                     .at(span, "this record definition")
-                    .help("use a tuple `{name, Field1, Field2}` or a map `#{field1 => ...}` instead"),
+                    .help(
+                        "use a tuple `{name, Field1, Field2}` or a map `#{field1 => ...}` instead",
+                    ),
             );
             return None;
         }
         _ => {}
     }
     let tokens = expand(form, m, diags);
-    Some(FormTokens { tokens, end, has_dot })
+    Some(FormTokens {
+        tokens,
+        end,
+        has_dot,
+    })
 }
 
 fn span_of(form: &[Spanned]) -> Span {
@@ -116,14 +144,33 @@ fn define(form: &[Spanned], m: &mut Macros, diags: &mut Vec<Diagnostic>) {
         } else {
             "write it as `-define(NAME, Value).`"
         };
-        diags.push(Diagnostic::error(format!("I cannot read the macro definition of `{name}`")).at(span, "this `-define`").help(help));
+        diags.push(
+            Diagnostic::error(format!("I cannot read the macro definition of `{name}`"))
+                .at(span, "this `-define`")
+                .help(help),
+        );
         return;
     }
-    let body: Vec<Spanned> = form.get(5..form.len().saturating_sub(1)).map(<[Spanned]>::to_vec).unwrap_or_default();
+    let body: Vec<Spanned> = form
+        .get(5..form.len().saturating_sub(1))
+        .map(<[Spanned]>::to_vec)
+        .unwrap_or_default();
     m.defs.insert(name, body);
 }
 
 fn expand(form: Vec<Spanned>, m: &Macros, diags: &mut Vec<Diagnostic>) -> Vec<Spanned> {
+    expand_depth(form, m, diags, 0)
+}
+
+/// Macros may use other macros; a chain deeper than this is a loop.
+const MAX_MACRO_DEPTH: usize = 32;
+
+fn expand_depth(
+    form: Vec<Spanned>,
+    m: &Macros,
+    diags: &mut Vec<Diagnostic>,
+    depth: usize,
+) -> Vec<Spanned> {
     let mut out = Vec::with_capacity(form.len());
     let mut iter = form.into_iter().peekable();
     while let Some(t) = iter.next() {
@@ -132,7 +179,13 @@ fn expand(form: Vec<Spanned>, m: &Macros, diags: &mut Vec<Diagnostic>) -> Vec<Sp
             continue;
         }
         let Some((_, Tok::Atom(name) | Tok::Var(name), r)) = iter.peek().cloned() else {
-            diags.push(Diagnostic::error("a `?` must be followed by a macro name").at(Span::new(t.0, t.2), "here").help("write `?NAME` for a macro defined with `-define(NAME, ...)`, or `?MODULE`"));
+            diags.push(
+                Diagnostic::error("a `?` must be followed by a macro name")
+                    .at(Span::new(t.0, t.2), "here")
+                    .help(
+                        "write `?NAME` for a macro defined with `-define(NAME, ...)`, or `?MODULE`",
+                    ),
+            );
             continue;
         };
         iter.next();
@@ -144,7 +197,15 @@ fn expand(form: Vec<Spanned>, m: &Macros, diags: &mut Vec<Diagnostic>) -> Vec<Sp
             },
             "MODULE_STRING" => out.push((span.0, Tok::Str(m.module.clone().unwrap_or_default()), span.1)),
             _ => match m.defs.get(&name) {
-                Some(body) => out.extend(body.iter().map(|(_, tok, _)| (span.0, tok.clone(), span.1))),
+                Some(_) if depth >= MAX_MACRO_DEPTH => diags.push(
+                    Diagnostic::error(format!("the macro `{name}` expands into itself"))
+                        .at(Span::new(span.0, span.1), "expanding this never ends")
+                        .help("a macro may use other macros, but not itself, directly or through others"),
+                ),
+                Some(body) => {
+                    let body: Vec<Spanned> = body.iter().map(|(_, tok, _)| (span.0, tok.clone(), span.1)).collect();
+                    out.extend(expand_depth(body, m, diags, depth + 1));
+                }
                 None => {
                     let mut d = Diagnostic::error(format!("the macro `{name}` is not defined")).at(Span::new(span.0, span.1), "unknown macro");
                     let names: Vec<&str> = m.defs.keys().map(String::as_str).chain(["MODULE"]).collect();
@@ -162,7 +223,10 @@ fn expand(form: Vec<Spanned>, m: &Macros, diags: &mut Vec<Diagnostic>) -> Vec<Sp
 
 /// Expands `?MODULE` etc. in shell input (no `-define`s there).
 pub fn expand_shell(toks: Vec<Spanned>, diags: &mut Vec<Diagnostic>) -> Vec<Spanned> {
-    let m = Macros { defs: BTreeMap::new(), module: Some("shell".to_string()) };
+    let m = Macros {
+        defs: BTreeMap::new(),
+        module: Some("shell".to_string()),
+    };
     expand(toks, &m, diags)
 }
 
@@ -183,21 +247,38 @@ fn fa_list(e: &Expr, what: &str, diags: &mut Vec<Diagnostic>) -> Vec<(Atom, usiz
             for it in items {
                 match fa_pair(it) {
                     Some((f, a)) => out.push((f, a, it.span)),
-                    None => diags.push(Diagnostic::error(format!("I cannot read this entry of the {what} list")).at(it.span, "expected `name/Arity`").help("write functions as `name/Arity`, e.g. `main/0`")),
+                    None => diags.push(
+                        Diagnostic::error(format!("I cannot read this entry of the {what} list"))
+                            .at(it.span, "expected `name/Arity`")
+                            .help("write functions as `name/Arity`, e.g. `main/0`"),
+                    ),
                 }
             }
         }
-        _ => diags.push(Diagnostic::error(format!("the {what} attribute needs a list")).at(e.span, "expected a list like `[main/0, loop/1]`")),
+        _ => diags.push(
+            Diagnostic::error(format!("the {what} attribute needs a list"))
+                .at(e.span, "expected a list like `[main/0, loop/1]`"),
+        ),
     }
     out
 }
 
 /// Reads one attribute into the module.
-pub fn attribute(module: &mut Module, name: Atom, args: Vec<Expr>, span: Span, diags: &mut Vec<Diagnostic>) {
+pub fn attribute(
+    module: &mut Module,
+    name: Atom,
+    args: Vec<Expr>,
+    span: Span,
+    diags: &mut Vec<Diagnostic>,
+) {
     match (name.name(), args.as_slice()) {
         ("module", [e]) => match &e.kind {
             ExprKind::Atom(a) => module.name = Some((*a, e.span)),
-            _ => diags.push(Diagnostic::error("the module name must be an atom").at(e.span, "not an atom").help("write `-module(my_module).`")),
+            _ => diags.push(
+                Diagnostic::error("the module name must be an atom")
+                    .at(e.span, "not an atom")
+                    .help("write `-module(my_module).`"),
+            ),
         },
         ("export", [e]) => {
             let l = fa_list(e, "export", diags);
@@ -209,12 +290,18 @@ pub fn attribute(module: &mut Module, name: Atom, args: Vec<Expr>, span: Span, d
                     module.imports.push((*md, f, a, s));
                 }
             }
-            _ => diags.push(Diagnostic::error("the module to import from must be an atom").at(m.span, "not an atom")),
+            _ => diags.push(
+                Diagnostic::error("the module to import from must be an atom")
+                    .at(m.span, "not an atom"),
+            ),
         },
         ("module" | "export" | "import", _) => diags.push(
-            Diagnostic::error(format!("the `-{}` attribute has the wrong shape", name.name()))
-                .at(span, "here")
-                .help("write `-module(name).`, `-export([f/1]).` or `-import(lists, [map/2]).`"),
+            Diagnostic::error(format!(
+                "the `-{}` attribute has the wrong shape",
+                name.name()
+            ))
+            .at(span, "here")
+            .help("write `-module(name).`, `-export([f/1]).` or `-import(lists, [map/2]).`"),
         ),
         _ => {}
     }

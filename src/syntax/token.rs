@@ -125,7 +125,10 @@ pub enum Tok {
     Var(String),
     #[regex(r"[0-9]+(_[0-9]+)*", integer)]
     #[regex(r"[0-9]+#[0-9a-zA-Z]+(_[0-9a-zA-Z]+)*", integer)]
-    #[regex(r"\$(\\(x\{[0-9a-fA-F]+\}|x[0-9a-fA-F]{1,2}|[0-7]{1,3}|\^.|[^x0-7^])|[^\\])", char_lit)]
+    #[regex(
+        r"\$(\\(x\{[0-9a-fA-F]+\}|x[0-9a-fA-F]{1,2}|[0-7]{1,3}|\^.|[^x0-7^])|[^\\])",
+        char_lit
+    )]
     Int(BigInt),
     #[regex(r"[0-9]+(_[0-9]+)*\.[0-9]+(_[0-9]+)*([eE][+-]?[0-9]+)?", float)]
     Float(f64),
@@ -368,7 +371,10 @@ pub fn lex(src: &str) -> Vec<Spanned> {
                 let what = match text.chars().next() {
                     Some('$') => "a character literal `$` with no character after it".to_string(),
                     Some(c) if c.is_ascii_digit() => format!("a number I cannot read: `{text}`"),
-                    Some(c) => format!("the character `{}`, which is not part of Erlang", c.escape_debug()),
+                    Some(c) => format!(
+                        "the character `{}`, which is not part of Erlang",
+                        c.escape_debug()
+                    ),
                     None => "an unexpected end of input".to_string(),
                 };
                 Tok::Error(what)

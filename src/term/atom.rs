@@ -43,7 +43,9 @@ impl Atom {
     pub fn new(name: &str) -> Atom {
         match Atom::try_new(name) {
             Ok(a) => a,
-            Err(_) => Atom::try_new("system_limit").unwrap_or_else(|_| Atom::intern_unchecked(name)),
+            Err(_) => {
+                Atom::try_new("system_limit").unwrap_or_else(|_| Atom::intern_unchecked(name))
+            }
         }
     }
 

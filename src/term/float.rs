@@ -34,7 +34,8 @@ pub fn shortest(f: f64) -> String {
             } else {
                 insert_exp(&exp_l, &s)
             }
-        } else if place - l + 2 <= exp_cost {
+        } else if place - l + 2 <= exp_cost && f.abs() < 9_007_199_254_740_992.0 {
+            // OTP writes integral floats from 2^53 up in exponent form.
             format!("{}{}.0", s, "0".repeat((place - l) as usize))
         } else {
             insert_exp(&exp_l, &s)
@@ -95,7 +96,7 @@ fn text(bytes: &[u8]) -> String {
 
 /// `~.Pf`: fixed notation with `p` decimals.
 pub fn fixed(f: f64, p: usize) -> String {
-    let sign = if f < 0.0 { "-" } else { "" };
+    let sign = if f.is_sign_negative() { "-" } else { "" };
     let (digits, e) = data(f);
     // Integer digits: e + 1 (at least one, with zeros prepended when e < 0).
     let (digits, int_len) = if e < 0 {
@@ -113,7 +114,7 @@ pub fn fixed(f: f64, p: usize) -> String {
 
 /// `~.Pe`: `p` significant digits, exponent as `e+N` / `e-N`.
 pub fn scientific(f: f64, p: usize) -> String {
-    let sign = if f < 0.0 { "-" } else { "" };
+    let sign = if f.is_sign_negative() { "-" } else { "" };
     let (digits, mut e) = if f == 0.0 { (vec![b'0'], 0) } else { data(f) };
     let (mut r, carry) = round_digits(&digits, p.max(1));
     if carry {
@@ -121,7 +122,11 @@ pub fn scientific(f: f64, p: usize) -> String {
         r.pop();
     }
     let (first, rest) = r.split_at(1.min(r.len()));
-    let es = if e < 0 { format!("e-{}", -e) } else { format!("e+{e}") };
+    let es = if e < 0 {
+        format!("e-{}", -e)
+    } else {
+        format!("e+{e}")
+    };
     if rest.is_empty() {
         format!("{sign}{}{es}", text(first))
     } else {
@@ -161,7 +166,11 @@ pub fn float_to_list(f: f64) -> String {
     let s = format!("{:.20e}", f);
     let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
     let e: i64 = exp.parse().unwrap_or(0);
-    let es = if e < 0 { format!("e-{:02}", -e) } else { format!("e+{e:02}") };
+    let es = if e < 0 {
+        format!("e-{:02}", -e)
+    } else {
+        format!("e+{e:02}")
+    };
     format!("{mant}{es}")
 }
 

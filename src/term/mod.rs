@@ -79,7 +79,11 @@ pub enum Fun {
         name: Atom,
     },
     /// `fun M:F/A`.
-    Export { module: Atom, function: Atom, arity: u32 },
+    Export {
+        module: Atom,
+        function: Atom,
+        arity: u32,
+    },
 }
 
 impl Fun {
@@ -120,7 +124,10 @@ impl Term {
         items: impl IntoIterator<Item = Term, IntoIter: DoubleEndedIterator>,
         tail: Term,
     ) -> Term {
-        items.into_iter().rev().fold(tail, |acc, t| Term::cons(t, acc))
+        items
+            .into_iter()
+            .rev()
+            .fold(tail, |acc, t| Term::cons(t, acc))
     }
 
     /// A string as Erlang sees it: a list of code points.
@@ -138,7 +145,7 @@ impl Term {
 
     pub fn float(f: f64) -> Option<Term> {
         if f.is_finite() {
-            Some(Term::Float(if f == 0.0 { f } else { f }))
+            Some(Term::Float(f))
         } else {
             None
         }
@@ -224,13 +231,14 @@ impl Term {
     /// A proper list of code points as a Rust string (the `~s` view).
     pub fn as_string(&self) -> Option<String> {
         let mut s = String::new();
-        for t in self.iter_list() {
+        let mut it = self.iter_list();
+        for t in it.by_ref() {
             match t {
                 Term::Int(i) => s.push(char::from_u32(u32::try_from(*i).ok()?)?),
                 _ => return None,
             }
         }
-        Some(s)
+        matches!(it.rest(), Term::Nil).then_some(s)
     }
 }
 

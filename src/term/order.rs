@@ -9,7 +9,7 @@
 
 use super::{Fun, Term};
 use num_bigint::BigInt;
-use num_traits::{FromPrimitive, ToPrimitive};
+use num_traits::FromPrimitive;
 use std::cmp::Ordering;
 use std::hash::{Hash, Hasher};
 
@@ -90,8 +90,20 @@ pub fn equal(a: &Term, b: &Term) -> bool {
 fn cmp_fun(a: &Fun, b: &Fun, exact: bool) -> Ordering {
     match (a, b) {
         (
-            Fun::Closure { module: m1, index: i1, uniq: u1, env: e1, .. },
-            Fun::Closure { module: m2, index: i2, uniq: u2, env: e2, .. },
+            Fun::Closure {
+                module: m1,
+                index: i1,
+                uniq: u1,
+                env: e1,
+                ..
+            },
+            Fun::Closure {
+                module: m2,
+                index: i2,
+                uniq: u2,
+                env: e2,
+                ..
+            },
         ) => m1
             .cmp(m2)
             .then(i1.cmp(i2))
@@ -99,8 +111,16 @@ fn cmp_fun(a: &Fun, b: &Fun, exact: bool) -> Ordering {
             .then(e1.len().cmp(&e2.len()))
             .then_with(|| cmp_seq(e1, e2, exact)),
         (
-            Fun::Export { module: m1, function: f1, arity: a1 },
-            Fun::Export { module: m2, function: f2, arity: a2 },
+            Fun::Export {
+                module: m1,
+                function: f1,
+                arity: a1,
+            },
+            Fun::Export {
+                module: m2,
+                function: f2,
+                arity: a2,
+            },
         ) => m1.cmp(m2).then(f1.cmp(f2)).then(a1.cmp(a2)),
         (Fun::Closure { .. }, Fun::Export { .. }) => Ordering::Greater,
         (Fun::Export { .. }, Fun::Closure { .. }) => Ordering::Less,
@@ -149,7 +169,9 @@ fn cmp_with(a: &Term, b: &Term, exact: bool) -> Ordering {
             (Term::Ref(x), Term::Ref(y)) => x.cmp(y),
             (Term::Pid(x), Term::Pid(y)) => x.cmp(y),
             (Term::Fun(x), Term::Fun(y)) => cmp_fun(x, y, exact),
-            (Term::Tuple(x), Term::Tuple(y)) => x.len().cmp(&y.len()).then_with(|| cmp_seq(x, y, exact)),
+            (Term::Tuple(x), Term::Tuple(y)) => {
+                x.len().cmp(&y.len()).then_with(|| cmp_seq(x, y, exact))
+            }
             (Term::Map(x), Term::Map(y)) => x.len().cmp(&y.len()).then_with(|| {
                 // Keys in order first, then the values in key order.
                 for (kx, ky) in x.keys().zip(y.keys()) {
@@ -207,11 +229,21 @@ impl Hash for Term {
                 Term::Ref(r) => r.hash(state),
                 Term::Pid(p) => p.hash(state),
                 Term::Fun(f) => match &**f {
-                    Fun::Closure { module, index, uniq, env, .. } => {
+                    Fun::Closure {
+                        module,
+                        index,
+                        uniq,
+                        env,
+                        ..
+                    } => {
                         (module, index, uniq).hash(state);
                         env.hash(state);
                     }
-                    Fun::Export { module, function, arity } => (module, function, arity).hash(state),
+                    Fun::Export {
+                        module,
+                        function,
+                        arity,
+                    } => (module, function, arity).hash(state),
                 },
                 Term::Tuple(xs) => xs.hash(state),
                 Term::Map(m) => {
@@ -230,14 +262,5 @@ impl Hash for Term {
             }
             return;
         }
-    }
-}
-
-/// The integer value of a float if it has one within i64.
-pub fn float_to_i64(f: f64) -> Option<i64> {
-    if f.fract() == 0.0 && f >= -9.223_372_036_854_776e18 && f < 9.223_372_036_854_776e18 {
-        f.to_i64()
-    } else {
-        None
     }
 }

@@ -11,7 +11,7 @@ use std::fmt::Write;
 const RESERVED: &[&str] = &[
     "after", "and", "andalso", "band", "begin", "bnot", "bor", "bsl", "bsr", "bxor", "case",
     "catch", "cond", "div", "end", "fun", "if", "let", "not", "of", "or", "orelse", "receive",
-    "rem", "try", "when", "xor", "maybe", "else",
+    "rem", "try", "when", "xor",
 ];
 
 fn is_lower(c: char) -> bool {
@@ -113,10 +113,19 @@ pub fn write_string(out: &mut String, t: &Term) {
 
 pub fn write_fun(out: &mut String, f: &Fun) {
     match f {
-        Fun::Closure { module, index, uniq, .. } => {
+        Fun::Closure {
+            module,
+            index,
+            uniq,
+            ..
+        } => {
             let _ = write!(out, "#Fun<{}.{}.{}>", module.name(), index, uniq);
         }
-        Fun::Export { module, function, arity } => {
+        Fun::Export {
+            module,
+            function,
+            arity,
+        } => {
             out.push_str("fun ");
             write_atom(out, module.name());
             out.push(':');

@@ -50,7 +50,9 @@ pub fn arith(op: Arith, a: &Term, b: &Term) -> Result<Term, Exception> {
     }
     match op {
         Arith::Fdiv => {
-            let (Some(x), Some(y)) = (to_f64(a), to_f64(b)) else { return Err(Exception::badarith()) };
+            let (Some(x), Some(y)) = (to_f64(a), to_f64(b)) else {
+                return Err(Exception::badarith());
+            };
             if y == 0.0 {
                 return Err(Exception::badarith());
             }
@@ -58,14 +60,18 @@ pub fn arith(op: Arith, a: &Term, b: &Term) -> Result<Term, Exception> {
         }
         Arith::Add | Arith::Sub | Arith::Mul => {
             if matches!(a, Term::Float(_)) || matches!(b, Term::Float(_)) {
-                let (Some(x), Some(y)) = (to_f64(a), to_f64(b)) else { return Err(Exception::badarith()) };
+                let (Some(x), Some(y)) = (to_f64(a), to_f64(b)) else {
+                    return Err(Exception::badarith());
+                };
                 return float_result(match op {
                     Arith::Add => x + y,
                     Arith::Sub => x - y,
                     _ => x * y,
                 });
             }
-            let (Some(x), Some(y)) = (a.to_big(), b.to_big()) else { return Err(Exception::badarith()) };
+            let (Some(x), Some(y)) = (a.to_big(), b.to_big()) else {
+                return Err(Exception::badarith());
+            };
             if op == Arith::Mul && x.bits() + y.bits() > MAX_BITS {
                 return Err(Exception::system_limit());
             }
@@ -80,7 +86,9 @@ pub fn arith(op: Arith, a: &Term, b: &Term) -> Result<Term, Exception> {
 }
 
 fn int_op(op: Arith, a: &Term, b: &Term) -> Result<Term, Exception> {
-    let (Some(x), Some(y)) = (a.to_big(), b.to_big()) else { return Err(Exception::badarith()) };
+    let (Some(x), Some(y)) = (a.to_big(), b.to_big()) else {
+        return Err(Exception::badarith());
+    };
     Ok(Term::from_big(match op {
         Arith::Div | Arith::Rem if y.is_zero() => return Err(Exception::badarith()),
         // Truncating division, as Erlang's `div` and `rem`.
@@ -105,7 +113,7 @@ fn int_op(op: Arith, a: &Term, b: &Term) -> Result<Term, Exception> {
                 x << (left as usize)
             } else {
                 let r = (-left) as u64;
-                if r >= x.bits() + 1 {
+                if r > x.bits() {
                     if x.is_negative() {
                         BigInt::from(-1)
                     } else {
@@ -122,7 +130,10 @@ fn int_op(op: Arith, a: &Term, b: &Term) -> Result<Term, Exception> {
 
 pub fn negate(a: &Term) -> Result<Term, Exception> {
     match a {
-        Term::Int(i) => Ok(i.checked_neg().map(Term::Int).unwrap_or_else(|| Term::from_big(-BigInt::from(*i)))),
+        Term::Int(i) => Ok(i
+            .checked_neg()
+            .map(Term::Int)
+            .unwrap_or_else(|| Term::from_big(-BigInt::from(*i)))),
         Term::Big(b) => Ok(Term::from_big(-(**b).clone())),
         Term::Float(f) => Ok(Term::Float(-f)),
         _ => Err(Exception::badarith()),

@@ -50,7 +50,12 @@ pub struct Exception {
 
 impl Exception {
     pub fn new(class: Class, reason: Term) -> Exception {
-        Exception { class, reason, location: None, stack: None }
+        Exception {
+            class,
+            reason,
+            location: None,
+            stack: None,
+        }
     }
 
     pub fn error(reason: Term) -> Exception {
@@ -82,7 +87,10 @@ impl Exception {
         match &self.location {
             Some(l) => {
                 let info = Term::list(vec![
-                    Term::tuple(vec![Term::Atom(atoms::file()), Term::string(&format!("{}.erl", l.module.name()))]),
+                    Term::tuple(vec![
+                        Term::Atom(atoms::file()),
+                        Term::string(&format!("{}.erl", l.module.name())),
+                    ]),
                     Term::tuple(vec![Term::Atom(atoms::line()), Term::Int(l.line as i64)]),
                 ]);
                 Term::list(vec![Term::tuple(vec![

@@ -27,7 +27,10 @@ impl Module {
 
     /// 1-based line of a byte offset in this module's source.
     pub fn line_of(&self, offset: usize) -> usize {
-        let upto = self.source.get(..offset.min(self.source.len())).unwrap_or("");
+        let upto = self
+            .source
+            .get(..offset.min(self.source.len()))
+            .unwrap_or("");
         upto.bytes().filter(|b| *b == b'\n').count() + 1
     }
 }

@@ -69,94 +69,240 @@ pub enum MatchError {
 #[derive(Clone, Debug)]
 pub enum Op {
     /// `dst := src`.
-    Move { dst: Reg, src: Src },
+    Move {
+        dst: Reg,
+        src: Src,
+    },
     /// `dst := {elems...}`.
-    Tuple { dst: Reg, elems: Box<[Src]> },
+    Tuple {
+        dst: Reg,
+        elems: Box<[Src]>,
+    },
     /// `dst := [head | tail]`.
-    Cons { dst: Reg, head: Src, tail: Src },
+    Cons {
+        dst: Reg,
+        head: Src,
+        tail: Src,
+    },
     /// `dst := #{k => v, ...}` (later keys win).
-    MapNew { dst: Reg, pairs: Box<[(Src, Src)]> },
+    MapNew {
+        dst: Reg,
+        pairs: Box<[(Src, Src)]>,
+    },
     /// `dst := Map#{k => v | k := v}`; `badmap` / `{badkey,K}` as Erlang.
-    MapUpdate { dst: Reg, map: Src, pairs: Box<[(Src, Src, bool)]> },
+    MapUpdate {
+        dst: Reg,
+        map: Src,
+        pairs: Box<[(Src, Src, bool)]>,
+    },
     /// `dst := fun` of function `index` of this module capturing `env`.
-    MakeFun { dst: Reg, index: u32, env: Box<[Src]> },
+    MakeFun {
+        dst: Reg,
+        index: u32,
+        env: Box<[Src]>,
+    },
     /// `dst := fun M:F/A`; M, F, A checked at run time.
-    MakeExportFun { dst: Reg, module: Src, function: Src, arity: Src },
+    MakeExportFun {
+        dst: Reg,
+        module: Src,
+        function: Src,
+        arity: Src,
+    },
 
     /// Jumps to `fail` unless `a =:= b`.
-    TestExact { a: Src, b: Src, fail: Label },
+    TestExact {
+        a: Src,
+        b: Src,
+        fail: Label,
+    },
     /// Jumps to `fail` unless `src` is a tuple of `arity` elements.
-    TestTuple { src: Src, arity: u32, fail: Label },
+    TestTuple {
+        src: Src,
+        arity: u32,
+        fail: Label,
+    },
     /// Jumps to `fail` unless `src` is a non-empty list.
-    TestCons { src: Src, fail: Label },
+    TestCons {
+        src: Src,
+        fail: Label,
+    },
     /// Jumps to `fail` unless `src` is `[]`.
-    TestNil { src: Src, fail: Label },
+    TestNil {
+        src: Src,
+        fail: Label,
+    },
     /// Jumps to `fail` unless `src` is a map.
-    TestMap { src: Src, fail: Label },
+    TestMap {
+        src: Src,
+        fail: Label,
+    },
     /// `dst := element(index+1, src)` (src known to be a big enough tuple).
-    GetElem { dst: Reg, src: Src, index: u32 },
+    GetElem {
+        dst: Reg,
+        src: Src,
+        index: u32,
+    },
     /// `dst := hd(src)`, `dst := tl(src)` (src known to be a cons).
-    GetHd { dst: Reg, src: Src },
-    GetTl { dst: Reg, src: Src },
+    GetHd {
+        dst: Reg,
+        src: Src,
+    },
+    GetTl {
+        dst: Reg,
+        src: Src,
+    },
     /// `dst := maps:get(key, map)` or jump to `fail` if absent.
-    MapGet { dst: Reg, map: Src, key: Src, fail: Label },
+    MapGet {
+        dst: Reg,
+        map: Src,
+        key: Src,
+        fail: Label,
+    },
 
     /// Compares; jumps to `fail` when false.
-    Test { cmp: Cmp, a: Src, b: Src, fail: Label },
+    Test {
+        cmp: Cmp,
+        a: Src,
+        b: Src,
+        fail: Label,
+    },
     /// `dst := a <cmp> b` as `true`/`false`.
-    Compare { dst: Reg, cmp: Cmp, a: Src, b: Src },
+    Compare {
+        dst: Reg,
+        cmp: Cmp,
+        a: Src,
+        b: Src,
+    },
     /// `dst := a <op> b`; on error raise, or jump to `fail` in a guard.
-    Arith { dst: Reg, op: Arith, a: Src, b: Src, fail: Option<Label> },
+    Arith {
+        dst: Reg,
+        op: Arith,
+        a: Src,
+        b: Src,
+        fail: Option<Label>,
+    },
     /// Calls a built-in function in place (no Erlang frames).
-    Bif { dst: Reg, bif: crate::bif::BifRef, args: Box<[Src]>, fail: Option<Label> },
+    Bif {
+        dst: Reg,
+        bif: crate::bif::BifRef,
+        args: Box<[Src]>,
+        fail: Option<Label>,
+    },
     /// Jumps to `fail` unless `src` is `true`; raises `badarg` (or fails)
     /// when it is not a boolean and `strict`.
-    TestTrue { src: Src, fail: Label },
+    TestTrue {
+        src: Src,
+        fail: Label,
+    },
 
-    Jump { to: Label },
+    Jump {
+        to: Label,
+    },
 
     /// Calls function `func` of this module; the result lands in `dst`.
-    Call { dst: Reg, func: u32, args: Box<[Src]> },
+    Call {
+        dst: Reg,
+        func: u32,
+        args: Box<[Src]>,
+    },
     /// Tail-calls function `func`: replaces the current frame.
-    TailCall { func: u32, args: Box<[Src]> },
+    TailCall {
+        func: u32,
+        args: Box<[Src]>,
+    },
     /// Calls `module:function(args)` by name (module code or a BIF).
-    CallExt { dst: Reg, module: Atom, function: Atom, args: Box<[Src]> },
-    TailCallExt { module: Atom, function: Atom, args: Box<[Src]> },
+    CallExt {
+        dst: Reg,
+        module: Atom,
+        function: Atom,
+        args: Box<[Src]>,
+    },
+    TailCallExt {
+        module: Atom,
+        function: Atom,
+        args: Box<[Src]>,
+    },
     /// Calls `M:F(args)` where M and F are computed.
-    CallDyn { dst: Reg, module: Src, function: Src, args: Box<[Src]> },
+    CallDyn {
+        dst: Reg,
+        module: Src,
+        function: Src,
+        args: Box<[Src]>,
+    },
     /// Calls a fun value.
-    CallFun { dst: Reg, fun: Src, args: Box<[Src]> },
-    TailCallFun { fun: Src, args: Box<[Src]> },
+    CallFun {
+        dst: Reg,
+        fun: Src,
+        args: Box<[Src]>,
+    },
+    TailCallFun {
+        fun: Src,
+        args: Box<[Src]>,
+    },
     /// Returns `src` to the caller.
-    Return { src: Src },
+    Return {
+        src: Src,
+    },
 
     /// Raises a matching error with the offending value.
-    Fail { error: MatchError, value: Src },
+    Fail {
+        error: MatchError,
+        value: Src,
+    },
     /// Raises `class:reason` (class is `error`, `exit` or `throw`).
-    Raise { class: Atom, reason: Src },
+    Raise {
+        class: Atom,
+        reason: Src,
+    },
     /// Re-raises a caught exception unchanged.
-    Reraise { class: Src, reason: Src, stack: Src },
+    Reraise {
+        class: Src,
+        reason: Src,
+        stack: Src,
+    },
 
     /// Installs a handler: an exception jumps to `handler` with the three
     /// slots set to class, reason and stack trace.
-    TryBegin { handler: Label, class: Reg, reason: Reg, stack: Reg },
+    TryBegin {
+        handler: Label,
+        class: Reg,
+        reason: Reg,
+        stack: Reg,
+    },
     /// Removes the innermost handler.
     TryEnd,
     /// Turns a caught exception into the value of `catch Expr`.
-    CatchValue { dst: Reg, class: Reg, reason: Reg, stack: Reg },
+    CatchValue {
+        dst: Reg,
+        class: Reg,
+        reason: Reg,
+        stack: Reg,
+    },
 
     /// Reads the message at the receive cursor into `dst`, or jumps to
     /// `empty` when the cursor is past the last message.
-    RecvPeek { dst: Reg, empty: Label },
+    RecvPeek {
+        dst: Reg,
+        empty: Label,
+    },
     /// Moves the cursor past the current message and jumps to `next`.
-    RecvSkip { next: Label },
+    RecvSkip {
+        next: Label,
+    },
     /// Removes the message at the cursor and resets the cursor.
     RecvAccept,
     /// Suspends until a new message arrives (then jumps to `retry`) or the
     /// timeout (milliseconds or `infinity`) passes (then falls through).
-    RecvWait { retry: Label, timeout: Option<Src> },
+    RecvWait {
+        retry: Label,
+        timeout: Option<Src>,
+    },
     /// `dst := to ! msg`.
-    Send { dst: Reg, to: Src, msg: Src },
+    Send {
+        dst: Reg,
+        to: Src,
+        msg: Src,
+    },
 }
 
 /// The code of one function or fun body.

@@ -69,7 +69,10 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { max_frames: 10_000_000, max_stack: 50_000_000 }
+        Limits {
+            max_frames: 10_000_000,
+            max_stack: 50_000_000,
+        }
     }
 }
 
@@ -110,7 +113,13 @@ impl Process {
         let slots = module.function(func).map(|f| f.slots).unwrap_or(1) as usize;
         all.resize(slots.max(all.len()), Term::Nil);
         p.stack = all;
-        p.frames.push(Frame { module, func, pc: 0, base: 0, ret: 0 });
+        p.frames.push(Frame {
+            module,
+            func,
+            pc: 0,
+            base: 0,
+            ret: 0,
+        });
         p
     }
 
@@ -133,7 +142,13 @@ impl Process {
         let f = self.frames.last()?;
         let code = f.module.function(f.func)?;
         let span = code.span_at(pc as usize);
-        Some(Location { module: f.module.name, function: code.name, arity: code.arity, span, line: f.module.line_of(span.lo) })
+        Some(Location {
+            module: f.module.name,
+            function: code.name,
+            arity: code.arity,
+            span,
+            line: f.module.line_of(span.lo),
+        })
     }
 
     /// Finds the innermost handler; returns a stop when there is none.
@@ -149,10 +164,18 @@ impl Process {
         };
         f.pc = h.pc;
         let base = f.base as usize;
-        let top = base + f.module.function(f.func).map(|c| c.slots as usize).unwrap_or(0);
+        let top = base
+            + f.module
+                .function(f.func)
+                .map(|c| c.slots as usize)
+                .unwrap_or(0);
         self.stack.truncate(top);
         let stack_term = e.stack_term();
-        let vals = [(h.class, Term::Atom(e.class.atom())), (h.reason, e.reason), (h.stack, stack_term)];
+        let vals = [
+            (h.class, Term::Atom(e.class.atom())),
+            (h.reason, e.reason),
+            (h.stack, stack_term),
+        ];
         for (slot, v) in vals {
             if let Some(s) = self.stack.get_mut(base + slot as usize) {
                 *s = v;
@@ -161,15 +184,28 @@ impl Process {
         None
     }
 
-    fn push_frame(&mut self, module: Rc<Module>, func: u32, args: &[Term], ret: u32) -> Result<(), Exception> {
-        if self.frames.len() >= self.limits.max_frames || self.stack.len() >= self.limits.max_stack {
+    fn push_frame(
+        &mut self,
+        module: Rc<Module>,
+        func: u32,
+        args: &[Term],
+        ret: u32,
+    ) -> Result<(), Exception> {
+        if self.frames.len() >= self.limits.max_frames || self.stack.len() >= self.limits.max_stack
+        {
             return Err(Exception::system_limit());
         }
         let slots = module.function(func).map(|f| f.slots).unwrap_or(1) as usize;
         let base = self.stack.len();
         self.stack.extend_from_slice(args);
         self.stack.resize(base + slots.max(args.len()), Term::Nil);
-        self.frames.push(Frame { module, func, pc: 0, base: base as u32, ret });
+        self.frames.push(Frame {
+            module,
+            func,
+            pc: 0,
+            base: base as u32,
+            ret,
+        });
         Ok(())
     }
 
@@ -190,9 +226,15 @@ impl Process {
     /// Pops the top frame, delivering `v` to the caller. Returns true when
     /// the process's initial call has returned.
     fn pop_frame(&mut self, v: Term) -> bool {
-        let Some(f) = self.frames.pop() else { return true };
+        let Some(f) = self.frames.pop() else {
+            return true;
+        };
         self.stack.truncate(f.base as usize);
-        while self.handlers.last().is_some_and(|h| h.depth > self.frames.len()) {
+        while self
+            .handlers
+            .last()
+            .is_some_and(|h| h.depth > self.frames.len())
+        {
             self.handlers.pop();
         }
         match self.frames.last() {
@@ -210,26 +252,46 @@ impl Process {
         }
     }
 
-    fn resolve_fun(&self, code: &Code, fun: &Term, args: &[Term]) -> Result<(Rc<Module>, u32, Vec<Term>), Exception> {
+    fn resolve_fun(
+        &mut self,
+        code: &Code,
+        ctx: &mut BifCtx,
+        fun: &Term,
+        args: Vec<Term>,
+    ) -> Result<Callee, Exception> {
         let bad = || Exception::tagged("badfun", fun.clone());
         let Term::Fun(f) = fun else { return Err(bad()) };
         if f.arity() as usize != args.len() {
             return Err(Exception::tagged(
                 "badarity",
-                Term::tuple(vec![fun.clone(), Term::list(args.to_vec())]),
+                Term::tuple(vec![fun.clone(), Term::list(args)]),
             ));
         }
         match &**f {
-            Fun::Closure { module, index, uniq, env, .. } => {
-                let m = code.get(*module).filter(|m| m.uniq == *uniq).ok_or_else(bad)?;
-                let mut all = args.to_vec();
+            Fun::Closure {
+                module,
+                index,
+                uniq,
+                env,
+                ..
+            } => {
+                let m = code
+                    .get(*module)
+                    .filter(|m| m.uniq == *uniq)
+                    .ok_or_else(bad)?;
+                let mut all = args;
                 all.extend_from_slice(env);
-                Ok((m.clone(), *index, all))
+                Ok(Callee::Code(m.clone(), *index, all))
             }
-            Fun::Export { module, function, arity } => match code.export(*module, *function, *arity) {
-                Some((m, i)) => Ok((m, i, args.to_vec())),
-                None => Err(undef()),
-            },
+            Fun::Export {
+                module, function, ..
+            } => self.call_named(
+                code,
+                ctx,
+                &Term::Atom(*module),
+                &Term::Atom(*function),
+                args,
+            ),
         }
     }
 }
@@ -258,9 +320,19 @@ fn match_error(e: MatchError, v: Term) -> Exception {
 
 impl Process {
     /// Calls `m:f(args)` by name: module code, a built-in, or `apply`.
-    fn call_named(&mut self, code: &Code, ctx: &mut BifCtx, m: &Term, f: &Term, args: Vec<Term>) -> Result<Callee, Exception> {
+    fn call_named(
+        &mut self,
+        code: &Code,
+        ctx: &mut BifCtx,
+        m: &Term,
+        f: &Term,
+        args: Vec<Term>,
+    ) -> Result<Callee, Exception> {
         let (Term::Atom(ma), Term::Atom(fa)) = (m, f) else {
-            return Err(Exception::tagged("badfun", Term::tuple(vec![m.clone(), f.clone()])));
+            return Err(Exception::tagged(
+                "badfun",
+                Term::tuple(vec![m.clone(), f.clone()]),
+            ));
         };
         if let Some((md, i)) = code.export(*ma, *fa, args.len() as u32) {
             return Ok(Callee::Code(md, i, args));
@@ -285,8 +357,7 @@ impl Process {
         match args {
             [fun, list] => {
                 let a = list.list_to_vec().ok_or_else(Exception::badarg)?;
-                let (m, i, all) = self.resolve_fun(code, fun, &a)?;
-                Ok(Callee::Code(m, i, all))
+                self.resolve_fun(code, ctx, fun, a)
             }
             [m, f, list] => {
                 let a = list.list_to_vec().ok_or_else(Exception::badarg)?;
@@ -300,7 +371,11 @@ impl Process {
 macro_rules! get {
     ($self:ident, $base:ident, $src:expr) => {
         match $src {
-            Src::Reg(r) => $self.stack.get($base + *r as usize).cloned().unwrap_or(Term::Nil),
+            Src::Reg(r) => $self
+                .stack
+                .get($base + *r as usize)
+                .cloned()
+                .unwrap_or(Term::Nil),
             Src::Const(t) => t.clone(),
         }
     };
@@ -405,15 +480,38 @@ impl Process {
                 }
                 Op::MakeFun { dst, index, env } => {
                     let env: Vec<Term> = env.iter().map(|s| get!(self, base, s)).collect();
-                    let (arity, name) = m.function(*index).map(|f| (f.arity, f.display)).unwrap_or((0, atoms::undefined()));
-                    let fun = Fun::Closure { module: m.name, index: *index, arity, uniq: m.uniq, env, name };
+                    let (arity, name) = m
+                        .function(*index)
+                        .map(|f| (f.arity, f.display))
+                        .unwrap_or((0, atoms::undefined()));
+                    let fun = Fun::Closure {
+                        module: m.name,
+                        index: *index,
+                        arity,
+                        uniq: m.uniq,
+                        env,
+                        name,
+                    };
                     set!(self, base, *dst, Term::Fun(Rc::new(fun)));
                 }
-                Op::MakeExportFun { dst, module: md, function, arity } => {
-                    let (md, f, a) = (get!(self, base, md), get!(self, base, function), get!(self, base, arity));
+                Op::MakeExportFun {
+                    dst,
+                    module: md,
+                    function,
+                    arity,
+                } => {
+                    let (md, f, a) = (
+                        get!(self, base, md),
+                        get!(self, base, function),
+                        get!(self, base, arity),
+                    );
                     match (md, f, a) {
                         (Term::Atom(md), Term::Atom(f), Term::Int(a)) if (0..=255).contains(&a) => {
-                            let fun = Fun::Export { module: md, function: f, arity: a as u32 };
+                            let fun = Fun::Export {
+                                module: md,
+                                function: f,
+                                arity: a as u32,
+                            };
                             set!(self, base, *dst, Term::Fun(Rc::new(fun)));
                         }
                         _ => return self.fail(at, Exception::badarg()),
@@ -421,7 +519,9 @@ impl Process {
                 }
                 Op::TestExact { a, b, fail } => {
                     let eq = match (a, b) {
-                        (Src::Reg(r), Src::Const(c)) => self.stack.get(base + *r as usize).is_some_and(|x| x == c),
+                        (Src::Reg(r), Src::Const(c)) => {
+                            self.stack.get(base + *r as usize).is_some_and(|x| x == c)
+                        }
                         _ => get!(self, base, a) == get!(self, base, b),
                     };
                     if !eq {
@@ -470,7 +570,12 @@ impl Process {
                     };
                     set!(self, base, *dst, v);
                 }
-                Op::MapGet { dst, map, key, fail } => {
+                Op::MapGet {
+                    dst,
+                    map,
+                    key,
+                    fail,
+                } => {
                     let found = match get!(self, base, map) {
                         Term::Map(mp) => mp.get(&get!(self, base, key)).cloned(),
                         _ => None,
@@ -489,14 +594,25 @@ impl Process {
                     let r = arith::cmp(*cmp, &get!(self, base, a), &get!(self, base, b));
                     set!(self, base, *dst, Term::bool(r));
                 }
-                Op::Arith { dst, op, a, b, fail } => match arith::arith(*op, &get!(self, base, a), &get!(self, base, b)) {
+                Op::Arith {
+                    dst,
+                    op,
+                    a,
+                    b,
+                    fail,
+                } => match arith::arith(*op, &get!(self, base, a), &get!(self, base, b)) {
                     Ok(v) => set!(self, base, *dst, v),
                     Err(e) => match fail {
                         Some(l) => pc = *l,
                         None => return self.fail(at, e),
                     },
                 },
-                Op::Bif { dst, bif, args, fail } => {
+                Op::Bif {
+                    dst,
+                    bif,
+                    args,
+                    fail,
+                } => {
                     let mut av = std::mem::take(&mut self.args);
                     av.clear();
                     av.extend(args.iter().map(|s| get!(self, base, s)));
@@ -512,7 +628,9 @@ impl Process {
                     }
                     if !ctx.output.is_empty() {
                         self.save_pc(pc);
-                        return Ok(Stop::Effect(Effect::Output(std::mem::take(&mut ctx.output))));
+                        return Ok(Stop::Effect(Effect::Output(std::mem::take(
+                            &mut ctx.output,
+                        ))));
                     }
                 }
                 Op::TestTrue { src, fail } => {
@@ -538,9 +656,17 @@ impl Process {
                         return Ok(Stop::Yield);
                     }
                 }
-                Op::CallExt { dst, module: md, function, args } => {
+                Op::CallExt {
+                    dst,
+                    module: md,
+                    function,
+                    args,
+                } => {
                     let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
-                    let callee = tri!(self.call_named(code, ctx, &Term::Atom(*md), &Term::Atom(*function), av), at);
+                    let callee = tri!(
+                        self.call_named(code, ctx, &Term::Atom(*md), &Term::Atom(*function), av),
+                        at
+                    );
                     if let Some(stop) = self.enter(callee, *dst, pc, false, at)? {
                         return Ok(stop);
                     }
@@ -549,9 +675,16 @@ impl Process {
                         return Ok(Stop::Yield);
                     }
                 }
-                Op::TailCallExt { module: md, function, args } => {
+                Op::TailCallExt {
+                    module: md,
+                    function,
+                    args,
+                } => {
                     let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
-                    let callee = tri!(self.call_named(code, ctx, &Term::Atom(*md), &Term::Atom(*function), av), at);
+                    let callee = tri!(
+                        self.call_named(code, ctx, &Term::Atom(*md), &Term::Atom(*function), av),
+                        at
+                    );
                     if let Some(stop) = self.enter(callee, 0, pc, true, at)? {
                         return Ok(stop);
                     }
@@ -560,7 +693,12 @@ impl Process {
                         return Ok(Stop::Yield);
                     }
                 }
-                Op::CallDyn { dst, module: md, function, args } => {
+                Op::CallDyn {
+                    dst,
+                    module: md,
+                    function,
+                    args,
+                } => {
                     let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
                     let (md, f) = (get!(self, base, md), get!(self, base, function));
                     let callee = tri!(self.call_named(code, ctx, &md, &f, av), at);
@@ -575,9 +713,10 @@ impl Process {
                 Op::CallFun { dst, fun, args } => {
                     let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
                     let f = get!(self, base, fun);
-                    let (md, i, all) = tri!(self.resolve_fun(code, &f, &av), at);
-                    self.save_pc(pc);
-                    tri!(self.push_frame(md, i, &all, *dst), at);
+                    let callee = tri!(self.resolve_fun(code, ctx, &f, av), at);
+                    if let Some(stop) = self.enter(callee, *dst, pc, false, at)? {
+                        return Ok(stop);
+                    }
                     reload!();
                     if self.spend(budget) {
                         return Ok(Stop::Yield);
@@ -586,8 +725,10 @@ impl Process {
                 Op::TailCallFun { fun, args } => {
                     let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
                     let f = get!(self, base, fun);
-                    let (md, i, all) = tri!(self.resolve_fun(code, &f, &av), at);
-                    self.replace_frame(md, i, &all);
+                    let callee = tri!(self.resolve_fun(code, ctx, &f, av), at);
+                    if let Some(stop) = self.enter(callee, 0, pc, true, at)? {
+                        return Ok(stop);
+                    }
                     reload!();
                     if self.spend(budget) {
                         return Ok(Stop::Yield);
@@ -609,7 +750,11 @@ impl Process {
                     let c = Class::from_atom(*class).unwrap_or(Class::Error);
                     return self.fail(at, Exception::new(c, r));
                 }
-                Op::Reraise { class, reason, stack } => {
+                Op::Reraise {
+                    class,
+                    reason,
+                    stack,
+                } => {
                     let c = match get!(self, base, class) {
                         Term::Atom(a) => Class::from_atom(a).unwrap_or(Class::Error),
                         _ => Class::Error,
@@ -620,7 +765,12 @@ impl Process {
                     self.save_pc(at);
                     return Err(e);
                 }
-                Op::TryBegin { handler, class, reason, stack } => {
+                Op::TryBegin {
+                    handler,
+                    class,
+                    reason,
+                    stack,
+                } => {
                     self.handlers.push(Handler {
                         depth: self.frames.len(),
                         pc: *handler,
@@ -632,15 +782,25 @@ impl Process {
                 Op::TryEnd => {
                     self.handlers.pop();
                 }
-                Op::CatchValue { dst, class, reason, stack } => {
+                Op::CatchValue {
+                    dst,
+                    class,
+                    reason,
+                    stack,
+                } => {
                     let c = get!(self, base, &Src::Reg(*class));
                     let r = get!(self, base, &Src::Reg(*reason));
                     let v = match c {
                         Term::Atom(a) if a == atoms::throw() => r,
-                        Term::Atom(a) if a == atoms::exit() => Term::tuple(vec![Term::Atom(atoms::exit_tag()), r]),
+                        Term::Atom(a) if a == atoms::exit() => {
+                            Term::tuple(vec![Term::Atom(atoms::exit_tag()), r])
+                        }
                         _ => {
                             let s = get!(self, base, &Src::Reg(*stack));
-                            Term::tuple(vec![Term::Atom(atoms::exit_tag()), Term::tuple(vec![r, s])])
+                            Term::tuple(vec![
+                                Term::Atom(atoms::exit_tag()),
+                                Term::tuple(vec![r, s]),
+                            ])
                         }
                     };
                     set!(self, base, *dst, v);
@@ -676,7 +836,9 @@ impl Process {
                         Some(s) => match get!(self, base, s) {
                             Term::Int(ms) if ms >= 0 => Some(ms as u64),
                             Term::Atom(a) if a == atoms::infinity() => None,
-                            _ => return self.fail(at, Exception::error(Term::atom("timeout_value"))),
+                            _ => {
+                                return self.fail(at, Exception::error(Term::atom("timeout_value")))
+                            }
                         },
                     };
                     if self.cursor < self.mailbox.len() {
@@ -713,7 +875,14 @@ impl Process {
 
     /// Enters what a call by name resolved to. Returns a stop when the
     /// process ended (a tail-called built-in returning from the last frame).
-    fn enter(&mut self, callee: Callee, dst: u32, pc: u32, tail: bool, at: u32) -> Result<Option<Stop>, Exception> {
+    fn enter(
+        &mut self,
+        callee: Callee,
+        dst: u32,
+        pc: u32,
+        tail: bool,
+        at: u32,
+    ) -> Result<Option<Stop>, Exception> {
         match callee {
             Callee::Code(md, i, args) => {
                 if tail {
