@@ -134,7 +134,7 @@ fn unexpected_token(
 ) -> Diagnostic {
     let span = Span::new(l, r);
     let what = t.describe();
-    let mut d = Diagnostic::error(format!("unexpected {what}"))
+    let mut d = Diagnostic::error(format!("syntax error at {what}"))
         .at(span, format!("I was not expecting {what} here"));
     let prev = prev_token(toks, l).cloned();
     let next_is_paren = toks
@@ -154,6 +154,9 @@ fn unexpected_token(
             } else {
                 d = d.help("`->` follows a clause head: a pattern (with an optional `when` guard) in `case`, `receive`, `fun` or a function");
             }
+        }
+        (_, Some((_, Tok::Semi, _))) if !matches!(t, Tok::Atom(_)) => {
+            d = d.help("`;` ends a clause and starts the next one; to go on with more expressions in the same body, separate them with `,`");
         }
         (Tok::Atom(_), Some((_, pt, _))) if next_is_paren && ends_expression(&pt) => {
             d = d.help("did you forget the `.` at the end of the previous function? A function definition ends with `.`");
@@ -181,6 +184,8 @@ fn unexpected_token(
             if !ex.is_empty() {
                 d = d.note(format!("expected one of: {}", ex.join(", ")));
             }
+            d = d
+                .help("look just before this point for a missing or extra `,`, `;`, `->` or `end`");
         }
     }
     d
@@ -215,7 +220,8 @@ fn unexpected_end(
     }
     let ex = clean_expected(expected);
     let mut d = Diagnostic::error("this form ends too early")
-        .at(at, "the `.` comes before the form is complete");
+        .at(at, "the `.` comes before the form is complete")
+        .help("complete the expression before the `.`, or remove a `.` that ends it too soon");
     if !ex.is_empty() {
         d = d.note(format!("expected one of: {}", ex.join(", ")));
     }
@@ -241,11 +247,11 @@ pub fn parse_error(
             expected,
         } => unexpected_token(l, &t, r, &expected, toks),
         ParseError::ExtraToken { token: (l, t, r) } => unexpected_token(l, &t, r, &[], toks),
-        ParseError::InvalidToken { location } => {
-            Diagnostic::error("I cannot read this").at(Span::new(location, location + 1), "here")
-        }
-        ParseError::User { error: LexError } => {
-            Diagnostic::error("I cannot read this input").at(Span::new(0, 0), "here")
-        }
+        ParseError::InvalidToken { location } => Diagnostic::error("I cannot read this")
+            .at(Span::new(location, location + 1), "here")
+            .help("remove or quote this text"),
+        ParseError::User { error: LexError } => Diagnostic::error("I cannot read this input")
+            .at(Span::new(0, 0), "here")
+            .help("check the text for characters that are not part of Erlang"),
     }
 }

@@ -1,0 +1,4 @@
+-module(bad_character).
+-export([main/0]).
+
+main() -> 1 + 2 ` 3.

@@ -1,0 +1,4 @@
+-module(exported_undefined).
+-export([main/0, helper/1]).
+
+main() -> ok.

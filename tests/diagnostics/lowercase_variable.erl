@@ -1,0 +1,4 @@
+-module(lowercase_variable).
+-export([add/2]).
+
+add(a, b) -> a + b.

@@ -1,0 +1,6 @@
+-module(missing_dot).
+-export([main/0]).
+
+main() -> helper()
+
+helper() -> ok.

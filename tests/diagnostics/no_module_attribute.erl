@@ -1,0 +1,3 @@
+-export([main/0]).
+
+main() -> ok.

@@ -1,0 +1,5 @@
+-module(unbound_variable).
+-export([area/1]).
+
+area(Width) ->
+    Width * Height.
