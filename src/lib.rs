@@ -9,6 +9,7 @@ pub mod bif;
 pub mod compile;
 pub mod diag;
 pub mod prelude;
+pub mod repl;
 pub mod run;
 pub mod syntax;
 pub mod term;

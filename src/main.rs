@@ -168,17 +168,46 @@ fn cmd_eval(src: &str) -> ExitCode {
     }
 }
 
+fn shell() -> ExitCode {
+    use std::io::Read;
+    if std::io::stdin().is_terminal() {
+        let style = Style::for_stream(std::io::stdout().is_terminal());
+        return match pidlab::repl::interactive(style) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("pidlab: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
+    let mut input = String::new();
+    if std::io::stdin().read_to_string(&mut input).is_err() {
+        eprintln!("pidlab: standard input is not text");
+        return ExitCode::from(1);
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match pidlab::repl::script(&input, &mut out) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(_) => ExitCode::from(1),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // Deep terms recurse when printed or compared: give the work a big stack.
-    let child = std::thread::Builder::new().stack_size(1 << 30).spawn(move || match cli.command {
-        Some(Command::Run { file, args, max_reductions }) => cmd_run(&file, &args, RunLimits { max_reductions }),
-        Some(Command::Eval { exprs }) => cmd_eval(&exprs),
-        None => {
-            eprintln!("pidlab: the interactive shell is not built yet; try `pidlab run FILE.erl` or `pidlab eval 'EXPRS.'`");
-            ExitCode::from(2)
-        }
-    });
+    let child = std::thread::Builder::new()
+        .stack_size(1 << 30)
+        .spawn(move || match cli.command {
+            Some(Command::Run {
+                file,
+                args,
+                max_reductions,
+            }) => cmd_run(&file, &args, RunLimits { max_reductions }),
+            Some(Command::Eval { exprs }) => cmd_eval(&exprs),
+            None => shell(),
+        });
     match child.map(|h| h.join()) {
         Ok(Ok(code)) => code,
         _ => {

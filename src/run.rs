@@ -6,7 +6,7 @@
 use crate::bif::BifCtx;
 use crate::diag::Diagnostic;
 use crate::syntax::ast::Span;
-use crate::term::{write, Atom, Pid, Term};
+use crate::term::{Atom, Pid, Term};
 use crate::vm::exception::{Class, Exception};
 use crate::vm::{Code, Effect, Module, Process, Stop, Wake};
 use std::rc::Rc;
@@ -177,7 +177,7 @@ pub fn crash_diagnostic(e: &Exception, who: &str) -> Diagnostic {
             format!("in {}:{}/{}", l.module.name(), l.function.name(), l.arity),
         );
     }
-    d = d.note(format!("exit reason: {}", write::write(&e.exit_reason())));
+    d = d.note(format!("exit reason: {}", e.exit_reason()));
     if let Some(h) = hint(e) {
         d = d.help(h);
     }

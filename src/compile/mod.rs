@@ -167,7 +167,17 @@ pub fn compile_shell(
     bound: &[String],
     source: &str,
 ) -> Result<(Module, Vec<String>, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let name = Atom::new("erl_eval");
+    compile_shell_as(Atom::new("erl_eval"), exprs, bound, source)
+}
+
+/// `compile_shell` into a module of the given name, so a session can keep
+/// the funs made by earlier inputs alive.
+pub fn compile_shell_as(
+    name: Atom,
+    exprs: &[Expr],
+    bound: &[String],
+    source: &str,
+) -> Result<(Module, Vec<String>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut ctx = ModCtx::new(name);
     let idx = ctx.reserve();
     let arity = bound.len() as u32;

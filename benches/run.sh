@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs each workload under pidlab (release build) and erl in the same run
+# and prints seconds and the ratio pidlab/erl. erl's boot is excluded: erl
+# times the call itself. Needs erl (apt-get install erlang-nox).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release -q
+tmp=$(mktemp -d)
+printf '%-10s %10s %10s %8s\n' workload pidlab_s erl_s ratio
+for w in fib listwork bigfact; do
+  erlc -o "$tmp" "benches/$w.erl"
+  erl_s=$(erl -noshell -pa "$tmp" -eval "{T,_}=timer:tc(fun() -> $w:main() end), io:format(standard_error, \"~f~n\", [T/1.0e6]), halt()." 2>&1 >/dev/null)
+  start=$(date +%s.%N)
+  ./target/release/pidlab run "benches/$w.erl" >/dev/null
+  end=$(date +%s.%N)
+  p_s=$(echo "$end - $start" | bc -l)
+  printf '%-10s %10.3f %10.3f %8.2f\n' "$w" "$p_s" "$erl_s" "$(echo "$p_s / $erl_s" | bc -l)"
+done
+rm -rf "$tmp"
