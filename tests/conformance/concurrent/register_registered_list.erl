@@ -24,4 +24,5 @@ main() ->
     io:format("after unregister: ~p~n", [mine()]),
     register(reg_self, self()),
     io:format("self registered: ~p~n", [whereis(reg_self) =:= self()]),
+    unregister(reg_self),
     [P ! stop || {_, P} <- Pids].

@@ -3,9 +3,9 @@
 -export([main/0]).
 
 main() ->
-    TRef = erlang:send_after(30, self(), ding),
-    io:format("timer ref is a reference: ~p~n", [is_reference(TRef)]),
+    TRef = erlang:send_after(300, self(), ding),
     R0 = receive ding -> too_early after 0 -> not_yet end,
+    io:format("timer ref is a reference: ~p~n", [is_reference(TRef)]),
     io:format("~p~n", [R0]),
     receive ding -> io:format("ding arrived~n") end,
     erlang:send_after(120, self(), {tick, 3}),
