@@ -265,7 +265,6 @@ impl FnBuilder<'_> {
             return Src::Const(Term::bool(false));
         }
         let val = self.expr(v);
-        let val = self.stable(val);
         let fail = self.label();
         let ok = self.label();
         self.pattern(p, val.clone(), fail);
@@ -277,11 +276,6 @@ impl FnBuilder<'_> {
         });
         self.place(ok);
         val
-    }
-
-    /// Copies a constant into a slot when code must refer to it twice.
-    pub fn stable(&mut self, s: Src) -> Src {
-        s
     }
 
     fn binop(&mut self, op: BinOp, a: &Expr, b: &Expr) -> Src {

@@ -5,7 +5,6 @@ use super::expr::literal;
 use super::func::FnBuilder;
 use crate::diag::Diagnostic;
 use crate::syntax::ast::{BinOp, Expr, ExprKind};
-use crate::term::Term;
 use crate::vm::op::{Label, Op, Src};
 
 impl FnBuilder<'_> {
@@ -177,6 +176,5 @@ impl FnBuilder<'_> {
                     "{why}; compute the value first and compare it in a guard: `X when X =:= ...`"
                 )),
         );
-        let _ = Term::Nil;
     }
 }
