@@ -14,3 +14,4 @@ pub mod run;
 pub mod syntax;
 pub mod term;
 pub mod vm;
+pub mod world;

@@ -6,6 +6,7 @@ use pidlab::diag::render::{render_all, render_bare, Style};
 use pidlab::diag::Diagnostic;
 use pidlab::run::{self, Outcome, RunLimits};
 use pidlab::term::pretty;
+use pidlab::world::sched::Sched;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -29,6 +30,18 @@ enum Command {
         /// Stop after this many reductions (function calls).
         #[arg(long, default_value_t = RunLimits::default().max_reductions)]
         max_reductions: u64,
+        /// Seed of the random scheduler.
+        #[arg(long, default_value_t = pidlab::world::sched::DEFAULT_SEED)]
+        seed: u64,
+        /// Scheduler: random (seeded), rr (round-robin) or sync (lockstep rounds).
+        #[arg(long, default_value = "random", value_parser = ["random", "rr", "sync"])]
+        sched: String,
+        /// Print every event with its clocks on stderr.
+        #[arg(long)]
+        trace: bool,
+        /// Write the events as JSON Lines to FILE (see TRACE.md).
+        #[arg(long, value_name = "FILE")]
+        trace_json: Option<std::path::PathBuf>,
     },
     /// Evaluate shell expressions ending with `.` and print the value.
     Eval { exprs: String },
@@ -56,10 +69,17 @@ fn outcome_failure(o: &Outcome, name: &str, src: &str) -> ExitCode {
                 eprint!("{}", render_bare(&d, stderr_style()));
             }
         }
-        Outcome::Deadlock { line, span } => {
-            let d = Diagnostic::error(format!("deadlock: the main process waits forever in `receive` (line {line})"))
+        Outcome::Deadlock {
+            line,
+            span,
+            blocked,
+        } => {
+            let mut d = Diagnostic::error(format!("deadlock: the main process waits forever in `receive` (line {line})"))
                 .at(*span, "waiting here")
-                .help("no other process exists that could send it a message; add an `after` clause or send the message first");
+                .help("no process can send the message it waits for; add an `after` clause or send the message first");
+            for b in blocked {
+                d = d.note(b.clone());
+            }
             report(&[d], name, src);
         }
         Outcome::ReductionLimit(n) => {
@@ -76,7 +96,18 @@ fn outcome_failure(o: &Outcome, name: &str, src: &str) -> ExitCode {
     ExitCode::from(1)
 }
 
-fn cmd_run(file: &std::path::Path, args: &[String], limits: RunLimits) -> ExitCode {
+/// Where the events of a run go.
+struct TraceOpts {
+    human: bool,
+    json: Option<std::path::PathBuf>,
+}
+
+fn cmd_run(
+    file: &std::path::Path,
+    args: &[String],
+    limits: RunLimits,
+    trace: &TraceOpts,
+) -> ExitCode {
     let name = file.display().to_string();
     let src = match std::fs::read(file) {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
@@ -131,10 +162,45 @@ fn cmd_run(file: &std::path::Path, args: &[String], limits: RunLimits) -> ExitCo
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let outcome = run::run_call(&code, &m, func, call_args, limits, &mut |s| {
-        let _ = out.write_all(&run::latin1_bytes(s));
-    });
+    let mut json = match &trace.json {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => Some(std::io::BufWriter::new(f)),
+            Err(e) => {
+                eprintln!("pidlab: cannot write {}: {e}", path.display());
+                return ExitCode::from(1);
+            }
+        },
+        None => None,
+    };
+    let mut world = pidlab::world::World::new(code.clone());
+    let mut err = std::io::stderr().lock();
+    let outcome = run::run_world(
+        &mut world,
+        &m,
+        func,
+        call_args,
+        limits,
+        &mut |s| {
+            let _ = out.write_all(&run::latin1_bytes(s));
+        },
+        &mut |e| {
+            if trace.human {
+                let _ = writeln!(err, "{}", e.line());
+            }
+            if let Some(j) = json.as_mut() {
+                let _ = writeln!(j, "{}", e.json());
+            }
+        },
+    );
+    drop(err);
+    if let Some(mut j) = json {
+        let _ = j.flush();
+    }
     let _ = out.flush();
+    for (pid, e) in &world.crashes {
+        let who = format!("process {}", pidlab::world::event::pid_text(*pid));
+        report(&[run::crash_diagnostic(e, &who)], &name, &src);
+    }
     drop(out);
     outcome_failure(&outcome, &name, &src)
 }
@@ -204,7 +270,26 @@ fn main() -> ExitCode {
                 file,
                 args,
                 max_reductions,
-            }) => cmd_run(&file, &args, RunLimits { max_reductions }),
+                seed,
+                sched,
+                trace,
+                trace_json,
+            }) => {
+                let sched = Sched::parse(&sched, seed).unwrap_or(Sched::Random { state: seed });
+                let opts = TraceOpts {
+                    human: trace,
+                    json: trace_json,
+                };
+                cmd_run(
+                    &file,
+                    &args,
+                    RunLimits {
+                        max_reductions,
+                        sched,
+                    },
+                    &opts,
+                )
+            }
             Some(Command::Eval { exprs }) => cmd_eval(&exprs),
             None => shell(),
         });

@@ -3,24 +3,30 @@
 //! concurrent world with its scheduler replaces this driver's loop.
 //! Output is handed to a sink as it is produced; nothing here prints.
 
-use crate::bif::BifCtx;
 use crate::diag::Diagnostic;
 use crate::syntax::ast::Span;
 use crate::term::{Atom, Pid, Term};
 use crate::vm::exception::{Class, Exception};
-use crate::vm::{Code, Effect, Module, Process, Stop, Wake};
+use crate::vm::{Code, Module};
+use crate::world::event::{Event, Kind};
+use crate::world::sched::Sched;
+use crate::world::{Start, Status, World};
 use std::rc::Rc;
 
-/// Bounds of one run.
-#[derive(Clone, Copy, Debug)]
+/// Bounds and scheduling of one run.
+#[derive(Clone, Debug)]
 pub struct RunLimits {
     pub max_reductions: u64,
+    pub sched: Sched,
 }
 
 impl Default for RunLimits {
     fn default() -> RunLimits {
         RunLimits {
             max_reductions: 2_000_000_000,
+            sched: Sched::Random {
+                state: crate::world::sched::DEFAULT_SEED,
+            },
         }
     }
 }
@@ -30,10 +36,11 @@ impl Default for RunLimits {
 pub enum Outcome {
     Returned(Term),
     Crashed(Exception),
-    /// Waiting in `receive` with nothing that could ever arrive.
+    /// Nothing can happen and the main process waits in `receive`.
     Deadlock {
         line: usize,
         span: Span,
+        blocked: Vec<String>,
     },
     ReductionLimit(u64),
 }
@@ -48,7 +55,21 @@ pub fn new_code() -> Code {
     code
 }
 
-/// Runs `module:function(args)` in a fresh process until it ends.
+/// Where a waiting process waits: its line and span.
+fn waiting_at(p: &crate::vm::Process) -> (usize, Span) {
+    p.frames
+        .last()
+        .and_then(|f| {
+            f.module
+                .function(f.func)
+                .map(|c| (c.span_at(f.pc as usize), f.module.clone()))
+        })
+        .map(|(s, m)| (m.line_of(s.lo), s))
+        .unwrap_or_default()
+}
+
+/// Runs `module:function(args)` as the main process of a fresh world until
+/// it ends (other processes stop with it, as under `erl -eval ... halt()`).
 pub fn run_call(
     code: &Code,
     module: &Rc<Module>,
@@ -57,47 +78,70 @@ pub fn run_call(
     limits: RunLimits,
     sink: &mut dyn FnMut(&str),
 ) -> Outcome {
-    let mut p = Process::new(MAIN_PID, module.clone(), func, args, &[]);
-    let mut ctx = BifCtx {
-        pid: Some(MAIN_PID),
-        ..BifCtx::default()
+    let mut world = World::new(code.clone());
+    run_world(&mut world, module, func, args, limits, sink, &mut |_| {})
+}
+
+/// Like `run_call` on a given world, reporting every event as it happens.
+pub fn run_world(
+    world: &mut World,
+    module: &Rc<Module>,
+    func: u32,
+    args: Vec<Term>,
+    limits: RunLimits,
+    sink: &mut dyn FnMut(&str),
+    on_event: &mut dyn FnMut(&Event),
+) -> Outcome {
+    let mut sched = limits.sched.clone();
+    let main = match world.spawn_process(None, Start::Call(module.clone(), func, args)) {
+        Ok(p) => p,
+        Err(e) => return Outcome::Crashed(e),
     };
-    let mut total: u64 = 0;
     loop {
-        let stop = p.run(code, &mut ctx, 4000);
-        if !ctx.output.is_empty() {
-            sink(&std::mem::take(&mut ctx.output));
-        }
-        match stop {
-            Stop::Exit(Ok(v)) => return Outcome::Returned(v),
-            Stop::Exit(Err(e)) => return Outcome::Crashed(e),
-            Stop::Effect(Effect::Output(s)) => sink(&s),
-            Stop::Effect(Effect::Send { to, msg }) => {
-                if to == Term::Pid(p.pid) {
-                    p.mailbox.push(msg);
-                }
-            }
-            Stop::Wait(Some(_)) => p.wake = Some(Wake::Timeout),
-            Stop::Wait(None) => {
-                let (span, line) = p
-                    .frames
-                    .last()
-                    .and_then(|f| {
-                        f.module
-                            .function(f.func)
-                            .map(|c| (c.span_at(f.pc as usize), f.module.clone()))
-                    })
-                    .map(|(s, m)| (s, m.line_of(s.lo)))
-                    .unwrap_or_default();
-                return Outcome::Deadlock { line, span };
-            }
-            Stop::Yield => {
-                total += 4000;
-                if total >= limits.max_reductions {
-                    return Outcome::ReductionLimit(total);
-                }
+        if let Some(p) = world.procs.get(&main) {
+            if let Status::Exited(_) = p.status {
+                break;
             }
         }
+        if world.reductions >= limits.max_reductions {
+            return Outcome::ReductionLimit(world.reductions);
+        }
+        let choices = world.enabled();
+        let Some(choice) = sched.pick(&choices) else {
+            let (line, span) = world
+                .procs
+                .get(&main)
+                .map(|p| waiting_at(&p.process))
+                .unwrap_or_default();
+            let blocked = world
+                .procs
+                .iter()
+                .filter(|(_, p)| matches!(p.status, Status::Waiting { .. }))
+                .map(|(pid, p)| {
+                    format!(
+                        "{} waits in receive at line {}",
+                        crate::world::event::pid_text(*pid),
+                        waiting_at(&p.process).0
+                    )
+                })
+                .collect();
+            return Outcome::Deadlock {
+                line,
+                span,
+                blocked,
+            };
+        };
+        for e in world.apply(&choice) {
+            if let Kind::Output { text } = &e.kind {
+                sink(text);
+            }
+            on_event(&e);
+        }
+    }
+    match world.main_result.take() {
+        Some(Ok(v)) => Outcome::Returned(v),
+        Some(Err(e)) => Outcome::Crashed(e),
+        None => Outcome::Returned(Term::ok()),
     }
 }
 

@@ -55,3 +55,8 @@ fn check_dir(dir: &Path) {
 fn sequential_programs_print_what_erl_prints() {
     check_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance"));
 }
+
+#[test]
+fn concurrent_programs_print_what_erl_prints() {
+    check_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance/concurrent"));
+}

@@ -88,6 +88,7 @@ fn front_end(src: &str) {
     let _ = pidlab::syntax::input_complete(src);
     let limits = RunLimits {
         max_reductions: 20_000,
+        ..RunLimits::default()
     };
     let _ = run::eval(src, limits, &mut |_| {});
 }

@@ -122,6 +122,39 @@ const GUARD_BIFS: &[(&str, usize)] = &[
     ("xor", 2),
 ];
 
+/// Built-ins that act on other processes, time or the trace: the VM hands
+/// them to its world as an effect.
+const WORLD_BIFS: &[(&str, &str, usize)] = &[
+    ("erlang", "spawn", 1),
+    ("erlang", "spawn", 3),
+    ("erlang", "spawn_link", 1),
+    ("erlang", "spawn_link", 3),
+    ("erlang", "spawn_monitor", 1),
+    ("erlang", "spawn_monitor", 3),
+    ("erlang", "link", 1),
+    ("erlang", "unlink", 1),
+    ("erlang", "monitor", 2),
+    ("erlang", "demonitor", 1),
+    ("erlang", "demonitor", 2),
+    ("erlang", "exit", 2),
+    ("erlang", "process_flag", 2),
+    ("erlang", "register", 2),
+    ("erlang", "unregister", 1),
+    ("erlang", "whereis", 1),
+    ("erlang", "registered", 0),
+    ("erlang", "is_process_alive", 1),
+    ("erlang", "send", 2),
+    ("erlang", "send_after", 3),
+    ("timer", "sleep", 1),
+    ("pidlab", "emit", 1),
+];
+
+pub fn world_bif(module: &str, name: &str, arity: usize) -> bool {
+    WORLD_BIFS
+        .iter()
+        .any(|(m, n, a)| *m == module && *n == name && *a == arity)
+}
+
 pub fn is_guard_bif(name: &str, arity: usize) -> bool {
     GUARD_BIFS.iter().any(|(n, a)| *n == name && *a == arity)
 }
@@ -195,6 +228,12 @@ pub fn module_functions(module: &str) -> Option<Vec<(&'static str, usize)>> {
     if module == "erlang" {
         v.extend(AUTO_IMPORTED.iter().copied());
     }
+    v.extend(
+        WORLD_BIFS
+            .iter()
+            .filter(|(m, _, _)| *m == module)
+            .map(|(_, n, a)| (*n, *a)),
+    );
     if v.is_empty() {
         None
     } else {

@@ -8,6 +8,7 @@ use std::rc::Rc;
 const SOURCES: &[(&str, &str)] = &[
     ("lists", include_str!("lists.erl")),
     ("maps", include_str!("maps.erl")),
+    ("pidlab_boot", include_str!("pidlab_boot.erl")),
 ];
 
 thread_local! {

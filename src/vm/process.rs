@@ -10,7 +10,7 @@ use super::exception::{Class, Exception, Location};
 use super::module::{Code, Module};
 use super::op::{MatchError, Op, Src};
 use crate::bif::{self, BifCtx};
-use crate::term::{atoms, Fun, Pid, Term};
+use crate::term::{atoms, Atom, Fun, Pid, Term};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -43,8 +43,22 @@ pub enum Wake {
 /// A visible action the process asks its world to perform.
 #[derive(Clone, Debug)]
 pub enum Effect {
-    Send { to: Term, msg: Term },
+    Send {
+        to: Term,
+        msg: Term,
+    },
     Output(String),
+    /// A `receive` took the message at `index` of the mailbox.
+    Received {
+        index: usize,
+        msg: Term,
+    },
+    /// A built-in the world performs; answer with `resume_with` or `resume_error`.
+    Bif {
+        module: Atom,
+        function: Atom,
+        args: Vec<Term>,
+    },
 }
 
 /// Why `run` returned.
@@ -88,6 +102,10 @@ pub struct Process {
     pub reductions: u64,
     pub limits: Limits,
     args: Vec<Term>,
+    /// Where the answer of a world built-in goes: a slot, or `None` for a
+    /// tail call (the answer is returned).
+    pending: Option<Option<u32>>,
+    pending_error: Option<Exception>,
 }
 
 /// Result of executing until something other than plain computation.
@@ -107,6 +125,8 @@ impl Process {
             reductions: 0,
             limits: Limits::default(),
             args: vec![],
+            pending: None,
+            pending_error: None,
         };
         let mut all = args;
         all.extend_from_slice(env);
@@ -121,6 +141,33 @@ impl Process {
             ret: 0,
         });
         p
+    }
+
+    /// Answers a world built-in the process asked for.
+    pub fn resume_with(&mut self, v: Term) {
+        match self.pending.take() {
+            Some(Some(dst)) => {
+                let base = self.frames.last().map(|f| f.base as usize).unwrap_or(0);
+                if let Some(s) = self.stack.get_mut(base + dst as usize) {
+                    *s = v;
+                }
+            }
+            Some(None) => {
+                self.pop_frame(v);
+            }
+            None => {}
+        }
+    }
+
+    /// Makes a world built-in fail with `e` in the process.
+    pub fn resume_error(&mut self, e: Exception) {
+        self.pending = None;
+        self.pending_error = Some(e);
+    }
+
+    /// Raises `e` at the process's current point (an exit signal it cannot trap).
+    pub fn kill(&mut self, e: Exception) {
+        self.pending_error = Some(e);
     }
 
     /// Runs for at most `budget` reductions.
@@ -304,6 +351,8 @@ fn undef() -> Exception {
 enum Callee {
     Code(Rc<Module>, u32, Vec<Term>),
     Value(Term),
+    /// A built-in that only the world can perform (spawn, link, ...).
+    World(Atom, Atom, Vec<Term>),
 }
 
 fn match_error(e: MatchError, v: Term) -> Exception {
@@ -342,6 +391,9 @@ impl Process {
         }
         if let Some(b) = bif::lookup(ma.name(), fa.name(), args.len()) {
             return (b.f)(ctx, &args).map(Callee::Value);
+        }
+        if bif::world_bif(ma.name(), fa.name(), args.len()) {
+            return Ok(Callee::World(*ma, *fa, args));
         }
         if ma.name() == "erlang" {
             if let Some(class) = Class::from_atom(*fa) {
@@ -407,6 +459,17 @@ impl Process {
 
     #[allow(clippy::too_many_lines)]
     fn exec(&mut self, code: &Code, ctx: &mut BifCtx, budget: &mut u64) -> Flow {
+        if let Some(mut e) = self.pending_error.take() {
+            let pc = self
+                .frames
+                .last()
+                .map(|f| f.pc.saturating_sub(1))
+                .unwrap_or(0);
+            if e.location.is_none() {
+                e.location = self.location(pc);
+            }
+            return Err(e);
+        }
         let Some(top) = self.frames.last() else {
             let v = self.args.first().cloned().unwrap_or(Term::Nil);
             return Ok(Stop::Exit(Ok(v)));
@@ -814,10 +877,15 @@ impl Process {
                     pc = *next;
                 }
                 Op::RecvAccept => {
-                    if self.cursor < self.mailbox.len() {
-                        self.mailbox.remove(self.cursor);
-                    }
+                    let index = self.cursor;
+                    let msg = if index < self.mailbox.len() {
+                        self.mailbox.remove(index)
+                    } else {
+                        Term::Nil
+                    };
                     self.cursor = 0;
+                    self.save_pc(pc);
+                    return Ok(Stop::Effect(Effect::Received { index, msg }));
                 }
                 Op::RecvWait { retry, timeout } => {
                     match self.wake.take() {
@@ -845,10 +913,8 @@ impl Process {
                         pc = *retry;
                         continue;
                     }
-                    if t == Some(0) {
-                        self.cursor = 0;
-                        continue;
-                    }
+                    // Even `after 0` goes to the world, which knows whether a
+                    // message is already on its way.
                     self.save_pc(at);
                     return Ok(Stop::Wait(t));
                 }
@@ -894,6 +960,15 @@ impl Process {
                     }
                 }
                 Ok(None)
+            }
+            Callee::World(module, function, args) => {
+                self.pending = Some(if tail { None } else { Some(dst) });
+                self.save_pc(pc);
+                Ok(Some(Stop::Effect(Effect::Bif {
+                    module,
+                    function,
+                    args,
+                })))
             }
             Callee::Value(v) => {
                 if tail {

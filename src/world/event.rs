@@ -1,0 +1,163 @@
+//! Events and clocks: what the trace records.
+//!
+//! Each process event carries its Lamport timestamp and a sparse vector
+//! clock; network events (a delivery into a mailbox) carry none. Ids are
+//! `e1, e2, ...` for events and `m1, m2, ...` for messages, from 1 per world.
+
+use crate::term::{Pid, Term};
+use std::collections::BTreeMap;
+
+/// A sparse vector clock: process -> count, zero entries left out.
+pub type Vc = BTreeMap<Pid, u64>;
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Spawn { child: Pid },
+    Send { msg: u64, to: Pid, term: Term },
+    Deliver { msg: u64, to: Pid },
+    Receive { msg: u64, term: Term },
+    Output { text: String },
+    Emit { term: Term },
+    Timeout,
+    Exit { reason: Term },
+    Signal { from: Pid, reason: Term },
+    Link { other: Pid },
+    Unlink { other: Pid },
+    Monitor { other: Pid },
+    Register { name: String },
+}
+
+impl Kind {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Spawn { .. } => "spawn",
+            Kind::Send { .. } => "send",
+            Kind::Deliver { .. } => "deliver",
+            Kind::Receive { .. } => "receive",
+            Kind::Output { .. } => "output",
+            Kind::Emit { .. } => "emit",
+            Kind::Timeout => "timeout",
+            Kind::Exit { .. } => "exit",
+            Kind::Signal { .. } => "exit_signal",
+            Kind::Link { .. } => "link",
+            Kind::Unlink { .. } => "unlink",
+            Kind::Monitor { .. } => "monitor",
+            Kind::Register { .. } => "register",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Event {
+    pub id: u64,
+    /// The process the event happened at (for a delivery: the receiver).
+    pub proc: Pid,
+    pub kind: Kind,
+    pub time: u64,
+    /// `None` for network events.
+    pub clock: Option<(u64, Vc)>,
+}
+
+pub fn pid_text(p: Pid) -> String {
+    format!("<0.{}.0>", p.0)
+}
+
+fn vc_text(vc: &Vc) -> String {
+    let parts: Vec<String> = vc
+        .iter()
+        .map(|(p, n)| format!("{}:{n}", pid_text(*p)))
+        .collect();
+    format!("{{{}}}", parts.join(", "))
+}
+
+impl Event {
+    pub fn msg(&self) -> Option<u64> {
+        match &self.kind {
+            Kind::Send { msg, .. } | Kind::Deliver { msg, .. } | Kind::Receive { msg, .. } => {
+                Some(*msg)
+            }
+            _ => None,
+        }
+    }
+
+    fn details(&self) -> String {
+        let w = crate::term::write::write;
+        match &self.kind {
+            Kind::Spawn { child } => pid_text(*child),
+            Kind::Send { msg, to, term } => format!("m{msg} to {} {}", pid_text(*to), w(term)),
+            Kind::Deliver { msg, .. } => format!("m{msg}"),
+            Kind::Receive { msg, term } => format!("m{msg} {}", w(term)),
+            Kind::Output { text } => format!("{text:?}"),
+            Kind::Emit { term } | Kind::Exit { reason: term } => w(term),
+            Kind::Timeout => String::new(),
+            Kind::Signal { from, reason } => format!("from {} {}", pid_text(*from), w(reason)),
+            Kind::Link { other } | Kind::Unlink { other } | Kind::Monitor { other } => {
+                pid_text(*other)
+            }
+            Kind::Register { name } => name.clone(),
+        }
+    }
+
+    /// One line for people: id, time, process, kind, details, clocks.
+    pub fn line(&self) -> String {
+        let clocks = match &self.clock {
+            Some((l, vc)) => format!("  L={l} {}", vc_text(vc)),
+            None => String::new(),
+        };
+        format!(
+            "e{:<4} t={:<6} {:<10} {:<11} {}{}",
+            self.id,
+            self.time,
+            pid_text(self.proc),
+            self.kind.name(),
+            self.details(),
+            clocks
+        )
+    }
+
+    /// The JSON Lines record (see TRACE.md).
+    pub fn json(&self) -> serde_json::Value {
+        let mut m = serde_json::Map::new();
+        m.insert("id".into(), format!("e{}", self.id).into());
+        m.insert("kind".into(), self.kind.name().into());
+        m.insert("proc".into(), pid_text(self.proc).into());
+        m.insert("time".into(), self.time.into());
+        if let Some(id) = self.msg() {
+            m.insert("msg".into(), format!("m{id}").into());
+        }
+        if let Some((l, vc)) = &self.clock {
+            m.insert("lamport".into(), (*l).into());
+            let v: serde_json::Map<String, serde_json::Value> = vc
+                .iter()
+                .map(|(p, n)| (pid_text(*p), (*n).into()))
+                .collect();
+            m.insert("vc".into(), v.into());
+        }
+        let detail = match &self.kind {
+            Kind::Spawn { child } => Some(("child", pid_text(*child))),
+            Kind::Send { to, term, .. } => {
+                m.insert("to".into(), pid_text(*to).into());
+                Some(("term", crate::term::write::write(term)))
+            }
+            Kind::Deliver { to, .. } => Some(("to", pid_text(*to))),
+            Kind::Receive { term, .. } | Kind::Emit { term } => {
+                Some(("term", crate::term::write::write(term)))
+            }
+            Kind::Output { text } => Some(("text", text.clone())),
+            Kind::Exit { reason } => Some(("reason", crate::term::write::write(reason))),
+            Kind::Signal { from, reason } => {
+                m.insert("from".into(), pid_text(*from).into());
+                Some(("reason", crate::term::write::write(reason)))
+            }
+            Kind::Link { other } | Kind::Unlink { other } | Kind::Monitor { other } => {
+                Some(("other", pid_text(*other)))
+            }
+            Kind::Register { name } => Some(("name", name.clone())),
+            Kind::Timeout => None,
+        };
+        if let Some((k, v)) = detail {
+            m.insert(k.into(), v.into());
+        }
+        serde_json::Value::Object(m)
+    }
+}

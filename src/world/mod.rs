@@ -1,0 +1,527 @@
+//! The world: processes, messages in flight, virtual time, the seeded
+//! random source and the trace, as one value.
+//!
+//! `enabled()` lists what can happen next; `apply(choice)` performs one
+//! choice and returns the events it made. Schedulers (`sched`) are ways of
+//! picking. The world performs the effects processes return (sends, spawns,
+//! links, ...) and keeps Lamport and vector clocks. It never prints: output
+//! is an event. Nothing here iterates a hash-ordered map or reads a clock.
+
+pub mod event;
+pub mod sched;
+mod signals;
+
+use crate::bif::BifCtx;
+use crate::term::{atoms, Atom, Fun, Pid, Ref, Term};
+use crate::vm::{Code, Effect, Exception, Process, Stop, Wake};
+use event::{Event, Kind, Vc};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Reductions one `Run` choice may spend before the process is preempted.
+pub const SLICE: u64 = 2000;
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Status {
+    Runnable,
+    /// In `receive` (with an `after` deadline) or `timer:sleep` (sleeping).
+    Waiting {
+        deadline: Option<u64>,
+        sleeping: bool,
+    },
+    Exited(Term),
+}
+
+/// What travels between processes.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Payload {
+    Message(Term),
+    /// An exit signal carrying a reason.
+    Exit(Term),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct InFlight {
+    pub id: u64,
+    pub from: Pid,
+    pub to: Pid,
+    pub payload: Payload,
+    pub clock: (u64, Vc),
+}
+
+/// A message in a mailbox, with the clocks of its send.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Meta {
+    pub id: u64,
+    pub clock: (u64, Vc),
+}
+
+#[derive(Clone, Debug)]
+pub struct Proc {
+    pub process: Process,
+    pub status: Status,
+    pub links: BTreeSet<Pid>,
+    /// Monitors others hold on this process: ref -> watcher.
+    pub watchers: BTreeMap<u64, Pid>,
+    /// Monitors this process holds: ref -> watched.
+    pub watching: BTreeMap<u64, Pid>,
+    pub trap_exit: bool,
+    pub lamport: u64,
+    pub vc: Vc,
+    pub meta: Vec<Meta>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Choice {
+    /// Run a process to its next visible action.
+    Run(Pid),
+    /// Deliver a message (or exit signal) in flight.
+    Deliver(u64),
+    /// Advance virtual time to fire the earliest timeout.
+    Timeout(Pid),
+    /// Fire the `send_after` timer with this id.
+    Timer(u64),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Timer {
+    pub id: u64,
+    pub at: u64,
+    pub from: Pid,
+    pub to: Term,
+    pub msg: Term,
+}
+
+#[derive(Clone, Debug)]
+pub struct World {
+    pub code: Code,
+    pub procs: BTreeMap<Pid, Proc>,
+    pub network: Vec<InFlight>,
+    pub timers: Vec<Timer>,
+    pub registry: BTreeMap<Atom, Pid>,
+    pub time: u64,
+    pub trace: Vec<Event>,
+    pub reductions: u64,
+    /// How the first process ended: its value or its exception.
+    pub main_result: Option<Result<Term, Exception>>,
+    /// Other processes that died of an exception (erl logs these).
+    pub crashes: Vec<(Pid, Exception)>,
+    next_pid: u32,
+    next_msg: u64,
+    next_ref: u64,
+}
+
+fn tagged(tag: &str, items: Vec<Term>) -> Term {
+    let mut v = vec![Term::atom(tag)];
+    v.extend(items);
+    Term::tuple(v)
+}
+
+impl World {
+    pub fn new(code: Code) -> World {
+        World {
+            code,
+            procs: BTreeMap::new(),
+            network: vec![],
+            timers: vec![],
+            registry: BTreeMap::new(),
+            time: 0,
+            trace: vec![],
+            reductions: 0,
+            main_result: None,
+            crashes: vec![],
+            next_pid: crate::run::MAIN_PID.0,
+            next_msg: 0,
+            next_ref: 0,
+        }
+    }
+
+    fn fresh_pid(&mut self) -> Pid {
+        let p = Pid(self.next_pid);
+        self.next_pid += 1;
+        p
+    }
+
+    /// Starts a process running `fun` (a fun of arity 0) or `m:f(args)`.
+    pub fn spawn_process(&mut self, parent: Option<Pid>, start: Start) -> Result<Pid, Exception> {
+        let pid = self.fresh_pid();
+        let process = match start {
+            Start::Call(module, func, args) => Process::new(pid, module, func, args, &[]),
+            Start::Fun(f) => match &f {
+                Term::Fun(fun) => match &**fun {
+                    Fun::Closure {
+                        module,
+                        index,
+                        uniq,
+                        env,
+                        arity,
+                        ..
+                    } if *arity == 0 => {
+                        let m = self
+                            .code
+                            .get(*module)
+                            .filter(|m| m.uniq == *uniq)
+                            .cloned()
+                            .ok_or_else(|| Exception::tagged("badfun", f.clone()))?;
+                        Process::new(pid, m, *index, vec![], env)
+                    }
+                    Fun::Export {
+                        module,
+                        function,
+                        arity: 0,
+                    } => {
+                        let (m, i) = self
+                            .code
+                            .export(*module, *function, 0)
+                            .ok_or_else(|| Exception::error(Term::Atom(atoms::undef())))?;
+                        Process::new(pid, m, i, vec![], &[])
+                    }
+                    _ => return Err(Exception::badarg()),
+                },
+                _ => return Err(Exception::badarg()),
+            },
+        };
+        let (lamport, vc) = match parent.and_then(|p| self.procs.get(&p)) {
+            Some(pp) => (pp.lamport, pp.vc.clone()),
+            None => (0, Vc::new()),
+        };
+        self.procs.insert(
+            pid,
+            Proc {
+                process,
+                status: Status::Runnable,
+                links: BTreeSet::new(),
+                watchers: BTreeMap::new(),
+                watching: BTreeMap::new(),
+                trap_exit: false,
+                lamport,
+                vc,
+                meta: vec![],
+            },
+        );
+        Ok(pid)
+    }
+
+    /// Records a process event, ticking its clocks by the lecture's rules.
+    /// `received` merges the clocks of a received message first.
+    fn process_event(&mut self, pid: Pid, kind: Kind, received: Option<&(u64, Vc)>) -> Event {
+        let (lamport, vc) = match self.procs.get_mut(&pid) {
+            Some(p) => {
+                if let Some((l, v)) = received {
+                    p.lamport = p.lamport.max(*l);
+                    for (q, n) in v {
+                        let e = p.vc.entry(*q).or_insert(0);
+                        *e = (*e).max(*n);
+                    }
+                }
+                p.lamport += 1;
+                *p.vc.entry(pid).or_insert(0) += 1;
+                (p.lamport, p.vc.clone())
+            }
+            None => (0, Vc::new()),
+        };
+        self.push_event(pid, kind, Some((lamport, vc)))
+    }
+
+    fn push_event(&mut self, pid: Pid, kind: Kind, clock: Option<(u64, Vc)>) -> Event {
+        let e = Event {
+            id: self.trace.len() as u64 + 1,
+            proc: pid,
+            kind,
+            time: self.time,
+            clock,
+        };
+        self.trace.push(e.clone());
+        e
+    }
+
+    pub fn is_alive(&self, p: Pid) -> bool {
+        self.procs
+            .get(&p)
+            .is_some_and(|x| !matches!(x.status, Status::Exited(_)))
+    }
+
+    /// Every choice possible now, in a fixed order.
+    pub fn enabled(&self) -> Vec<Choice> {
+        let mut out: Vec<Choice> = self
+            .procs
+            .iter()
+            .filter(|(_, p)| p.status == Status::Runnable)
+            .map(|(pid, _)| Choice::Run(*pid))
+            .collect();
+        // Erlang's promise: FIFO per sender/receiver pair, so only the
+        // oldest message of each pair can be delivered.
+        let mut seen = BTreeSet::new();
+        for m in &self.network {
+            if seen.insert((m.from, m.to)) {
+                out.push(Choice::Deliver(m.id));
+            }
+        }
+        // A timeout already due fires once nothing is on its way to the process.
+        for (pid, p) in &self.procs {
+            if let Status::Waiting {
+                deadline: Some(d), ..
+            } = p.status
+            {
+                if d <= self.time && !self.network.iter().any(|m| m.to == *pid) {
+                    out.push(Choice::Timeout(*pid));
+                }
+            }
+        }
+        if out.is_empty() {
+            out.extend(self.next_timeout());
+        }
+        out
+    }
+
+    /// The earliest pending timeout: time advances only when nothing else can happen.
+    fn next_timeout(&self) -> Option<Choice> {
+        let procs = self.procs.iter().filter_map(|(pid, p)| match p.status {
+            Status::Waiting {
+                deadline: Some(d), ..
+            } => Some((d, 0, pid.0 as u64, Choice::Timeout(*pid))),
+            _ => None,
+        });
+        let timers = self
+            .timers
+            .iter()
+            .map(|t| (t.at, 1, t.id, Choice::Timer(t.id)));
+        procs
+            .chain(timers)
+            .min_by_key(|(at, kind, id, _)| (*at, *kind, *id))
+            .map(|(_, _, _, c)| c)
+    }
+
+    /// Performs one choice and returns the events it made.
+    pub fn apply(&mut self, choice: &Choice) -> Vec<Event> {
+        let before = self.trace.len();
+        match choice {
+            Choice::Run(pid) => self.run(*pid),
+            Choice::Deliver(id) => self.deliver(*id),
+            Choice::Timeout(pid) => self.timeout(*pid),
+            Choice::Timer(id) => self.fire_timer(*id),
+        }
+        self.trace
+            .get(before..)
+            .map(<[Event]>::to_vec)
+            .unwrap_or_default()
+    }
+
+    fn timeout(&mut self, pid: Pid) {
+        let Some(p) = self.procs.get_mut(&pid) else {
+            return;
+        };
+        if let Status::Waiting {
+            deadline: Some(d),
+            sleeping,
+        } = p.status
+        {
+            self.time = self.time.max(d);
+            if sleeping {
+                p.process.resume_with(Term::ok());
+            } else {
+                p.process.wake = Some(Wake::Timeout);
+            }
+            p.status = Status::Runnable;
+            if !sleeping {
+                self.process_event(pid, Kind::Timeout, None);
+            }
+        }
+    }
+
+    fn fire_timer(&mut self, id: u64) {
+        let Some(i) = self.timers.iter().position(|t| t.id == id) else {
+            return;
+        };
+        let t = self.timers.remove(i);
+        self.time = self.time.max(t.at);
+        if let Some(to) = self.resolve(&t.to) {
+            let clock = self
+                .procs
+                .get(&t.from)
+                .map(|p| (p.lamport, p.vc.clone()))
+                .unwrap_or_default();
+            self.next_msg += 1;
+            let m = InFlight {
+                id: self.next_msg,
+                from: t.from,
+                to,
+                payload: Payload::Message(t.msg),
+                clock,
+            };
+            self.network.push(m);
+        }
+    }
+
+    fn resolve(&self, to: &Term) -> Option<Pid> {
+        match to {
+            Term::Pid(p) => Some(*p),
+            Term::Atom(a) => self.registry.get(a).copied(),
+            _ => None,
+        }
+    }
+
+    fn deliver(&mut self, id: u64) {
+        let Some(i) = self.network.iter().position(|m| m.id == id) else {
+            return;
+        };
+        let m = self.network.remove(i);
+        if !self.is_alive(m.to) {
+            return;
+        }
+        match m.payload {
+            Payload::Message(term) => {
+                self.push_event(
+                    m.to,
+                    Kind::Deliver {
+                        msg: m.id,
+                        to: m.to,
+                    },
+                    None,
+                );
+                self.enqueue(
+                    m.to,
+                    term,
+                    Meta {
+                        id: m.id,
+                        clock: m.clock,
+                    },
+                );
+            }
+            Payload::Exit(reason) => self.exit_signal(m.from, m.to, reason, m.clock),
+        }
+    }
+
+    /// Puts a message in a mailbox and wakes a receiver waiting for one.
+    fn enqueue(&mut self, to: Pid, term: Term, meta: Meta) {
+        if let Some(p) = self.procs.get_mut(&to) {
+            p.process.mailbox.push(term);
+            p.meta.push(meta);
+            if let Status::Waiting {
+                sleeping: false, ..
+            } = p.status
+            {
+                p.process.wake = Some(Wake::Message);
+                p.status = Status::Runnable;
+            }
+        }
+    }
+
+    /// Sends `payload` from `from` to `to`: a send event and a message in flight.
+    fn send(&mut self, from: Pid, to: Pid, payload: Payload) {
+        self.next_msg += 1;
+        let id = self.next_msg;
+        let term = match &payload {
+            Payload::Message(t) => t.clone(),
+            Payload::Exit(r) => tagged("EXIT", vec![Term::Pid(from), r.clone()]),
+        };
+        let e = self.process_event(from, Kind::Send { msg: id, to, term }, None);
+        let clock = e.clock.unwrap_or_default();
+        self.network.push(InFlight {
+            id,
+            from,
+            to,
+            payload,
+            clock,
+        });
+    }
+
+    fn run(&mut self, pid: Pid) {
+        let Some(p) = self.procs.get_mut(&pid) else {
+            return;
+        };
+        if p.status != Status::Runnable {
+            return;
+        }
+        let mut ctx = BifCtx {
+            pid: Some(pid),
+            output: String::new(),
+            next_ref: self.next_ref,
+        };
+        let before = p.process.reductions;
+        let stop = p.process.run(&self.code, &mut ctx, SLICE);
+        self.reductions += p.process.reductions.saturating_sub(before);
+        self.next_ref = ctx.next_ref;
+        if !ctx.output.is_empty() {
+            self.process_event(pid, Kind::Output { text: ctx.output }, None);
+        }
+        match stop {
+            Stop::Yield => {}
+            Stop::Exit(Ok(v)) => {
+                if pid == crate::run::MAIN_PID {
+                    self.main_result = Some(Ok(v));
+                }
+                self.exit_process(pid, Term::Atom(atoms::normal()), None);
+            }
+            Stop::Exit(Err(e)) => {
+                let reason = e.exit_reason();
+                if pid == crate::run::MAIN_PID {
+                    self.main_result = Some(Err(e.clone()));
+                } else if e.class != crate::vm::Class::Exit {
+                    self.crashes.push((pid, e.clone()));
+                }
+                self.exit_process(pid, reason, Some(e));
+            }
+            Stop::Wait(t) => {
+                let deadline = t.map(|ms| self.time + ms);
+                if let Some(p) = self.procs.get_mut(&pid) {
+                    p.status = Status::Waiting {
+                        deadline,
+                        sleeping: false,
+                    };
+                }
+            }
+            Stop::Effect(Effect::Output(text)) => {
+                self.process_event(pid, Kind::Output { text }, None);
+            }
+            Stop::Effect(Effect::Send { to, msg }) => match self.resolve(&to) {
+                Some(dest) => self.send(pid, dest, Payload::Message(msg)),
+                None => {
+                    if let Some(p) = self.procs.get_mut(&pid) {
+                        p.process.kill(Exception::badarg());
+                    }
+                }
+            },
+            Stop::Effect(Effect::Received { index, msg }) => {
+                let meta = self
+                    .procs
+                    .get_mut(&pid)
+                    .and_then(|p| (index < p.meta.len()).then(|| p.meta.remove(index)));
+                if let Some(meta) = meta {
+                    self.process_event(
+                        pid,
+                        Kind::Receive {
+                            msg: meta.id,
+                            term: msg,
+                        },
+                        Some(&meta.clock),
+                    );
+                }
+            }
+            Stop::Effect(Effect::Bif {
+                module,
+                function,
+                args,
+            }) => {
+                let r = self.world_bif(pid, module, function, &args);
+                if let Some(p) = self.procs.get_mut(&pid) {
+                    match r {
+                        Ok(Some(v)) => p.process.resume_with(v),
+                        Ok(None) => {}
+                        Err(e) => p.process.resume_error(e),
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn make_ref(&mut self) -> Term {
+        self.next_ref += 1;
+        Term::Ref(Ref(self.next_ref))
+    }
+}
+
+/// How a new process starts.
+pub enum Start {
+    Call(std::rc::Rc<crate::vm::Module>, u32, Vec<Term>),
+    Fun(Term),
+}
