@@ -13,5 +13,6 @@ pub mod repl;
 pub mod run;
 pub mod syntax;
 pub mod term;
+pub mod trace;
 pub mod vm;
 pub mod world;

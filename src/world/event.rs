@@ -12,19 +12,50 @@ pub type Vc = BTreeMap<Pid, u64>;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
-    Spawn { child: Pid },
-    Send { msg: u64, to: Pid, term: Term },
-    Deliver { msg: u64, to: Pid },
-    Receive { msg: u64, term: Term },
-    Output { text: String },
-    Emit { term: Term },
+    Spawn {
+        child: Pid,
+    },
+    Send {
+        msg: u64,
+        to: Pid,
+        term: Term,
+    },
+    Deliver {
+        msg: u64,
+        to: Pid,
+    },
+    Receive {
+        msg: u64,
+        term: Term,
+    },
+    Output {
+        text: String,
+    },
+    Emit {
+        term: Term,
+    },
     Timeout,
-    Exit { reason: Term },
-    Signal { from: Pid, reason: Term },
-    Link { other: Pid },
-    Unlink { other: Pid },
-    Monitor { other: Pid },
-    Register { name: String },
+    Exit {
+        reason: Term,
+    },
+    /// An exit signal (message id `msg`) that kills the process.
+    Signal {
+        from: Pid,
+        reason: Term,
+        msg: u64,
+    },
+    Link {
+        other: Pid,
+    },
+    Unlink {
+        other: Pid,
+    },
+    Monitor {
+        other: Pid,
+    },
+    Register {
+        name: String,
+    },
 }
 
 impl Kind {
@@ -56,6 +87,8 @@ pub struct Event {
     pub time: u64,
     /// `None` for network events.
     pub clock: Option<(u64, Vc)>,
+    /// Ids of the events that immediately precede this one causally.
+    pub preds: Vec<u64>,
 }
 
 pub fn pid_text(p: Pid) -> String {
@@ -90,7 +123,7 @@ impl Event {
             Kind::Output { text } => format!("{text:?}"),
             Kind::Emit { term } | Kind::Exit { reason: term } => w(term),
             Kind::Timeout => String::new(),
-            Kind::Signal { from, reason } => format!("from {} {}", pid_text(*from), w(reason)),
+            Kind::Signal { from, reason, .. } => format!("from {} {}", pid_text(*from), w(reason)),
             Kind::Link { other } | Kind::Unlink { other } | Kind::Monitor { other } => {
                 pid_text(*other)
             }
@@ -122,6 +155,11 @@ impl Event {
         m.insert("kind".into(), self.kind.name().into());
         m.insert("proc".into(), pid_text(self.proc).into());
         m.insert("time".into(), self.time.into());
+        if !self.preds.is_empty() {
+            let p: Vec<serde_json::Value> =
+                self.preds.iter().map(|e| format!("e{e}").into()).collect();
+            m.insert("preds".into(), p.into());
+        }
         if let Some(id) = self.msg() {
             m.insert("msg".into(), format!("m{id}").into());
         }
@@ -145,7 +183,7 @@ impl Event {
             }
             Kind::Output { text } => Some(("text", text.clone())),
             Kind::Exit { reason } => Some(("reason", crate::term::write::write(reason))),
-            Kind::Signal { from, reason } => {
+            Kind::Signal { from, reason, .. } => {
                 m.insert("from".into(), pid_text(*from).into());
                 Some(("reason", crate::term::write::write(reason)))
             }

@@ -105,6 +105,9 @@ pub struct World {
     pub main_result: Option<Result<Term, Exception>>,
     /// Other processes that died of an exception (erl logs these).
     pub crashes: Vec<(Pid, Exception)>,
+    /// Each process's latest event, and the send event of each message.
+    pub(crate) last_event: BTreeMap<Pid, u64>,
+    pub(crate) send_event: BTreeMap<u64, u64>,
     next_pid: u32,
     next_msg: u64,
     next_ref: u64,
@@ -129,6 +132,8 @@ impl World {
             reductions: 0,
             main_result: None,
             crashes: vec![],
+            last_event: BTreeMap::new(),
+            send_event: BTreeMap::new(),
             next_pid: crate::run::MAIN_PID.0,
             next_msg: 0,
             next_ref: 0,
@@ -219,16 +224,36 @@ impl World {
             }
             None => (0, Vc::new()),
         };
-        self.push_event(pid, kind, Some((lamport, vc)))
+        let id = self.trace.len() as u64 + 1;
+        // Causal predecessors: the process's previous event (for a new
+        // process, its parent's spawn) and, for a receive, the send.
+        let mut preds: Vec<u64> = self.last_event.insert(pid, id).into_iter().collect();
+        if let Kind::Receive { msg, .. } | Kind::Signal { msg, .. } = &kind {
+            preds.extend(self.send_event.get(msg).copied());
+        }
+        if let Kind::Send { msg, .. } = &kind {
+            self.send_event.insert(*msg, id);
+        }
+        if let Kind::Spawn { child } = &kind {
+            self.last_event.insert(*child, id);
+        }
+        self.push_event(pid, kind, Some((lamport, vc)), preds)
     }
 
-    fn push_event(&mut self, pid: Pid, kind: Kind, clock: Option<(u64, Vc)>) -> Event {
+    fn push_event(
+        &mut self,
+        pid: Pid,
+        kind: Kind,
+        clock: Option<(u64, Vc)>,
+        preds: Vec<u64>,
+    ) -> Event {
         let e = Event {
             id: self.trace.len() as u64 + 1,
             proc: pid,
             kind,
             time: self.time,
             clock,
+            preds,
         };
         self.trace.push(e.clone());
         e
@@ -360,7 +385,7 @@ impl World {
         }
     }
 
-    fn deliver(&mut self, id: u64) {
+    pub(super) fn deliver(&mut self, id: u64) {
         let Some(i) = self.network.iter().position(|m| m.id == id) else {
             return;
         };
@@ -370,6 +395,7 @@ impl World {
         }
         match m.payload {
             Payload::Message(term) => {
+                let preds = self.send_event.get(&m.id).copied().into_iter().collect();
                 self.push_event(
                     m.to,
                     Kind::Deliver {
@@ -377,6 +403,7 @@ impl World {
                         to: m.to,
                     },
                     None,
+                    preds,
                 );
                 self.enqueue(
                     m.to,
@@ -387,7 +414,7 @@ impl World {
                     },
                 );
             }
-            Payload::Exit(reason) => self.exit_signal(m.from, m.to, reason, m.clock),
+            Payload::Exit(reason) => self.exit_signal(m.from, m.to, reason, m.id, m.clock),
         }
     }
 

@@ -78,15 +78,15 @@ impl World {
         from: Pid,
         to: Pid,
         reason: Term,
+        id: u64,
         clock: (u64, super::Vc),
     ) {
         let Some(p) = self.procs.get(&to) else { return };
         let kill = matches!(&reason, Term::Atom(a) if *a == atoms::kill());
         if p.trap_exit && !kill {
             let msg = tagged("EXIT", vec![Term::Pid(from), reason]);
-            self.next_msg += 1;
-            let id = self.next_msg;
-            self.push_event(to, Kind::Deliver { msg: id, to }, None);
+            let preds = self.send_event.get(&id).copied().into_iter().collect();
+            self.push_event(to, Kind::Deliver { msg: id, to }, None, preds);
             self.enqueue(to, msg, Meta { id, clock });
             return;
         }
@@ -98,6 +98,7 @@ impl World {
             Kind::Signal {
                 from,
                 reason: reason.clone(),
+                msg: id,
             },
             Some(&clock),
         );
@@ -304,15 +305,9 @@ impl World {
                 let target = self.resolve(to).ok_or_else(Exception::badarg)?;
                 if target == pid {
                     // A signal to oneself takes effect at once.
-                    let e = self.process_event(
-                        pid,
-                        Kind::Signal {
-                            from: pid,
-                            reason: reason.clone(),
-                        },
-                        None,
-                    );
-                    self.exit_signal(pid, pid, reason.clone(), e.clock.unwrap_or_default());
+                    self.send(pid, pid, Payload::Exit(reason.clone()));
+                    let id = self.next_msg;
+                    self.deliver(id);
                     return Ok(Some(Term::bool(true)));
                 }
                 self.send(pid, target, Payload::Exit(reason.clone()));

@@ -1,0 +1,188 @@
+//! Lamport and vector clocks against happens-before, over random programs
+//! and seeds, plus determinism of the whole trace.
+
+use pidlab::run::{self, RunLimits};
+use pidlab::trace::{causal_past, happens_before, vc_cmp};
+use pidlab::world::event::{Event, Kind};
+use pidlab::world::sched::Sched;
+use pidlab::world::World;
+use proptest::prelude::*;
+use std::cmp::Ordering;
+
+/// Runs `src` (module `gen`, `main/0`) under the random scheduler.
+fn trace_of(src: &str, seed: u64) -> Vec<Event> {
+    let (ast, diags) = pidlab::syntax::parse_module(src, Some("gen"));
+    assert!(diags.is_empty(), "{diags:?}");
+    let (m, _) =
+        pidlab::compile::compile_module(&ast, "gen.erl", src).expect("generated program compiles");
+    let mut code = run::new_code();
+    let m = code.load(m);
+    let func = *m.exports.values().next().expect("main/0 is exported");
+    let mut world = World::new(code);
+    let limits = RunLimits {
+        max_reductions: 1_000_000,
+        sched: Sched::Random { state: seed },
+    };
+    run::run_world(
+        &mut world,
+        &m,
+        func,
+        vec![],
+        limits,
+        &mut |_| {},
+        &mut |_| {},
+    );
+    world.trace
+}
+
+/// Workers that send to and receive from each other by a script.
+fn program(scripts: &[Vec<u8>]) -> String {
+    let scripts: Vec<String> = scripts
+        .iter()
+        .map(|s| {
+            let acts: Vec<String> = s
+                .iter()
+                .map(|a| match a % 3 {
+                    0 => format!("{{send, {}}}", a / 3),
+                    1 => "recv".to_string(),
+                    _ => "emit".to_string(),
+                })
+                .collect();
+            format!("[{}]", acts.join(", "))
+        })
+        .collect();
+    format!(
+        "-module(gen).\n-export([main/0]).\n\
+         main() ->\n    Me = self(),\n    Scripts = [{}],\n\
+         \x20   Pids = [spawn(fun() -> receive {{peers, Ps}} -> run(S, Ps, Me) end end) || S <- Scripts],\n\
+         \x20   [P ! {{peers, Pids}} || P <- Pids],\n\
+         \x20   [receive done -> ok end || _ <- Pids],\n    ok.\n\
+         run([], _, Main) -> Main ! done;\n\
+         run([{{send, I}} | T], Ps, Main) -> lists:nth(I rem length(Ps) + 1, Ps) ! {{hello, self()}}, run(T, Ps, Main);\n\
+         run([recv | T], Ps, Main) -> receive {{hello, _}} -> ok after 5 -> ok end, run(T, Ps, Main);\n\
+         run([emit | T], Ps, Main) -> pidlab:emit(step), run(T, Ps, Main).\n",
+        scripts.join(", ")
+    )
+}
+
+fn lamport(e: &Event) -> Option<u64> {
+    e.clock.as_ref().map(|(l, _)| *l)
+}
+
+fn check_clocks(trace: &[Event]) -> Result<(), TestCaseError> {
+    let procs: Vec<&Event> = trace.iter().filter(|e| e.clock.is_some()).collect();
+    for b in &procs {
+        let past = causal_past(trace, b.id);
+        // The lecture's Lamport rules, exactly.
+        let pred_l: Vec<u64> = b
+            .preds
+            .iter()
+            .filter_map(|p| trace.get(*p as usize - 1))
+            .filter_map(lamport)
+            .collect();
+        let expected = pred_l.iter().copied().max().unwrap_or(0) + 1;
+        prop_assert_eq!(lamport(b), Some(expected), "Lamport rule at e{}", b.id);
+        for a in &procs {
+            if a.id == b.id {
+                continue;
+            }
+            let hb = past.contains(&a.id);
+            if hb {
+                prop_assert!(
+                    lamport(a) < lamport(b),
+                    "e{} -> e{} but L does not grow",
+                    a.id,
+                    b.id
+                );
+            }
+            let (Some((_, va)), Some((_, vb))) = (&a.clock, &b.clock) else {
+                continue;
+            };
+            let vc_less = vc_cmp(va, vb) == Some(Ordering::Less);
+            prop_assert_eq!(
+                hb,
+                vc_less,
+                "e{} -> e{} is {} but V(a) < V(b) is {}",
+                a.id,
+                b.id,
+                hb,
+                vc_less
+            );
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+
+    #[test]
+    fn clocks_follow_happens_before(
+        scripts in prop::collection::vec(prop::collection::vec(0u8..12, 0..6), 2..4),
+        seed in 0u64..1000,
+    ) {
+        let trace = trace_of(&program(&scripts), seed);
+        check_clocks(&trace)?;
+    }
+}
+
+#[test]
+fn lamport_order_does_not_imply_happens_before() {
+    // Two workers that never talk to each other: their events are concurrent,
+    // yet Lamport values still order them.
+    let trace = trace_of(&program(&[vec![2, 2, 2], vec![2, 2, 2]]), 7);
+    let emits: Vec<&Event> = trace
+        .iter()
+        .filter(|e| matches!(e.kind, Kind::Emit { .. }))
+        .collect();
+    let pair = emits
+        .iter()
+        .flat_map(|a| emits.iter().map(move |b| (a, b)))
+        .find(|(a, b)| {
+            a.proc != b.proc && lamport(a) < lamport(b) && !happens_before(&trace, a.id, b.id)
+        });
+    let (a, b) = pair.expect("a pair with L(a) < L(b) that is not ordered by happens-before");
+    assert!(
+        pidlab::trace::concurrent(&trace, a.id, b.id),
+        "e{} and e{} are concurrent",
+        a.id,
+        b.id
+    );
+}
+
+const RACE: &str = "-module(gen).\n-export([main/0]).\n\
+    main() -> Me = self(),\n\
+    [spawn(fun() -> Me ! N end) || N <- [a, b, c, d]],\n\
+    [receive X -> io:format(\"~p~n\", [X]) end || _ <- [1, 2, 3, 4]].\n";
+
+#[test]
+fn same_seed_gives_identical_trace() {
+    let a: Vec<String> = trace_of(RACE, 42)
+        .iter()
+        .map(|e| e.json().to_string())
+        .collect();
+    let b: Vec<String> = trace_of(RACE, 42)
+        .iter()
+        .map(|e| e.json().to_string())
+        .collect();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn a_race_shows_different_interleavings_across_seeds() {
+    let mut orders = std::collections::BTreeSet::new();
+    for seed in 0..20 {
+        let order: Vec<String> = trace_of(RACE, seed)
+            .iter()
+            .filter_map(|e| match &e.kind {
+                Kind::Output { text } => Some(text.clone()),
+                _ => None,
+            })
+            .collect();
+        orders.insert(order);
+    }
+    assert!(
+        orders.len() > 1,
+        "every seed printed the same order: {orders:?}"
+    );
+}
