@@ -7,6 +7,7 @@ use pidlab::diag::Diagnostic;
 use pidlab::run::{self, Outcome, RunLimits};
 use pidlab::term::pretty;
 use pidlab::world::sched::Sched;
+use pidlab::world::WorldLimits;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -42,6 +43,15 @@ enum Command {
         /// Write the events as JSON Lines to FILE (see TRACE.md).
         #[arg(long, value_name = "FILE")]
         trace_json: Option<std::path::PathBuf>,
+        /// Most live processes at once.
+        #[arg(long, default_value_t = WorldLimits::default().max_procs)]
+        max_procs: usize,
+        /// Most messages waiting in one mailbox.
+        #[arg(long, default_value_t = WorldLimits::default().max_mailbox)]
+        max_mailbox: usize,
+        /// Most scheduling steps in the run.
+        #[arg(long, default_value_t = WorldLimits::default().max_steps)]
+        max_steps: u64,
     },
     /// Evaluate shell expressions ending with `.` and print the value.
     Eval { exprs: String },
@@ -82,6 +92,15 @@ fn outcome_failure(o: &Outcome, name: &str, src: &str) -> ExitCode {
             }
             report(&[d], name, src);
         }
+        Outcome::Bound(why) => {
+            eprint!(
+                "{}",
+                render_bare(
+                    &Diagnostic::error(format!("stopped: {why}")),
+                    stderr_style()
+                )
+            );
+        }
         Outcome::ReductionLimit(n) => {
             eprint!(
                 "{}",
@@ -100,6 +119,7 @@ fn outcome_failure(o: &Outcome, name: &str, src: &str) -> ExitCode {
 struct TraceOpts {
     human: bool,
     json: Option<std::path::PathBuf>,
+    world: WorldLimits,
 }
 
 fn cmd_run(
@@ -173,6 +193,7 @@ fn cmd_run(
         None => None,
     };
     let mut world = pidlab::world::World::new(code.clone());
+    world.limits = trace.world;
     let mut err = std::io::stderr().lock();
     let outcome = run::run_world(
         &mut world,
@@ -274,11 +295,19 @@ fn main() -> ExitCode {
                 sched,
                 trace,
                 trace_json,
+                max_procs,
+                max_mailbox,
+                max_steps,
             }) => {
                 let sched = Sched::parse(&sched, seed).unwrap_or(Sched::Random { state: seed });
                 let opts = TraceOpts {
                     human: trace,
                     json: trace_json,
+                    world: WorldLimits {
+                        max_procs,
+                        max_mailbox,
+                        max_steps,
+                    },
                 };
                 cmd_run(
                     &file,

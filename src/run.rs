@@ -43,6 +43,8 @@ pub enum Outcome {
         blocked: Vec<String>,
     },
     ReductionLimit(u64),
+    /// A bound of the world was reached (processes, mailbox, steps).
+    Bound(String),
 }
 
 /// The pid of the first process, as erl numbers it for `-eval`.
@@ -102,6 +104,9 @@ pub fn run_world(
             if let Status::Exited(_) = p.status {
                 break;
             }
+        }
+        if let Some(why) = world.stopped.take() {
+            return Outcome::Bound(why);
         }
         if world.reductions >= limits.max_reductions {
             return Outcome::ReductionLimit(world.reductions);

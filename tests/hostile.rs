@@ -81,3 +81,52 @@ fn main_with_arguments_receives_them_as_strings() {
     assert_eq!(code, 0);
     assert_eq!(out, "[\"one\",\"2\"]\n");
 }
+
+#[test]
+fn spawning_without_end_stops_at_the_process_bound() {
+    let src = "-module(hostile).\n-export([main/0]).\nmain() -> go().\ngo() -> spawn(fun() -> receive _ -> ok end end), go().\n";
+    let (code, _, err) = run(src, &["--max-procs", "500"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("bound of 500 live processes"), "{err}");
+}
+
+#[test]
+fn message_flood_stops_at_the_mailbox_bound() {
+    let src = "-module(hostile).\n-export([main/0]).\nmain() -> P = spawn(fun() -> receive stop -> ok end end), flood(P).\nflood(P) -> P ! junk, flood(P).\n";
+    let (code, _, err) = run(src, &["--max-mailbox", "2000"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("reached its bound of 2000 messages"), "{err}");
+}
+
+#[test]
+fn deadlock_lists_every_blocked_process() {
+    let src = "-module(hostile).\n-export([main/0]).\nmain() ->\n    spawn(fun() -> receive never -> ok end end),\n    receive never -> ok end.\n";
+    let (code, _, err) = run(src, &[]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("<0.81.0> waits in receive at line 4"), "{err}");
+    assert!(err.contains("<0.80.0> waits in receive at line 5"), "{err}");
+}
+
+#[test]
+fn trace_json_is_identical_for_the_same_seed_and_has_the_fixed_core() {
+    let src = "-module(hostile).\n-export([main/0]).\nmain() -> Me = self(),\n    [spawn(fun() -> Me ! N end) || N <- [1, 2, 3]],\n    [receive X -> X end || _ <- [1, 2, 3]].\n";
+    let dir = std::env::temp_dir().join(format!("pidlab-trace-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let mut traces = vec![];
+    for i in 0..2 {
+        let path = dir.join(format!("t{i}.jsonl"));
+        let p = path.to_string_lossy().to_string();
+        let (code, _, err) = run(src, &["--seed", "9", "--trace-json", &p]);
+        assert_eq!(code, 0, "{err}");
+        traces.push(std::fs::read_to_string(&path).expect("trace written"));
+    }
+    assert_eq!(traces[0], traces[1]);
+    let first = traces[0].lines().next().expect("at least one event");
+    let v: serde_json::Value = serde_json::from_str(first).expect("each line is JSON");
+    assert_eq!(v["id"], "e1");
+    assert_eq!(v["kind"], "spawn");
+    assert_eq!(v["proc"], "<0.80.0>");
+    assert_eq!(v["lamport"], 1);
+    assert_eq!(v["vc"]["<0.80.0>"], 1);
+    assert!(traces[0].contains("\"kind\":\"receive\"") && traces[0].contains("\"msg\":\"m1\""));
+}

@@ -88,6 +88,7 @@ impl Session {
                 "the shell waits forever in `receive`: no process can send it a message\n".into(),
                 true,
             ),
+            Outcome::Bound(why) => Reply::Text(format!("stopped: {why}\n"), true),
             Outcome::ReductionLimit(n) => {
                 Reply::Text(format!("stopped after {n} reductions\n"), true)
             }

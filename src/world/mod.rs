@@ -91,8 +91,31 @@ pub struct Timer {
     pub msg: Term,
 }
 
+/// Bounds of a world; reaching one stops the run with a message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct WorldLimits {
+    pub max_procs: usize,
+    pub max_mailbox: usize,
+    pub max_steps: u64,
+}
+
+impl Default for WorldLimits {
+    fn default() -> WorldLimits {
+        WorldLimits {
+            max_procs: 200_000,
+            max_mailbox: 1_000_000,
+            max_steps: 50_000_000,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct World {
+    pub limits: WorldLimits,
+    /// Why the world stopped early, when a bound was reached.
+    pub stopped: Option<String>,
+    /// Choices applied so far.
+    pub steps: u64,
     pub code: Code,
     pub procs: BTreeMap<Pid, Proc>,
     pub network: Vec<InFlight>,
@@ -122,6 +145,9 @@ fn tagged(tag: &str, items: Vec<Term>) -> Term {
 impl World {
     pub fn new(code: Code) -> World {
         World {
+            limits: WorldLimits::default(),
+            stopped: None,
+            steps: 0,
             code,
             procs: BTreeMap::new(),
             network: vec![],
@@ -148,6 +174,18 @@ impl World {
 
     /// Starts a process running `fun` (a fun of arity 0) or `m:f(args)`.
     pub fn spawn_process(&mut self, parent: Option<Pid>, start: Start) -> Result<Pid, Exception> {
+        let alive = self
+            .procs
+            .values()
+            .filter(|p| !matches!(p.status, Status::Exited(_)))
+            .count();
+        if alive >= self.limits.max_procs {
+            self.stopped = Some(format!(
+                "the world reached its bound of {} live processes (raise it with --max-procs)",
+                self.limits.max_procs
+            ));
+            return Err(Exception::system_limit());
+        }
         let pid = self.fresh_pid();
         let process = match start {
             Start::Call(module, func, args) => Process::new(pid, module, func, args, &[]),
@@ -319,6 +357,13 @@ impl World {
     /// Performs one choice and returns the events it made.
     pub fn apply(&mut self, choice: &Choice) -> Vec<Event> {
         let before = self.trace.len();
+        self.steps += 1;
+        if self.steps > self.limits.max_steps {
+            self.stopped = Some(format!(
+                "the run reached its bound of {} steps (raise it with --max-steps)",
+                self.limits.max_steps
+            ));
+        }
         match choice {
             Choice::Run(pid) => self.run(*pid),
             Choice::Deliver(id) => self.deliver(*id),
@@ -420,7 +465,15 @@ impl World {
 
     /// Puts a message in a mailbox and wakes a receiver waiting for one.
     fn enqueue(&mut self, to: Pid, term: Term, meta: Meta) {
+        let max = self.limits.max_mailbox;
         if let Some(p) = self.procs.get_mut(&to) {
+            if p.process.mailbox.len() >= max {
+                self.stopped = Some(format!(
+                    "the mailbox of {} reached its bound of {max} messages (raise it with --max-mailbox)",
+                    event::pid_text(to)
+                ));
+                return;
+            }
             p.process.mailbox.push(term);
             p.meta.push(meta);
             if let Status::Waiting {
