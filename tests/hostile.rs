@@ -1,3 +1,4 @@
+#![allow(clippy::indexing_slicing)] // tests may index: a panic is a failed test
 //! Hostile programs end with a clear message, never a crash or a hang.
 
 use std::process::Command;
