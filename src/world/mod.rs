@@ -8,6 +8,7 @@
 //! is an event. Nothing here iterates a hash-ordered map or reads a clock.
 
 pub mod event;
+pub mod net;
 pub mod sched;
 mod signals;
 
@@ -118,7 +119,11 @@ pub struct World {
     pub steps: u64,
     pub code: Code,
     pub procs: BTreeMap<Pid, Proc>,
-    pub network: Vec<InFlight>,
+    pub network: net::Network,
+    /// Processes that can run, and waiting processes by deadline.
+    runnable: BTreeSet<Pid>,
+    deadlines: BTreeSet<(u64, Pid)>,
+    live: usize,
     pub timers: Vec<Timer>,
     pub registry: BTreeMap<Atom, Pid>,
     pub time: u64,
@@ -150,7 +155,10 @@ impl World {
             steps: 0,
             code,
             procs: BTreeMap::new(),
-            network: vec![],
+            network: net::Network::default(),
+            runnable: BTreeSet::new(),
+            deadlines: BTreeSet::new(),
+            live: 0,
             timers: vec![],
             registry: BTreeMap::new(),
             time: 0,
@@ -174,12 +182,7 @@ impl World {
 
     /// Starts a process running `fun` (a fun of arity 0) or `m:f(args)`.
     pub fn spawn_process(&mut self, parent: Option<Pid>, start: Start) -> Result<Pid, Exception> {
-        let alive = self
-            .procs
-            .values()
-            .filter(|p| !matches!(p.status, Status::Exited(_)))
-            .count();
-        if alive >= self.limits.max_procs {
+        if self.live >= self.limits.max_procs {
             self.stopped = Some(format!(
                 "the world reached its bound of {} live processes (raise it with --max-procs)",
                 self.limits.max_procs
@@ -241,7 +244,41 @@ impl World {
                 meta: vec![],
             },
         );
+        self.live += 1;
+        self.runnable.insert(pid);
         Ok(pid)
+    }
+
+    /// Changes a process's status, keeping the scheduling indexes true.
+    pub(super) fn set_status(&mut self, pid: Pid, new: Status) {
+        let Some(p) = self.procs.get_mut(&pid) else {
+            return;
+        };
+        let old = std::mem::replace(&mut p.status, new.clone());
+        match old {
+            Status::Runnable => {
+                self.runnable.remove(&pid);
+            }
+            Status::Waiting {
+                deadline: Some(d), ..
+            } => {
+                self.deadlines.remove(&(d, pid));
+            }
+            Status::Waiting { deadline: None, .. } => {}
+            Status::Exited(_) => self.live += 1,
+        }
+        match new {
+            Status::Runnable => {
+                self.runnable.insert(pid);
+            }
+            Status::Waiting {
+                deadline: Some(d), ..
+            } => {
+                self.deadlines.insert((d, pid));
+            }
+            Status::Waiting { deadline: None, .. } => {}
+            Status::Exited(_) => self.live = self.live.saturating_sub(1),
+        }
     }
 
     /// Records a process event, ticking its clocks by the lecture's rules.
@@ -305,29 +342,13 @@ impl World {
 
     /// Every choice possible now, in a fixed order.
     pub fn enabled(&self) -> Vec<Choice> {
-        let mut out: Vec<Choice> = self
-            .procs
-            .iter()
-            .filter(|(_, p)| p.status == Status::Runnable)
-            .map(|(pid, _)| Choice::Run(*pid))
-            .collect();
-        // Erlang's promise: FIFO per sender/receiver pair, so only the
-        // oldest message of each pair can be delivered.
-        let mut seen = BTreeSet::new();
-        for m in &self.network {
-            if seen.insert((m.from, m.to)) {
-                out.push(Choice::Deliver(m.id));
-            }
-        }
+        let mut out: Vec<Choice> = self.runnable.iter().map(|p| Choice::Run(*p)).collect();
+        // Erlang's promise: FIFO per sender/receiver pair.
+        out.extend(self.network.heads().map(Choice::Deliver));
         // A timeout already due fires once nothing is on its way to the process.
-        for (pid, p) in &self.procs {
-            if let Status::Waiting {
-                deadline: Some(d), ..
-            } = p.status
-            {
-                if d <= self.time && !self.network.iter().any(|m| m.to == *pid) {
-                    out.push(Choice::Timeout(*pid));
-                }
+        for (_, pid) in self.deadlines.range(..=(self.time, Pid(u32::MAX))) {
+            if !self.network.has_inbound(*pid) {
+                out.push(Choice::Timeout(*pid));
             }
         }
         if out.is_empty() {
@@ -338,17 +359,16 @@ impl World {
 
     /// The earliest pending timeout: time advances only when nothing else can happen.
     fn next_timeout(&self) -> Option<Choice> {
-        let procs = self.procs.iter().filter_map(|(pid, p)| match p.status {
-            Status::Waiting {
-                deadline: Some(d), ..
-            } => Some((d, 0, pid.0 as u64, Choice::Timeout(*pid))),
-            _ => None,
-        });
+        let procs = self
+            .deadlines
+            .first()
+            .map(|(d, pid)| (*d, 0, u64::from(pid.0), Choice::Timeout(*pid)));
         let timers = self
             .timers
             .iter()
             .map(|t| (t.at, 1, t.id, Choice::Timer(t.id)));
         procs
+            .into_iter()
             .chain(timers)
             .min_by_key(|(at, kind, id, _)| (*at, *kind, *id))
             .map(|(_, _, _, c)| c)
@@ -391,7 +411,7 @@ impl World {
             } else {
                 p.process.wake = Some(Wake::Timeout);
             }
-            p.status = Status::Runnable;
+            self.set_status(pid, Status::Runnable);
             if !sleeping {
                 self.process_event(pid, Kind::Timeout, None);
             }
@@ -431,10 +451,9 @@ impl World {
     }
 
     pub(super) fn deliver(&mut self, id: u64) {
-        let Some(i) = self.network.iter().position(|m| m.id == id) else {
+        let Some(m) = self.network.take(id) else {
             return;
         };
-        let m = self.network.remove(i);
         if !self.is_alive(m.to) {
             return;
         }
@@ -481,7 +500,7 @@ impl World {
             } = p.status
             {
                 p.process.wake = Some(Wake::Message);
-                p.status = Status::Runnable;
+                self.set_status(to, Status::Runnable);
             }
         }
     }
@@ -543,12 +562,13 @@ impl World {
             }
             Stop::Wait(t) => {
                 let deadline = t.map(|ms| self.time + ms);
-                if let Some(p) = self.procs.get_mut(&pid) {
-                    p.status = Status::Waiting {
+                self.set_status(
+                    pid,
+                    Status::Waiting {
                         deadline,
                         sleeping: false,
-                    };
-                }
+                    },
+                );
             }
             Stop::Effect(Effect::Output(text)) => {
                 self.process_event(pid, Kind::Output { text }, None);

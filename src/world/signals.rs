@@ -38,10 +38,10 @@ impl World {
             },
             None,
         );
+        self.set_status(pid, Status::Exited(reason.clone()));
         let Some(p) = self.procs.get_mut(&pid) else {
             return;
         };
-        p.status = Status::Exited(reason.clone());
         let links: Vec<Pid> = std::mem::take(&mut p.links).into_iter().collect();
         let watchers: Vec<(u64, Pid)> = std::mem::take(&mut p.watchers).into_iter().collect();
         p.process.mailbox.clear();
@@ -379,12 +379,13 @@ impl World {
                     _ => return Err(Exception::error(Term::atom("function_clause"))),
                 };
                 let deadline = self.time.saturating_add(ms);
-                if let Some(p) = self.procs.get_mut(&pid) {
-                    p.status = Status::Waiting {
+                self.set_status(
+                    pid,
+                    Status::Waiting {
                         deadline: Some(deadline),
                         sleeping: true,
-                    };
-                }
+                    },
+                );
                 return Ok(None);
             }
             ("pidlab", "emit", [t]) => {
