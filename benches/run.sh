@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 cargo build --release -q
 tmp=$(mktemp -d)
 printf '%-10s %10s %10s %8s\n' workload pidlab_s erl_s ratio
-for w in fib listwork bigfact; do
+for w in fib listwork bigfact ring spawn_many; do
   erlc -o "$tmp" "benches/$w.erl"
   erl_s=$(erl -noshell -pa "$tmp" -eval "{T,_}=timer:tc(fun() -> $w:main() end), io:format(standard_error, \"~f~n\", [T/1.0e6]), halt()." 2>&1 >/dev/null)
   start=$(date +%s.%N)
@@ -16,4 +16,12 @@ for w in fib listwork bigfact; do
   p_s=$(echo "$end - $start" | bc -l)
   printf '%-10s %10.3f %10.3f %8.2f\n' "$w" "$p_s" "$erl_s" "$(echo "$p_s / $erl_s" | bc -l)"
 done
+
+
+# The same ring with the trace on: every event with its clocks, as JSON Lines.
+erlc -o "$tmp" benches/ring.erl 2>/dev/null || true
+start=$(date +%s.%N)
+./target/release/pidlab run benches/ring.erl --trace-json /dev/null >/dev/null
+end=$(date +%s.%N)
+printf '%-10s %10.3f   (trace on: --trace-json)\n' ring_trace "$(echo "$end - $start" | bc -l)"
 rm -rf "$tmp"

@@ -194,6 +194,9 @@ fn cmd_run(
     };
     let mut world = pidlab::world::World::new(code.clone());
     world.limits = trace.world;
+    // Events stream to the trace outputs; the run itself keeps none.
+    world.keep_trace = false;
+    world.track_vc = trace.human || trace.json.is_some();
     let mut err = std::io::stderr().lock();
     let outcome = run::run_world(
         &mut world,

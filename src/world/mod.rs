@@ -128,6 +128,13 @@ pub struct World {
     pub registry: BTreeMap<Atom, Pid>,
     pub time: u64,
     pub trace: Vec<Event>,
+    /// Whether `trace` keeps every event (off for long runs; `apply` still returns them).
+    pub keep_trace: bool,
+    /// Whether vector clocks are kept: each costs time in the number of
+    /// processes that causally reach it, so runs nobody traces skip them.
+    pub track_vc: bool,
+    fresh: Vec<Event>,
+    next_event: u64,
     pub reductions: u64,
     /// How the first process ended: its value or its exception.
     pub main_result: Option<Result<Term, Exception>>,
@@ -163,6 +170,10 @@ impl World {
             registry: BTreeMap::new(),
             time: 0,
             trace: vec![],
+            keep_trace: true,
+            track_vc: true,
+            fresh: vec![],
+            next_event: 0,
             reductions: 0,
             main_result: None,
             crashes: vec![],
@@ -288,18 +299,24 @@ impl World {
             Some(p) => {
                 if let Some((l, v)) = received {
                     p.lamport = p.lamport.max(*l);
-                    for (q, n) in v {
-                        let e = p.vc.entry(*q).or_insert(0);
-                        *e = (*e).max(*n);
+                    if self.track_vc {
+                        for (q, n) in v {
+                            let e = p.vc.entry(*q).or_insert(0);
+                            *e = (*e).max(*n);
+                        }
                     }
                 }
                 p.lamport += 1;
-                *p.vc.entry(pid).or_insert(0) += 1;
-                (p.lamport, p.vc.clone())
+                if self.track_vc {
+                    *p.vc.entry(pid).or_insert(0) += 1;
+                    (p.lamport, p.vc.clone())
+                } else {
+                    (p.lamport, Vc::new())
+                }
             }
             None => (0, Vc::new()),
         };
-        let id = self.trace.len() as u64 + 1;
+        let id = self.next_event + 1;
         // Causal predecessors: the process's previous event (for a new
         // process, its parent's spawn) and, for a receive, the send.
         let mut preds: Vec<u64> = self.last_event.insert(pid, id).into_iter().collect();
@@ -322,15 +339,19 @@ impl World {
         clock: Option<(u64, Vc)>,
         preds: Vec<u64>,
     ) -> Event {
+        self.next_event += 1;
         let e = Event {
-            id: self.trace.len() as u64 + 1,
+            id: self.next_event,
             proc: pid,
             kind,
             time: self.time,
             clock,
             preds,
         };
-        self.trace.push(e.clone());
+        if self.keep_trace {
+            self.trace.push(e.clone());
+        }
+        self.fresh.push(e.clone());
         e
     }
 
@@ -376,7 +397,7 @@ impl World {
 
     /// Performs one choice and returns the events it made.
     pub fn apply(&mut self, choice: &Choice) -> Vec<Event> {
-        let before = self.trace.len();
+        self.fresh.clear();
         self.steps += 1;
         if self.steps > self.limits.max_steps {
             self.stopped = Some(format!(
@@ -390,10 +411,7 @@ impl World {
             Choice::Timeout(pid) => self.timeout(*pid),
             Choice::Timer(id) => self.fire_timer(*id),
         }
-        self.trace
-            .get(before..)
-            .map(<[Event]>::to_vec)
-            .unwrap_or_default()
+        std::mem::take(&mut self.fresh)
     }
 
     fn timeout(&mut self, pid: Pid) {
