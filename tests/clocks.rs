@@ -186,3 +186,62 @@ fn a_race_shows_different_interleavings_across_seeds() {
         "every seed printed the same order: {orders:?}"
     );
 }
+
+fn hash_of(w: &World) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    w.hash(&mut h);
+    h.finish()
+}
+
+/// RACE compiled once: worlds built from the same code can be compared.
+fn race_code() -> (pidlab::vm::Code, std::rc::Rc<pidlab::vm::Module>, u32) {
+    let (ast, _) = pidlab::syntax::parse_module(RACE, Some("gen"));
+    let (m, _) = pidlab::compile::compile_module(&ast, "gen.erl", RACE).expect("compiles");
+    let mut code = run::new_code();
+    let m = code.load(m);
+    let func = *m.exports.values().next().expect("main/0");
+    (code, m, func)
+}
+
+/// A world of RACE after `steps` choices picked with `seed`.
+fn world_after(
+    race: &(pidlab::vm::Code, std::rc::Rc<pidlab::vm::Module>, u32),
+    seed: u64,
+    steps: usize,
+) -> World {
+    let (code, m, func) = race;
+    let mut world = World::new(code.clone());
+    world
+        .spawn_process(None, pidlab::world::Start::Call(m.clone(), *func, vec![]))
+        .expect("main starts");
+    let mut sched = Sched::Random { state: seed };
+    for _ in 0..steps {
+        let Some(c) = sched.pick(&world.enabled()) else {
+            break;
+        };
+        world.apply(&c);
+    }
+    world
+}
+
+#[test]
+fn equal_worlds_hash_equal_and_a_clone_is_equal() {
+    let race = race_code();
+    let a = world_after(&race, 3, 12);
+    let b = world_after(&race, 3, 12);
+    assert_eq!(hash_of(&a), hash_of(&b));
+    assert_eq!(hash_of(&a.clone()), hash_of(&a));
+    let mut c = a.clone();
+    let choice = c
+        .enabled()
+        .into_iter()
+        .next()
+        .expect("something can happen after 12 steps");
+    c.apply(&choice);
+    assert_ne!(
+        hash_of(&c),
+        hash_of(&a),
+        "applying {choice:?} changed nothing"
+    );
+}

@@ -131,3 +131,15 @@ fn trace_json_is_identical_for_the_same_seed_and_has_the_fixed_core() {
     assert_eq!(v["vc"]["<0.80.0>"], 1);
     assert!(traces[0].contains("\"kind\":\"receive\"") && traces[0].contains("\"msg\":\"m1\""));
 }
+
+#[test]
+fn an_hour_of_virtual_time_passes_at_once() {
+    let src = "-module(hostile).\n-export([main/0]).\nmain() ->\n    timer:sleep(3600000),\n    receive never -> ok after 3600000 -> io:format(\"two hours later~n\") end.\n";
+    let (code, out, err) = run(src, &["--trace"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "two hours later\n");
+    assert!(
+        err.contains("t=7200000"),
+        "virtual time shows in the trace: {err}"
+    );
+}

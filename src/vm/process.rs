@@ -985,3 +985,32 @@ impl Process {
         }
     }
 }
+
+impl std::hash::Hash for Frame {
+    /// Code is identified by module name and version, not by address.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (
+            self.module.name,
+            self.module.uniq,
+            self.func,
+            self.pc,
+            self.base,
+            self.ret,
+        )
+            .hash(state);
+    }
+}
+
+impl std::hash::Hash for Process {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.pid.hash(state);
+        self.stack.hash(state);
+        self.frames.hash(state);
+        self.handlers.hash(state);
+        self.mailbox.hash(state);
+        self.cursor.hash(state);
+        self.wake.hash(state);
+        self.pending.hash(state);
+        self.pending_error.hash(state);
+    }
+}

@@ -643,3 +643,31 @@ pub enum Start {
     Call(std::rc::Rc<crate::vm::Module>, u32, Vec<Term>),
     Fun(Term),
 }
+
+impl std::hash::Hash for Proc {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.process.hash(state);
+        self.status.hash(state);
+        self.links.hash(state);
+        self.watchers.hash(state);
+        self.watching.hash(state);
+        self.trap_exit.hash(state);
+    }
+}
+
+impl std::hash::Hash for World {
+    /// The state that decides what can happen next: processes, messages in
+    /// flight, timers, names and virtual time. The trace and the clocks
+    /// (a record of the past) and the id counters are left out.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.procs.hash(state);
+        for m in self.network.iter() {
+            (m.from, m.to, &m.payload).hash(state);
+        }
+        self.timers
+            .iter()
+            .for_each(|t| (t.at, t.from, &t.to, &t.msg).hash(state));
+        self.registry.hash(state);
+        self.time.hash(state);
+    }
+}
