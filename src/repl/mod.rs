@@ -5,16 +5,28 @@
 //! With standard input not a terminal it runs as a script: no prompt, no
 //! colour, and an error in one input does not stop the next.
 
-use crate::diag::render::{render_all, Style};
-use crate::run::{self, Outcome, RunLimits};
-use crate::term::{pretty, Atom, Term};
-use crate::vm::Code;
+mod commands;
 
-/// A shell session: loaded code and the variables bound so far.
+use crate::diag::render::{render_all, Style};
+use crate::run;
+use crate::term::{pretty, Atom, Term};
+use crate::world::event::{Event, Kind};
+use crate::world::sched::{Sched, DEFAULT_SEED};
+use crate::world::World;
+pub use commands::alias;
+
+/// A shell session: a world with a shell process in it, and the variables
+/// bound so far.
 pub struct Session {
-    code: Code,
+    world: World,
     bindings: Vec<(String, Term)>,
     counter: u32,
+    sched: Sched,
+    seed: u64,
+    /// Manual mode: inputs and steps wait for `:step`, `:pick`, `:run`.
+    manual: bool,
+    /// Names of the variables the running input will bind.
+    pending_names: Option<Vec<String>>,
     pub style: Style,
 }
 
@@ -25,12 +37,21 @@ pub enum Reply {
     Quit,
 }
 
+/// Steps `:run` takes at most before it gives the prompt back.
+const RUN_STEPS: usize = 1_000_000;
+
 impl Session {
     pub fn new(style: Style) -> Session {
         Session {
-            code: run::new_code(),
+            world: World::new(run::new_code()),
             bindings: vec![],
             counter: 0,
+            sched: Sched::Random {
+                state: DEFAULT_SEED,
+            },
+            seed: DEFAULT_SEED,
+            manual: false,
+            pending_names: None,
             style,
         }
     }
@@ -38,6 +59,9 @@ impl Session {
     /// Evaluates one complete input; printed output goes to `sink` as it is made.
     pub fn eval(&mut self, input: &str, sink: &mut dyn FnMut(&str)) -> Reply {
         let trimmed = input.trim();
+        if let Some(cmd) = trimmed.strip_prefix(':') {
+            return self.command(cmd, sink);
+        }
         match trimmed {
             "q()." | "halt()." | "init:stop()." => return Reply::Quit,
             "f()." => {
@@ -52,7 +76,14 @@ impl Session {
                     .collect();
                 return Reply::Text(text, false);
             }
+            "flush()." => return Reply::Text(self.flush(), false),
             _ => {}
+        }
+        if self.pending_names.is_some() {
+            return Reply::Text(
+                "the previous input is still running: finish it with :run or :step first\n".into(),
+                true,
+            );
         }
         let exprs = match crate::syntax::parse_exprs(input) {
             Ok(e) => e,
@@ -66,34 +97,127 @@ impl Session {
                 Ok(r) => r,
                 Err(d) => return Reply::Text(render_all(&d, "shell", input, self.style), true),
             };
-        let mut text = render_all(&warnings, "shell", input, self.style);
-        let m = self.code.load(m);
+        let text = render_all(&warnings, "shell", input, self.style);
+        let m = self.world.code.load(m);
         let args: Vec<Term> = self.bindings.iter().map(|(_, v)| v.clone()).collect();
-        match run::run_call(&self.code, &m, 0, args, RunLimits::default(), sink) {
-            Outcome::Returned(Term::Tuple(t)) => {
-                if let (Some(v), Some(Term::Tuple(vals))) = (t.first(), t.get(1)) {
-                    self.bindings = new_names.into_iter().zip(vals.iter().cloned()).collect();
-                    text.push_str(&pretty::print(v, 1, 80));
-                    text.push('\n');
+        if let Err(e) = self.world.shell_eval(m, 0, args) {
+            return Reply::Text(format!("{}\n", run::describe(&e)), true);
+        }
+        self.pending_names = Some(new_names);
+        if self.manual {
+            return Reply::Text(format!("{text}(manual mode: the input waits; :next lists the choices, :step runs one)\n"), false);
+        }
+        let (rest, err) = self.run_until_quiet(RUN_STEPS, false, sink);
+        Reply::Text(text + &rest, err)
+    }
+
+    /// Applies choices until nothing can happen (or `max` steps), printing
+    /// events when `show` and the shell's answer when it comes.
+    fn run_until_quiet(
+        &mut self,
+        max: usize,
+        show: bool,
+        sink: &mut dyn FnMut(&str),
+    ) -> (String, bool) {
+        let mut out = String::new();
+        for _ in 0..max {
+            let choices = self.world.enabled();
+            let Some(c) = self.sched.pick(&choices) else {
+                break;
+            };
+            out.push_str(&self.apply(&c, show, sink));
+        }
+        let (answer, err) = self.answer();
+        out.push_str(&answer);
+        (out, err)
+    }
+
+    /// Applies one choice; returns the event lines to show.
+    fn apply(
+        &mut self,
+        c: &crate::world::Choice,
+        show: bool,
+        sink: &mut dyn FnMut(&str),
+    ) -> String {
+        let mut out = String::new();
+        for e in self.world.apply(c) {
+            if let Kind::Output { text } = &e.kind {
+                if !show {
+                    sink(text);
                 }
-                Reply::Text(text, false)
             }
-            Outcome::Returned(v) => Reply::Text(format!("{v}\n"), false),
-            Outcome::Crashed(e) => {
+            if show {
+                out.push_str(&self.event_line(&e));
+            }
+        }
+        out
+    }
+
+    fn event_line(&self, e: &Event) -> String {
+        let line = e.line();
+        if self.style.color {
+            use colored::Colorize;
+            let colors = [
+                colored::Color::Cyan,
+                colored::Color::Green,
+                colored::Color::Yellow,
+                colored::Color::Magenta,
+                colored::Color::Blue,
+            ];
+            let c = colors
+                .get(e.proc.0 as usize % colors.len())
+                .copied()
+                .unwrap_or(colored::Color::White);
+            format!("{}\n", line.color(c))
+        } else {
+            format!("{line}\n")
+        }
+    }
+
+    /// The value or error of the input the shell just finished, if it did.
+    fn answer(&mut self) -> (String, bool) {
+        let Some(result) = self.world.shell_result.take() else {
+            return (String::new(), false);
+        };
+        let names = self.pending_names.take().unwrap_or_default();
+        match result {
+            Ok(Term::Tuple(t)) => {
+                if let (Some(v), Some(Term::Tuple(vals))) = (t.first(), t.get(1)) {
+                    self.bindings = names.into_iter().zip(vals.iter().cloned()).collect();
+                    return (format!("{}\n", pretty::print(v, 1, 80)), false);
+                }
+                (String::new(), false)
+            }
+            Ok(v) => (format!("{v}\n"), false),
+            Err(e) => {
                 let d = run::crash_diagnostic(&e, "the shell process");
-                text.push_str(&render_all(&[d], "shell", input, self.style));
-                Reply::Text(text, true)
-            }
-            Outcome::Deadlock { .. } => Reply::Text(
-                "the shell waits forever in `receive`: no process can send it a message\n".into(),
-                true,
-            ),
-            Outcome::Bound(why) => Reply::Text(format!("stopped: {why}\n"), true),
-            Outcome::ReductionLimit(n) => {
-                Reply::Text(format!("stopped after {n} reductions\n"), true)
+                (crate::diag::render::render_bare(&d, self.style), true)
             }
         }
     }
+
+    /// `flush()`: prints and removes every message in the shell's mailbox.
+    fn flush(&mut self) -> String {
+        let Some(pid) = self.world.shell else {
+            return "ok\n".into();
+        };
+        let mut out = String::new();
+        if let Some(p) = self.world.procs.get_mut(&pid) {
+            for m in std::mem::take(&mut p.process.mailbox) {
+                out.push_str(&format!("Shell got {}\n", pretty::print(&m, 11, 80)));
+            }
+            p.meta.clear();
+        }
+        out.push_str("ok\n");
+        out
+    }
+}
+
+/// Whether the text read so far is one whole input: a `:command` line, a
+/// blank line, or Erlang expressions ending with `.`.
+fn ready(buf: &str) -> bool {
+    let t = buf.trim_start();
+    t.starts_with(':') || t.is_empty() || crate::syntax::input_complete(buf)
 }
 
 fn history_path() -> Option<std::path::PathBuf> {
@@ -128,10 +252,13 @@ pub fn interactive(style: Style) -> std::io::Result<()> {
             Ok(line) => {
                 buf.push_str(&line);
                 buf.push('\n');
-                if !crate::syntax::input_complete(&buf) {
+                if !ready(&buf) {
                     continue;
                 }
                 let input = std::mem::take(&mut buf);
+                if input.trim().is_empty() {
+                    continue;
+                }
                 let _ = ed.add_history_entry(input.trim_end());
                 match session.eval(&input, &mut |s| print!("{s}")) {
                     Reply::Quit => break,
@@ -160,10 +287,13 @@ pub fn script(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<bool
     for line in input.lines() {
         buf.push_str(line);
         buf.push('\n');
-        if !crate::syntax::input_complete(&buf) {
+        if !ready(&buf) {
             continue;
         }
         let text = std::mem::take(&mut buf);
+        if text.trim().is_empty() {
+            continue;
+        }
         let mut printed = String::new();
         let reply = session.eval(&text, &mut |s| printed.push_str(s));
         out.write_all(printed.as_bytes())?;

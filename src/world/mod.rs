@@ -30,6 +30,8 @@ pub enum Status {
         sleeping: bool,
     },
     Exited(Term),
+    /// The shell process between two inputs: alive, but running nothing.
+    Idle,
 }
 
 /// What travels between processes.
@@ -140,6 +142,9 @@ pub struct World {
     pub main_result: Option<Result<Term, Exception>>,
     /// Other processes that died of an exception (erl logs these).
     pub crashes: Vec<(Pid, Exception)>,
+    /// The REPL's shell process, and how its last input ended.
+    pub shell: Option<Pid>,
+    pub shell_result: Option<Result<Term, Exception>>,
     /// Each process's latest event, and the send event of each message.
     pub(crate) last_event: BTreeMap<Pid, u64>,
     pub(crate) send_event: BTreeMap<u64, u64>,
@@ -177,6 +182,8 @@ impl World {
             reductions: 0,
             main_result: None,
             crashes: vec![],
+            shell: None,
+            shell_result: None,
             last_event: BTreeMap::new(),
             send_event: BTreeMap::new(),
             next_pid: crate::run::MAIN_PID.0,
@@ -260,6 +267,34 @@ impl World {
         Ok(pid)
     }
 
+    /// Starts the next shell input: `module:func(args)` in the shell process
+    /// (made on first use), which keeps its pid, mailbox and links.
+    pub fn shell_eval(
+        &mut self,
+        module: std::rc::Rc<crate::vm::Module>,
+        func: u32,
+        args: Vec<Term>,
+    ) -> Result<Pid, Exception> {
+        self.shell_result = None;
+        let pid = match self.shell.filter(|p| self.is_alive(*p)) {
+            Some(pid) => {
+                if let Some(p) = self.procs.get_mut(&pid) {
+                    let mut fresh = Process::new(pid, module, func, args, &[]);
+                    fresh.mailbox = std::mem::take(&mut p.process.mailbox);
+                    p.process = fresh;
+                }
+                self.set_status(pid, Status::Runnable);
+                pid
+            }
+            None => {
+                let pid = self.spawn_process(None, Start::Call(module, func, args))?;
+                self.shell = Some(pid);
+                pid
+            }
+        };
+        Ok(pid)
+    }
+
     /// Changes a process's status, keeping the scheduling indexes true.
     pub(super) fn set_status(&mut self, pid: Pid, new: Status) {
         let Some(p) = self.procs.get_mut(&pid) else {
@@ -275,7 +310,7 @@ impl World {
             } => {
                 self.deadlines.remove(&(d, pid));
             }
-            Status::Waiting { deadline: None, .. } => {}
+            Status::Waiting { deadline: None, .. } | Status::Idle => {}
             Status::Exited(_) => self.live += 1,
         }
         match new {
@@ -287,7 +322,7 @@ impl World {
             } => {
                 self.deadlines.insert((d, pid));
             }
-            Status::Waiting { deadline: None, .. } => {}
+            Status::Waiting { deadline: None, .. } | Status::Idle => {}
             Status::Exited(_) => self.live = self.live.saturating_sub(1),
         }
     }
@@ -563,6 +598,11 @@ impl World {
         }
         match stop {
             Stop::Yield => {}
+            Stop::Exit(r) if Some(pid) == self.shell => {
+                // The shell survives its inputs: it goes idle with its mailbox.
+                self.shell_result = Some(r);
+                self.set_status(pid, Status::Idle);
+            }
             Stop::Exit(Ok(v)) => {
                 if pid == crate::run::MAIN_PID {
                     self.main_result = Some(Ok(v));

@@ -1,0 +1,56 @@
+//! Golden transcripts of the shell in script mode: each tests/repl/NAME.in
+//! is fed to `pidlab` on standard input and the output must equal
+//! NAME.out. These are pidlab's own words (no oracle to record from);
+//! regenerate with `PIDLAB_UPDATE=1 cargo test --test repl` and review the diff.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+fn run_script(input: &[u8]) -> Vec<u8> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pidlab"))
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("pidlab starts");
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(input).expect("stdin takes the script");
+    }
+    let out = child.wait_with_output().expect("pidlab ends");
+    let mut all = out.stdout;
+    all.extend_from_slice(&out.stderr);
+    all
+}
+
+#[test]
+fn shell_transcripts_match() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/repl");
+    let mut ins: Vec<_> = std::fs::read_dir(&dir)
+        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    ins.retain(|p: &std::path::PathBuf| p.extension().is_some_and(|e| e == "in"));
+    ins.sort();
+    assert!(!ins.is_empty(), "no transcripts in {}", dir.display());
+    let update = std::env::var_os("PIDLAB_UPDATE").is_some();
+    let mut failures = vec![];
+    for p in ins {
+        let got = run_script(&std::fs::read(&p).unwrap_or_default());
+        let out = p.with_extension("out");
+        if update {
+            std::fs::write(&out, &got).expect("golden file is writable");
+            continue;
+        }
+        let want = std::fs::read(&out).unwrap_or_default();
+        if got != want {
+            failures.push(format!(
+                "{}\n--- expected\n{}--- got\n{}",
+                p.display(),
+                String::from_utf8_lossy(&want),
+                String::from_utf8_lossy(&got)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
