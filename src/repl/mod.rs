@@ -40,6 +40,9 @@ pub enum Reply {
 /// Steps `:run` takes at most before it gives the prompt back.
 const RUN_STEPS: usize = 1_000_000;
 
+/// Set by Ctrl-C while the world runs; the run loop stops at the next step.
+pub static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 impl Session {
     pub fn new(style: Style) -> Session {
         Session {
@@ -120,7 +123,12 @@ impl Session {
         sink: &mut dyn FnMut(&str),
     ) -> (String, bool) {
         let mut out = String::new();
+        INTERRUPTED.store(false, std::sync::atomic::Ordering::SeqCst);
         for _ in 0..max {
+            if INTERRUPTED.swap(false, std::sync::atomic::Ordering::SeqCst) {
+                out.push_str(&self.interrupt());
+                return (out, true);
+            }
             let choices = self.world.enabled();
             let Some(c) = self.sched.pick(&choices) else {
                 break;
@@ -196,6 +204,18 @@ impl Session {
         }
     }
 
+    /// Ctrl-C: the shell stops evaluating its input; every other process,
+    /// message and binding stays as it was.
+    fn interrupt(&mut self) -> String {
+        if let Some(pid) = self.world.shell.filter(|p| self.world.is_alive(*p)) {
+            if self.pending_names.take().is_some() {
+                self.world.set_status(pid, crate::world::Status::Idle);
+                return "interrupted: the shell stopped its input; the world and your bindings are intact\n".into();
+            }
+        }
+        "interrupted: the world is intact\n".into()
+    }
+
     /// `flush()`: prints and removes every message in the shell's mailbox.
     fn flush(&mut self) -> String {
         let Some(pid) = self.world.shell else {
@@ -239,7 +259,10 @@ pub fn interactive(style: Style) -> std::io::Result<()> {
     if let Some(h) = &hist {
         let _ = ed.load_history(h);
     }
-    println!("pidlab shell (Erlang expressions end with `.`; q(). quits)");
+    println!("pidlab shell (Erlang expressions end with `.`; :help lists commands; q(). quits)");
+    // Ctrl-C at the prompt is a key rustyline reads; while the world runs
+    // it is a signal, which stops the run at its next step.
+    let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst));
     let mut session = Session::new(style);
     let mut buf = String::new();
     loop {

@@ -296,7 +296,7 @@ impl World {
     }
 
     /// Changes a process's status, keeping the scheduling indexes true.
-    pub(super) fn set_status(&mut self, pid: Pid, new: Status) {
+    pub fn set_status(&mut self, pid: Pid, new: Status) {
         let Some(p) = self.procs.get_mut(&pid) else {
             return;
         };
