@@ -17,9 +17,12 @@ use std::process::ExitCode;
     version,
     about = "A laboratory for distributed processes: Erlang on a deterministic virtual scheduler"
 )]
+#[command(args_conflicts_with_subcommands = true)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// A module to load into the shell.
+    file: Option<std::path::PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -52,6 +55,13 @@ enum Command {
         /// Most scheduling steps in the run.
         #[arg(long, default_value_t = WorldLimits::default().max_steps)]
         max_steps: u64,
+    },
+    /// Run a file of shell inputs (as `pidlab < FILE` does).
+    Script {
+        file: std::path::PathBuf,
+        /// Print each input before its answer.
+        #[arg(long)]
+        echo: bool,
     },
     /// Evaluate shell expressions ending with `.` and print the value.
     Eval { exprs: String },
@@ -258,11 +268,11 @@ fn cmd_eval(src: &str) -> ExitCode {
     }
 }
 
-fn shell() -> ExitCode {
+fn shell(opts: &pidlab::repl::Options) -> ExitCode {
     use std::io::Read;
     if std::io::stdin().is_terminal() {
         let style = Style::for_stream(std::io::stdout().is_terminal());
-        return match pidlab::repl::interactive(style) {
+        return match pidlab::repl::interactive(style, opts) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("pidlab: {e}");
@@ -275,9 +285,13 @@ fn shell() -> ExitCode {
         eprintln!("pidlab: standard input is not text");
         return ExitCode::from(1);
     }
+    run_script(&input, opts)
+}
+
+fn run_script(input: &str, opts: &pidlab::repl::Options) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    match pidlab::repl::script(&input, &mut out) {
+    match pidlab::repl::script(input, &mut out, opts) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(_) => ExitCode::from(1),
@@ -323,7 +337,20 @@ fn main() -> ExitCode {
                 )
             }
             Some(Command::Eval { exprs }) => cmd_eval(&exprs),
-            None => shell(),
+            Some(Command::Script { file, echo }) => match std::fs::read(&file) {
+                Ok(bytes) => run_script(
+                    &String::from_utf8_lossy(&bytes),
+                    &pidlab::repl::Options { load: None, echo },
+                ),
+                Err(e) => {
+                    eprintln!("pidlab: cannot read {}: {e}", file.display());
+                    ExitCode::from(1)
+                }
+            },
+            None => shell(&pidlab::repl::Options {
+                load: cli.file,
+                echo: false,
+            }),
         });
     match child.map(|h| h.join()) {
         Ok(Ok(code)) => code,

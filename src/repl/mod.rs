@@ -80,6 +80,20 @@ impl Session {
                 return Reply::Text(text, false);
             }
             "flush()." => return Reply::Text(self.flush(), false),
+            t if t.starts_with("c(") && t.ends_with(").") => {
+                let arg = t
+                    .trim_start_matches("c(")
+                    .trim_end_matches(").")
+                    .trim()
+                    .trim_matches(|c| c == '"' || c == '\'');
+                let path = if arg.ends_with(".erl") {
+                    arg.to_string()
+                } else {
+                    format!("{arg}.erl")
+                };
+                let (text, err) = self.load_file(std::path::Path::new(&path));
+                return Reply::Text(text, err);
+            }
             _ => {}
         }
         if self.pending_names.is_some() {
@@ -204,6 +218,37 @@ impl Session {
         }
     }
 
+    /// `c("file.erl")`: compiles a module and loads it into the world.
+    pub fn load_file(&mut self, path: &std::path::Path) -> (String, bool) {
+        let name = path.display().to_string();
+        let src = match std::fs::read(path) {
+            Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+            Err(e) => return (format!("error: cannot read {name}: {e}\n"), true),
+        };
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("main");
+        let (ast, diags) = crate::syntax::parse_module(&src, Some(stem));
+        if diags.iter().any(crate::diag::Diagnostic::is_error) {
+            return (render_all(&diags, &name, &src, self.style), true);
+        }
+        match crate::compile::compile_module(&ast, &name, &src) {
+            Ok((m, warnings)) => {
+                let text = render_all(&warnings, &name, &src, self.style);
+                let m = self.world.code.load(m);
+                (
+                    format!(
+                        "{text}{{ok,{}}}\n",
+                        crate::term::write::atom_text(m.name.name())
+                    ),
+                    false,
+                )
+            }
+            Err(errors) => (
+                render_all(&errors, &name, &src, self.style) + "error\n",
+                true,
+            ),
+        }
+    }
+
     /// Ctrl-C: the shell stops evaluating its input; every other process,
     /// message and binding stays as it was.
     fn interrupt(&mut self) -> String {
@@ -252,7 +297,16 @@ fn history_path() -> Option<std::path::PathBuf> {
 }
 
 /// Runs the shell on a terminal with line editing and history.
-pub fn interactive(style: Style) -> std::io::Result<()> {
+/// How the shell starts.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// A module to compile and load first.
+    pub load: Option<std::path::PathBuf>,
+    /// Script mode: print each input before its answer.
+    pub echo: bool,
+}
+
+pub fn interactive(style: Style, opts: &Options) -> std::io::Result<()> {
     use rustyline::error::ReadlineError;
     let mut ed = rustyline::DefaultEditor::new().map_err(std::io::Error::other)?;
     let hist = history_path();
@@ -264,6 +318,9 @@ pub fn interactive(style: Style) -> std::io::Result<()> {
     // it is a signal, which stops the run at its next step.
     let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst));
     let mut session = Session::new(style);
+    if let Some(f) = &opts.load {
+        print!("{}", session.load_file(f).0);
+    }
     let mut buf = String::new();
     loop {
         let prompt = if buf.is_empty() {
@@ -303,8 +360,12 @@ pub fn interactive(style: Style) -> std::io::Result<()> {
 }
 
 /// Runs inputs read from `input` without prompts: for scripts and pipes.
-pub fn script(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<bool> {
+pub fn script(input: &str, out: &mut dyn std::io::Write, opts: &Options) -> std::io::Result<bool> {
     let mut session = Session::new(Style::PLAIN);
+    if let Some(f) = &opts.load {
+        let (t, _) = session.load_file(f);
+        out.write_all(t.as_bytes())?;
+    }
     let mut buf = String::new();
     let mut ok = true;
     for line in input.lines() {
@@ -316,6 +377,11 @@ pub fn script(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<bool
         let text = std::mem::take(&mut buf);
         if text.trim().is_empty() {
             continue;
+        }
+        if opts.echo {
+            for l in text.trim_end().lines() {
+                writeln!(out, "> {l}")?;
+            }
         }
         let mut printed = String::new();
         let reply = session.eval(&text, &mut |s| printed.push_str(s));
