@@ -238,10 +238,7 @@ impl Process {
         args: &[Term],
         ret: u32,
     ) -> Result<(), Exception> {
-        if self.frames.len() >= self.limits.max_frames || self.stack.len() >= self.limits.max_stack
-        {
-            return Err(Exception::system_limit());
-        }
+        self.check_room()?;
         let slots = module.function(func).map(|f| f.slots).unwrap_or(1) as usize;
         let base = self.stack.len();
         self.stack.extend_from_slice(args);
@@ -433,6 +430,16 @@ macro_rules! get {
     };
 }
 
+/// Borrows an operand without cloning it; `$nil` stands in for a bad slot.
+macro_rules! val {
+    ($self:ident, $base:ident, $src:expr, $nil:expr) => {
+        match $src {
+            Src::Reg(r) => $self.stack.get($base + *r as usize).unwrap_or($nil),
+            Src::Const(t) => t,
+        }
+    };
+}
+
 macro_rules! set {
     ($self:ident, $base:ident, $dst:expr, $v:expr) => {{
         let v = $v;
@@ -443,6 +450,44 @@ macro_rules! set {
 }
 
 impl Process {
+    /// A new frame must fit within the process's bounds.
+    fn check_room(&self) -> Result<(), Exception> {
+        if self.frames.len() >= self.limits.max_frames || self.stack.len() >= self.limits.max_stack
+        {
+            return Err(Exception::system_limit());
+        }
+        Ok(())
+    }
+
+    /// Pushes a frame for a call within `module`, copying the arguments
+    /// straight from the caller's slots (no temporary vector).
+    fn call_local(
+        &mut self,
+        module: &Rc<Module>,
+        func: u32,
+        args: &[Src],
+        base: usize,
+        ret: u32,
+    ) -> Result<(), Exception> {
+        self.check_room()?;
+        let slots = module.function(func).map(|f| f.slots).unwrap_or(1) as usize;
+        let new_base = self.stack.len();
+        for s in args {
+            let v = get!(self, base, s);
+            self.stack.push(v);
+        }
+        self.stack
+            .resize(new_base + slots.max(args.len()), Term::Nil);
+        self.frames.push(Frame {
+            module: module.clone(),
+            func,
+            pc: 0,
+            base: new_base as u32,
+            ret,
+        });
+        Ok(())
+    }
+
     fn save_pc(&mut self, pc: u32) {
         if let Some(f) = self.frames.last_mut() {
             f.pc = pc;
@@ -478,6 +523,7 @@ impl Process {
         let mut func = top.func;
         let mut pc = top.pc;
         let mut base = top.base as usize;
+        let nil = Term::Nil;
         macro_rules! reload {
             () => {{
                 let Some(t) = self.frames.last() else {
@@ -649,12 +695,12 @@ impl Process {
                     }
                 }
                 Op::Test { cmp, a, b, fail } => {
-                    if !arith::cmp(*cmp, &get!(self, base, a), &get!(self, base, b)) {
+                    if !arith::cmp(*cmp, val!(self, base, a, &nil), val!(self, base, b, &nil)) {
                         pc = *fail;
                     }
                 }
                 Op::Compare { dst, cmp, a, b } => {
-                    let r = arith::cmp(*cmp, &get!(self, base, a), &get!(self, base, b));
+                    let r = arith::cmp(*cmp, val!(self, base, a, &nil), val!(self, base, b, &nil));
                     set!(self, base, *dst, Term::bool(r));
                 }
                 Op::Arith {
@@ -663,13 +709,15 @@ impl Process {
                     a,
                     b,
                     fail,
-                } => match arith::arith(*op, &get!(self, base, a), &get!(self, base, b)) {
-                    Ok(v) => set!(self, base, *dst, v),
-                    Err(e) => match fail {
-                        Some(l) => pc = *l,
-                        None => return self.fail(at, e),
-                    },
-                },
+                } => {
+                    match arith::arith(*op, val!(self, base, a, &nil), val!(self, base, b, &nil)) {
+                        Ok(v) => set!(self, base, *dst, v),
+                        Err(e) => match fail {
+                            Some(l) => pc = *l,
+                            None => return self.fail(at, e),
+                        },
+                    }
+                }
                 Op::Bif {
                     dst,
                     bif,
@@ -703,9 +751,8 @@ impl Process {
                 }
                 Op::Jump { to } => pc = *to,
                 Op::Call { dst, func: f, args } => {
-                    let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
                     self.save_pc(pc);
-                    tri!(self.push_frame(m.clone(), *f, &av, *dst), at);
+                    tri!(self.call_local(&m, *f, args, base, *dst), at);
                     reload!();
                     if self.spend(budget) {
                         return Ok(Stop::Yield);
