@@ -27,6 +27,10 @@ pub struct FnBuilder<'m> {
     pub in_guard: bool,
     /// Name and arity of the enclosing named function, for fun names.
     pub owner: (Atom, u32),
+    /// Slots `0..arg_slots` hold the function's arguments.
+    pub arg_slots: u32,
+    /// Compiling a clause head, whose variables may live in argument slots.
+    pub in_head: bool,
 }
 
 impl<'m> FnBuilder<'m> {
@@ -43,6 +47,8 @@ impl<'m> FnBuilder<'m> {
             guard_fail: None,
             in_guard: false,
             owner,
+            arg_slots: 0,
+            in_head: false,
         }
     }
 
@@ -54,7 +60,9 @@ impl<'m> FnBuilder<'m> {
 
     /// The slot that holds variable `name` in this function.
     pub fn var_slot(&mut self, name: &str) -> Reg {
-        if let Some(r) = self.names.get(name) {
+        // Argument slots are never bound outside a head: a name last used
+        // for an argument gets a slot of its own.
+        if let Some(r) = self.names.get(name).filter(|r| **r >= self.arg_slots) {
             return *r;
         }
         let r = self.temp();
@@ -115,14 +123,17 @@ impl<'m> FnBuilder<'m> {
         let args: Vec<Src> = (0..arity).map(Src::Reg).collect();
         // Reserve the argument slots before any variable.
         self.slots = self.slots.max(arity);
+        self.arg_slots = arity;
         let before = self.scope.clone();
         for c in clauses {
             self.scope = before.clone();
             let next = self.label();
             self.span = c.span;
+            self.in_head = true;
             for (p, a) in c.pats.iter().zip(args.iter()) {
                 self.pattern(p, a.clone(), next);
             }
+            self.in_head = false;
             self.guard(&c.guard, next);
             self.body_tail(&c.body);
             self.place(next);

@@ -25,15 +25,22 @@ impl FnBuilder<'_> {
         match &p.kind {
             ExprKind::Var(name) if name == "_" => {}
             ExprKind::Var(name) => {
-                if self.scope.is_bound(name) {
-                    let slot = self.var_slot(name);
+                if let Some((slot, super::scope::VarState::Bound)) = self.scope.get(name).cloned() {
                     self.emit(Op::TestExact {
                         a: v,
                         b: Src::Reg(slot),
                         fail,
                     });
                 } else {
-                    let slot = self.var_slot(name);
+                    // A head variable lives in its argument's slot: argument
+                    // slots are written only when the function is entered.
+                    let slot = match v {
+                        Src::Reg(r) if self.in_head && r < self.arg_slots => {
+                            self.names.insert(name.clone(), r);
+                            r
+                        }
+                        _ => self.var_slot(name),
+                    };
                     self.mov(slot, v);
                     self.scope.bind(name, slot);
                 }
