@@ -207,7 +207,12 @@ impl Session {
         if let Some(a) = args.first() {
             if let Ok(n) = a.parse::<usize>() {
                 let mut out = String::new();
-                for _ in 0..n {
+                super::INTERRUPTED.store(false, std::sync::atomic::Ordering::SeqCst);
+                for _ in 0..n.min(RUN_STEPS) {
+                    if super::INTERRUPTED.swap(false, std::sync::atomic::Ordering::SeqCst) {
+                        out.push_str("interrupted\n");
+                        break;
+                    }
                     let Some(c) = self.sched.pick(&self.world.enabled()) else {
                         break;
                     };
