@@ -6,6 +6,7 @@ use pidlab::diag::render::{render_all, render_bare, Style};
 use pidlab::diag::Diagnostic;
 use pidlab::run::{self, Outcome, RunLimits};
 use pidlab::term::pretty;
+use pidlab::world::faults::{self, FaultPlan};
 use pidlab::world::sched::Sched;
 use pidlab::world::WorldLimits;
 use std::io::{IsTerminal, Write};
@@ -52,6 +53,18 @@ enum Command {
         /// Most messages waiting in one mailbox.
         #[arg(long, default_value_t = WorldLimits::default().max_mailbox)]
         max_mailbox: usize,
+        /// Link model: erlang (default), perfect, or fair-loss:loss=P,dup=Q.
+        #[arg(long, default_value = "erlang")]
+        net: String,
+        /// Partition the processes, e.g. 'a,b|c' (add :hold to keep, not drop, messages across the cut).
+        #[arg(long)]
+        partition: Option<String>,
+        /// Crash a process: NAME@send=K, NAME@receive=K or NAME@time=T (repeatable).
+        #[arg(long)]
+        crash: Vec<String>,
+        /// Fail-stop: a crash fires links and monitors (crash-stop, the default, tells nobody).
+        #[arg(long)]
+        fail_stop: bool,
         /// Most scheduling steps in the run.
         #[arg(long, default_value_t = WorldLimits::default().max_steps)]
         max_steps: u64,
@@ -130,6 +143,26 @@ struct TraceOpts {
     human: bool,
     json: Option<std::path::PathBuf>,
     world: WorldLimits,
+    faults: FaultPlan,
+    seed: u64,
+}
+
+/// The fault plan the flags describe.
+fn fault_plan(
+    net: &str,
+    partition: Option<&str>,
+    crashes: &[String],
+    fail_stop: bool,
+) -> Result<FaultPlan, faults::FlagError> {
+    Ok(FaultPlan {
+        net: faults::parse_net(net)?,
+        partition: partition.map(faults::parse_partition).transpose()?,
+        crashes: crashes
+            .iter()
+            .map(|c| faults::parse_crash(c))
+            .collect::<Result<_, _>>()?,
+        fail_stop,
+    })
 }
 
 fn cmd_run(
@@ -204,6 +237,8 @@ fn cmd_run(
     };
     let mut world = pidlab::world::World::new(code.clone());
     world.limits = trace.world;
+    world.faults = trace.faults.clone();
+    world.rng = trace.seed;
     // Events stream to the trace outputs; the run itself keeps none.
     world.keep_trace = false;
     world.track_vc = trace.human || trace.json.is_some();
@@ -315,7 +350,19 @@ fn main() -> ExitCode {
                 max_procs,
                 max_mailbox,
                 max_steps,
+                net,
+                partition,
+                crash,
+                fail_stop,
             }) => {
+                let plan = match fault_plan(&net, partition.as_deref(), &crash, fail_stop) {
+                    Ok(p) => p,
+                    Err(e) => {
+                        let (d, src) = *e;
+                        eprint!("{}", render_all(&[d], "flags", &src, stderr_style()));
+                        return ExitCode::from(2);
+                    }
+                };
                 let sched = Sched::parse(&sched, seed).unwrap_or(Sched::Random { state: seed });
                 let opts = TraceOpts {
                     human: trace,
@@ -325,6 +372,8 @@ fn main() -> ExitCode {
                         max_mailbox,
                         max_steps,
                     },
+                    faults: plan,
+                    seed,
                 };
                 cmd_run(
                     &file,

@@ -95,6 +95,9 @@ pub fn run_world(
     on_event: &mut dyn FnMut(&Event),
 ) -> Outcome {
     let mut sched = limits.sched.clone();
+    if world.faults.partition.is_some() {
+        world.partition();
+    }
     let main = match world.spawn_process(None, Start::Call(module.clone(), func, args)) {
         Ok(p) => p,
         Err(e) => return Outcome::Crashed(e),

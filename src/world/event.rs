@@ -56,6 +56,21 @@ pub enum Kind {
     Register {
         name: String,
     },
+    /// The network lost message `msg`.
+    Drop {
+        msg: u64,
+    },
+    /// The network duplicated `msg`; the copy travels as `copy`.
+    Duplicate {
+        msg: u64,
+        copy: u64,
+    },
+    /// The process crashed (a fault, not an Erlang exit).
+    Crash,
+    Partition {
+        groups: String,
+    },
+    Heal,
 }
 
 impl Kind {
@@ -74,6 +89,11 @@ impl Kind {
             Kind::Unlink { .. } => "unlink",
             Kind::Monitor { .. } => "monitor",
             Kind::Register { .. } => "register",
+            Kind::Drop { .. } => "drop",
+            Kind::Duplicate { .. } => "duplicate",
+            Kind::Crash => "crash",
+            Kind::Partition { .. } => "partition",
+            Kind::Heal => "heal",
         }
     }
 }
@@ -106,9 +126,12 @@ fn vc_text(vc: &Vc) -> String {
 impl Event {
     pub fn msg(&self) -> Option<u64> {
         match &self.kind {
-            Kind::Send { msg, .. } | Kind::Deliver { msg, .. } | Kind::Receive { msg, .. } => {
-                Some(*msg)
-            }
+            Kind::Send { msg, .. }
+            | Kind::Deliver { msg, .. }
+            | Kind::Receive { msg, .. }
+            | Kind::Signal { msg, .. }
+            | Kind::Drop { msg }
+            | Kind::Duplicate { msg, .. } => Some(*msg),
             _ => None,
         }
     }
@@ -128,6 +151,10 @@ impl Event {
                 pid_text(*other)
             }
             Kind::Register { name } => name.clone(),
+            Kind::Drop { msg } => format!("m{msg}"),
+            Kind::Duplicate { msg, copy } => format!("m{msg} as m{copy}"),
+            Kind::Crash | Kind::Heal => String::new(),
+            Kind::Partition { groups } => groups.clone(),
         }
     }
 
@@ -191,6 +218,9 @@ impl Event {
                 Some(("other", pid_text(*other)))
             }
             Kind::Register { name } => Some(("name", name.clone())),
+            Kind::Duplicate { copy, .. } => Some(("copy", format!("m{copy}"))),
+            Kind::Partition { groups } => Some(("groups", groups.clone())),
+            Kind::Drop { .. } | Kind::Crash | Kind::Heal => None,
             Kind::Timeout => None,
         };
         if let Some((k, v)) = detail {

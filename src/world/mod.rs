@@ -8,6 +8,8 @@
 //! is an event. Nothing here iterates a hash-ordered map or reads a clock.
 
 pub mod event;
+pub mod faults;
+mod inject;
 pub mod net;
 pub mod sched;
 mod signals;
@@ -122,6 +124,14 @@ pub struct World {
     pub code: Code,
     pub procs: BTreeMap<Pid, Proc>,
     pub network: net::Network,
+    pub faults: faults::FaultPlan,
+    /// Whether the plan's partition is in force, and the messages it holds.
+    pub partitioned: bool,
+    pub held: Vec<InFlight>,
+    /// The random source of faults (SplitMix64 state).
+    pub rng: u64,
+    sends: BTreeMap<Pid, u64>,
+    receives: BTreeMap<Pid, u64>,
     /// Processes that can run, and waiting processes by deadline.
     runnable: BTreeSet<Pid>,
     deadlines: BTreeSet<(u64, Pid)>,
@@ -168,6 +178,12 @@ impl World {
             code,
             procs: BTreeMap::new(),
             network: net::Network::default(),
+            faults: faults::FaultPlan::default(),
+            partitioned: false,
+            held: vec![],
+            rng: sched::DEFAULT_SEED,
+            sends: BTreeMap::new(),
+            receives: BTreeMap::new(),
             runnable: BTreeSet::new(),
             deadlines: BTreeSet::new(),
             live: 0,
@@ -400,7 +416,12 @@ impl World {
     pub fn enabled(&self) -> Vec<Choice> {
         let mut out: Vec<Choice> = self.runnable.iter().map(|p| Choice::Run(*p)).collect();
         // Erlang's promise: FIFO per sender/receiver pair.
-        out.extend(self.network.heads().map(Choice::Deliver));
+        if self.faults.net == faults::LinkModel::Erlang {
+            out.extend(self.network.heads().map(Choice::Deliver));
+        } else {
+            // The other link models promise no order.
+            out.extend(self.network.iter().map(|m| Choice::Deliver(m.id)));
+        }
         // A timeout already due fires once nothing is on its way to the process.
         for (_, pid) in self.deadlines.range(..=(self.time, Pid(u32::MAX))) {
             if !self.network.has_inbound(*pid) {
@@ -440,6 +461,7 @@ impl World {
                 self.limits.max_steps
             ));
         }
+        self.check_time_crashes();
         match choice {
             Choice::Run(pid) => self.run(*pid),
             Choice::Deliver(id) => self.deliver(*id),
@@ -566,15 +588,23 @@ impl World {
             Payload::Message(t) => t.clone(),
             Payload::Exit(r) => tagged("EXIT", vec![Term::Pid(from), r.clone()]),
         };
+        let is_message = matches!(payload, Payload::Message(_));
         let e = self.process_event(from, Kind::Send { msg: id, to, term }, None);
         let clock = e.clock.unwrap_or_default();
-        self.network.push(InFlight {
+        let m = InFlight {
             id,
             from,
             to,
             payload,
             clock,
-        });
+        };
+        if is_message {
+            self.network_send(m, e.id);
+            *self.sends.entry(from).or_insert(0) += 1;
+            self.check_crash(from);
+        } else {
+            self.network.push(m);
+        }
     }
 
     fn run(&mut self, pid: Pid) {
@@ -645,6 +675,7 @@ impl World {
                     .get_mut(&pid)
                     .and_then(|p| (index < p.meta.len()).then(|| p.meta.remove(index)));
                 if let Some(meta) = meta {
+                    *self.receives.entry(pid).or_insert(0) += 1;
                     self.process_event(
                         pid,
                         Kind::Receive {
@@ -653,6 +684,7 @@ impl World {
                         },
                         Some(&meta.clock),
                     );
+                    self.check_crash(pid);
                 }
             }
             Stop::Effect(Effect::Bif {

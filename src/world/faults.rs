@@ -1,0 +1,350 @@
+//! Fault plans: the link model, partitions and crashes of one run, as one
+//! data structure, deterministic under the world's seed.
+//!
+//! Written as command-line flags (`--net fair-loss:loss=0.3,dup=0.1`,
+//! `--partition 'a,b|c'`, `--crash NAME@send=3`); a mistake in one is a
+//! diagnostic that points into the flag. Processes are named by registered
+//! name or alias (`p2`) and resolved when the rule applies.
+
+use crate::diag::Diagnostic;
+use crate::syntax::ast::Span;
+
+/// The network's promise.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LinkModel {
+    /// Reliable, FIFO per sender/receiver pair (Erlang's promise).
+    Erlang,
+    /// Reliable, no duplication, no creation, any order.
+    Perfect,
+    /// Each message may be lost or duplicated (finitely often); any order.
+    FairLoss { loss: f64, dup: f64 },
+}
+
+/// What happens to a message sent across a partition.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CutMode {
+    Drop,
+    Hold,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Partition {
+    pub groups: Vec<Vec<String>>,
+    pub mode: CutMode,
+}
+
+/// When a crash rule fires.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trigger {
+    /// After the process's k-th send.
+    Send(u64),
+    /// After the process's k-th receive.
+    Receive(u64),
+    /// When virtual time reaches t.
+    Time(u64),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Crash {
+    pub who: String,
+    pub when: Trigger,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FaultPlan {
+    pub net: LinkModel,
+    pub partition: Option<Partition>,
+    pub crashes: Vec<Crash>,
+    /// Fail-stop: links and monitors are told of a crash. Crash-stop
+    /// (the default) tells nobody.
+    pub fail_stop: bool,
+}
+
+impl Default for FaultPlan {
+    fn default() -> FaultPlan {
+        FaultPlan {
+            net: LinkModel::Erlang,
+            partition: None,
+            crashes: vec![],
+            fail_stop: false,
+        }
+    }
+}
+
+/// A diagnostic about a flag's text, pointing at `lo..hi` in it.
+fn bad(flag: &str, text: &str, lo: usize, hi: usize, msg: &str, help: &str) -> FlagError {
+    let src = format!("{flag} {text}");
+    let off = flag.len() + 1;
+    let d = Diagnostic::error(msg)
+        .at(Span::new(off + lo, off + hi.max(lo + 1)), "here")
+        .help(help);
+    Box::new((d, src))
+}
+
+/// A flag that could not be read: the diagnostic and the text it points into.
+pub type FlagError = Box<(Diagnostic, String)>;
+
+fn probability(flag: &str, text: &str, at: usize, v: &str) -> Result<f64, FlagError> {
+    match v.parse::<f64>() {
+        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        Ok(p) => Err(bad(
+            flag,
+            text,
+            at,
+            at + v.len(),
+            &format!("{p} is not a probability"),
+            "a probability lies between 0 and 1, e.g. 0.3",
+        )),
+        Err(_) => Err(bad(
+            flag,
+            text,
+            at,
+            at + v.len(),
+            &format!("`{v}` is not a number"),
+            "write a probability such as 0.3",
+        )),
+    }
+}
+
+/// `--net erlang | perfect | fair-loss:loss=P,dup=Q`.
+pub fn parse_net(text: &str) -> Result<LinkModel, FlagError> {
+    let flag = "--net";
+    let (name, params) = text.split_once(':').unwrap_or((text, ""));
+    match name {
+        "erlang" if params.is_empty() => Ok(LinkModel::Erlang),
+        "perfect" if params.is_empty() => Ok(LinkModel::Perfect),
+        "fair-loss" => {
+            let (mut loss, mut dup) = (0.0, 0.0);
+            let mut at = name.len() + 1;
+            for kv in params.split(',').filter(|s| !s.is_empty()) {
+                let (k, v) = kv.split_once('=').ok_or_else(|| {
+                    bad(
+                        flag,
+                        text,
+                        at,
+                        at + kv.len(),
+                        "expected `key=value`",
+                        "write fair-loss:loss=0.3,dup=0.1",
+                    )
+                })?;
+                let vat = at + k.len() + 1;
+                match k {
+                    "loss" => loss = probability(flag, text, vat, v)?,
+                    "dup" => dup = probability(flag, text, vat, v)?,
+                    _ => {
+                        return Err(bad(
+                            flag,
+                            text,
+                            at,
+                            at + k.len(),
+                            &format!("fair-loss has no parameter `{k}`"),
+                            "its parameters are loss and dup",
+                        ))
+                    }
+                }
+                at += kv.len() + 1;
+            }
+            if dup >= 1.0 {
+                return Err(bad(
+                    flag,
+                    text,
+                    0,
+                    text.len(),
+                    "dup=1 would duplicate forever",
+                    "fair-loss duplicates finitely often: use dup below 1",
+                ));
+            }
+            Ok(LinkModel::FairLoss { loss, dup })
+        }
+        _ => Err(bad(
+            flag,
+            text,
+            0,
+            name.len(),
+            &format!("unknown link model `{name}`"),
+            "choose erlang, perfect or fair-loss:loss=P,dup=Q",
+        )),
+    }
+}
+
+/// `--partition 'a,b|c'`, optionally ending in `:hold` (messages wait
+/// until healed) or `:drop` (the default: they are lost).
+pub fn parse_partition(text: &str) -> Result<Partition, FlagError> {
+    let flag = "--partition";
+    let (groups_text, mode) = match text.rsplit_once(':') {
+        Some((g, "hold")) => (g, CutMode::Hold),
+        Some((g, "drop")) => (g, CutMode::Drop),
+        Some((_, m)) => {
+            let at = text.len() - m.len();
+            return Err(bad(
+                flag,
+                text,
+                at,
+                text.len(),
+                &format!("unknown partition mode `{m}`"),
+                "end with :drop (lost) or :hold (kept until healed)",
+            ));
+        }
+        None => (text, CutMode::Drop),
+    };
+    let mut groups = vec![];
+    let mut seen: Vec<String> = vec![];
+    let mut at = 0;
+    for g in groups_text.split('|') {
+        let mut members = vec![];
+        for name in g.split(',') {
+            let n = name.trim();
+            if n.is_empty() {
+                return Err(bad(
+                    flag,
+                    text,
+                    at,
+                    at + 1,
+                    "an empty process name",
+                    "name processes by registered name or alias, e.g. 'a,b|c'",
+                ));
+            }
+            if seen.iter().any(|s| s == n) {
+                return Err(bad(
+                    flag,
+                    text,
+                    at,
+                    at + name.len(),
+                    &format!("`{n}` is in two groups"),
+                    "each process belongs to one side of a partition",
+                ));
+            }
+            seen.push(n.to_string());
+            members.push(n.to_string());
+            at += name.len() + 1;
+        }
+        groups.push(members);
+    }
+    if groups.len() < 2 {
+        return Err(bad(
+            flag,
+            text,
+            0,
+            text.len(),
+            "a partition needs at least two groups",
+            "separate the groups with `|`, e.g. 'a,b|c'",
+        ));
+    }
+    Ok(Partition { groups, mode })
+}
+
+/// `--crash NAME@send=K | NAME@receive=K | NAME@time=T`.
+pub fn parse_crash(text: &str) -> Result<Crash, FlagError> {
+    let flag = "--crash";
+    let (who, rule) = text.split_once('@').ok_or_else(|| {
+        bad(
+            flag,
+            text,
+            0,
+            text.len(),
+            "expected NAME@event=N",
+            "e.g. --crash p2@send=3 or --crash server@time=500",
+        )
+    })?;
+    if who.is_empty() {
+        return Err(bad(
+            flag,
+            text,
+            0,
+            1,
+            "which process?",
+            "name it by registered name or alias, e.g. p2@send=3",
+        ));
+    }
+    let at = who.len() + 1;
+    let (k, v) = rule.split_once('=').ok_or_else(|| {
+        bad(
+            flag,
+            text,
+            at,
+            text.len(),
+            "expected event=N",
+            "the events are send, receive and time",
+        )
+    })?;
+    let vat = at + k.len() + 1;
+    let n: u64 = v.parse().map_err(|_| {
+        bad(
+            flag,
+            text,
+            vat,
+            text.len(),
+            &format!("`{v}` is not a count"),
+            "write a whole number, e.g. send=3",
+        )
+    })?;
+    let when = match k {
+        "send" => Trigger::Send(n),
+        "receive" => Trigger::Receive(n),
+        "time" => Trigger::Time(n),
+        _ => return Err(bad(
+            flag,
+            text,
+            at,
+            at + k.len(),
+            &format!("unknown crash event `{k}`"),
+            "crash after the k-th send or receive, or at a virtual time: send=K, receive=K, time=T",
+        )),
+    };
+    Ok(Crash {
+        who: who.to_string(),
+        when,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_flag_forms_of_the_issue() {
+        assert_eq!(
+            parse_net("fair-loss:loss=0.3,dup=0.1").ok(),
+            Some(LinkModel::FairLoss {
+                loss: 0.3,
+                dup: 0.1
+            })
+        );
+        assert_eq!(
+            parse_crash("server@send=3").ok(),
+            Some(Crash {
+                who: "server".into(),
+                when: Trigger::Send(3)
+            })
+        );
+        let p = parse_partition("a,b|c").ok();
+        assert_eq!(
+            p.map(|p| p.groups),
+            Some(vec![
+                vec!["a".to_string(), "b".to_string()],
+                vec!["c".to_string()]
+            ])
+        );
+    }
+
+    #[test]
+    fn rejects_bad_plans_with_a_pointer() {
+        let (d, src) = parse_net("fair-loss:loss=1.7")
+            .err()
+            .map(|e| *e)
+            .unwrap_or_else(|| (Diagnostic::error(""), String::new()));
+        assert!(
+            d.message.contains("1.7 is not a probability"),
+            "{}",
+            d.message
+        );
+        let span = d.span.unwrap_or_default();
+        assert_eq!(src.get(span.lo..span.hi), Some("1.7"));
+        let (d, _) = parse_partition("a,b|a")
+            .err()
+            .map(|e| *e)
+            .unwrap_or_else(|| (Diagnostic::error(""), String::new()));
+        assert!(d.message.contains("`a` is in two groups"), "{}", d.message);
+        assert!(parse_crash("p2@jump=1").is_err());
+    }
+}

@@ -1,0 +1,183 @@
+//! Carrying out a fault plan: the link model's losses and duplicates,
+//! partitions (drop or hold until healed), and crashes (crash-stop tells
+//! nobody; fail-stop fires links and monitors). Every fault is an event.
+
+use super::event::Kind;
+use super::faults::{CutMode, LinkModel, Trigger};
+use super::{InFlight, Status, World};
+use crate::term::{Pid, Term};
+
+impl World {
+    /// A uniform draw in [0, 1) from the world's seeded source.
+    fn draw(&mut self) -> f64 {
+        let mut st = self.rng;
+        let r = super::sched::Sched::next_random(&mut st);
+        self.rng = st;
+        (r >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// Whether `pid` is the process a plan names (alias `p2`, pid text or
+    /// registered name).
+    pub fn names(&self, pid: Pid, name: &str) -> bool {
+        name == crate::repl::alias(pid)
+            || name == super::event::pid_text(pid)
+            || self
+                .registry
+                .iter()
+                .any(|(a, p)| *p == pid && a.name() == name)
+    }
+
+    fn group_of(&self, pid: Pid) -> Option<usize> {
+        let part = self.faults.partition.as_ref()?;
+        part.groups
+            .iter()
+            .position(|g| g.iter().any(|n| self.names(pid, n)))
+    }
+
+    fn crosses_cut(&self, from: Pid, to: Pid) -> bool {
+        self.partitioned
+            && matches!((self.group_of(from), self.group_of(to)), (Some(a), Some(b)) if a != b)
+    }
+
+    /// Puts a sent message into the network as the plan says: lost,
+    /// duplicated, held by a partition, or simply in flight.
+    pub(super) fn network_send(&mut self, m: InFlight, send_event: u64) {
+        let drop_event = |w: &mut World, m: &InFlight| {
+            w.push_event(m.from, Kind::Drop { msg: m.id }, None, vec![send_event]);
+        };
+        if self.crosses_cut(m.from, m.to) {
+            let mode = self
+                .faults
+                .partition
+                .as_ref()
+                .map(|p| p.mode)
+                .unwrap_or(CutMode::Drop);
+            match mode {
+                CutMode::Drop => drop_event(self, &m),
+                CutMode::Hold => self.held.push(m),
+            }
+            return;
+        }
+        if let LinkModel::FairLoss { loss, dup } = self.faults.net {
+            if self.draw() < loss {
+                drop_event(self, &m);
+                return;
+            }
+            // Finitely often: each copy is duplicated again with the same odds.
+            let mut copies = 0;
+            while copies < 8 && self.draw() < dup {
+                copies += 1;
+                self.next_msg += 1;
+                let copy = InFlight {
+                    id: self.next_msg,
+                    ..m.clone()
+                };
+                self.send_event.insert(copy.id, send_event);
+                self.push_event(
+                    m.from,
+                    Kind::Duplicate {
+                        msg: m.id,
+                        copy: copy.id,
+                    },
+                    None,
+                    vec![send_event],
+                );
+                self.network.push(copy);
+            }
+        }
+        self.network.push(m);
+    }
+
+    /// Starts the plan's partition.
+    pub fn partition(&mut self) {
+        let Some(p) = &self.faults.partition else {
+            return;
+        };
+        let groups = p
+            .groups
+            .iter()
+            .map(|g| g.join(","))
+            .collect::<Vec<_>>()
+            .join("|");
+        self.partitioned = true;
+        let at = self
+            .procs
+            .keys()
+            .next()
+            .copied()
+            .unwrap_or(crate::run::MAIN_PID);
+        self.push_event(at, Kind::Partition { groups }, None, vec![]);
+    }
+
+    /// Ends the partition; held messages go back into flight, in order.
+    pub fn heal(&mut self) {
+        if !self.partitioned {
+            return;
+        }
+        self.partitioned = false;
+        let at = self
+            .procs
+            .keys()
+            .next()
+            .copied()
+            .unwrap_or(crate::run::MAIN_PID);
+        self.push_event(at, Kind::Heal, None, vec![]);
+        for m in std::mem::take(&mut self.held) {
+            self.network.push(m);
+        }
+    }
+
+    /// Crashes `pid` if a send- or receive-count rule says so.
+    pub(super) fn check_crash(&mut self, pid: Pid) {
+        let sends = self.sends.get(&pid).copied().unwrap_or(0);
+        let receives = self.receives.get(&pid).copied().unwrap_or(0);
+        let due = self.faults.crashes.iter().any(|c| {
+            self.names(pid, &c.who)
+                && match c.when {
+                    Trigger::Send(k) => sends == k,
+                    Trigger::Receive(k) => receives == k,
+                    Trigger::Time(_) => false,
+                }
+        });
+        if due {
+            self.crash(pid);
+        }
+    }
+
+    /// Crashes every process whose time rule has come.
+    pub(super) fn check_time_crashes(&mut self) {
+        let due: Vec<Pid> = self
+            .procs
+            .keys()
+            .copied()
+            .filter(|p| self.is_alive(*p))
+            .filter(|p| {
+                self.faults.crashes.iter().any(|c| {
+                    matches!(c.when, Trigger::Time(t) if self.time >= t) && self.names(*p, &c.who)
+                })
+            })
+            .collect();
+        for p in due {
+            self.crash(p);
+        }
+    }
+
+    /// A crash: the process does nothing more. Under fail-stop its links
+    /// and monitors are told (reason `crashed`); under crash-stop nobody is.
+    pub fn crash(&mut self, pid: Pid) {
+        if !self.is_alive(pid) {
+            return;
+        }
+        self.process_event(pid, Kind::Crash, None);
+        let reason = Term::atom("crashed");
+        if self.faults.fail_stop {
+            self.exit_process(pid, reason, None);
+            return;
+        }
+        self.set_status(pid, Status::Exited(reason));
+        if let Some(p) = self.procs.get_mut(&pid) {
+            p.process.frames.clear();
+            p.process.stack.clear();
+        }
+    }
+}
