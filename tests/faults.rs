@@ -1,0 +1,181 @@
+//! Fault plans change what happens, deterministically under a seed, and
+//! every fault shows in the trace.
+
+use pidlab::run::{self, Outcome, RunLimits};
+use pidlab::world::event::{Event, Kind};
+use pidlab::world::faults::{self, FaultPlan};
+use pidlab::world::sched::Sched;
+use pidlab::world::World;
+
+fn run_with(src: &str, plan: FaultPlan, seed: u64) -> (Vec<Event>, String, Outcome) {
+    let (ast, diags) = pidlab::syntax::parse_module(src, Some("f"));
+    assert!(diags.is_empty(), "{diags:?}");
+    let (m, _) = pidlab::compile::compile_module(&ast, "f.erl", src).expect("compiles");
+    let mut code = run::new_code();
+    let m = code.load(m);
+    let func = *m.exports.values().next().expect("main/0");
+    let mut world = World::new(code);
+    world.faults = plan;
+    world.rng = seed;
+    let mut out = String::new();
+    let limits = RunLimits {
+        max_reductions: 50_000_000,
+        sched: Sched::Random { state: seed },
+    };
+    let outcome = run::run_world(
+        &mut world,
+        &m,
+        func,
+        vec![],
+        limits,
+        &mut |s| out.push_str(s),
+        &mut |_| {},
+    );
+    (world.trace, out, outcome)
+}
+
+const COUNTER: &str = "-module(f).\n-export([main/0]).\n\
+    main() -> Me = self(), P = spawn(fun() -> loop(Me, 0) end),\n\
+    [P ! {n, N} || N <- lists:seq(1, 1000)],\n\
+    receive after 10 -> ok end,\n\
+    P ! done, receive {count, C} -> io:format(\"~p~n\", [C]) after 100 -> io:format(\"lost~n\") end.\n\
+    loop(Me, C) -> receive {n, _} -> loop(Me, C + 1); done -> Me ! {count, C} end.\n";
+
+fn count(trace: &[Event], name: &str) -> usize {
+    trace.iter().filter(|e| e.kind.name() == name).count()
+}
+
+#[test]
+fn loss_rate_matches_its_parameter_over_fixed_seeds() {
+    for seed in [1, 2, 3] {
+        let plan = FaultPlan {
+            net: faults::LinkModel::FairLoss {
+                loss: 0.3,
+                dup: 0.0,
+            },
+            ..FaultPlan::default()
+        };
+        let (trace, _, _) = run_with(COUNTER, plan, seed);
+        let sends = count(&trace, "send") as f64;
+        let drops = count(&trace, "drop") as f64;
+        let rate = drops / sends;
+        // 1000+ sends: five standard deviations of a 0.3 rate is about 0.07.
+        assert!(
+            (rate - 0.3).abs() < 0.07,
+            "seed {seed}: {drops} of {sends} lost ({rate})"
+        );
+    }
+}
+
+#[test]
+fn duplicates_are_events_with_their_own_message_ids() {
+    let plan = FaultPlan {
+        net: faults::LinkModel::FairLoss {
+            loss: 0.0,
+            dup: 0.2,
+        },
+        ..FaultPlan::default()
+    };
+    let (trace, _, _) = run_with(COUNTER, plan, 5);
+    let dups: Vec<(u64, u64)> = trace
+        .iter()
+        .filter_map(|e| match e.kind {
+            Kind::Duplicate { msg, copy } => Some((msg, copy)),
+            _ => None,
+        })
+        .collect();
+    assert!(!dups.is_empty());
+    let rate = dups.len() as f64 / count(&trace, "send") as f64;
+    assert!(
+        (rate - 0.25).abs() < 0.08,
+        "about dup/(1-dup) copies per message, got {rate}"
+    );
+    for (msg, copy) in dups.iter().take(20) {
+        assert_ne!(msg, copy);
+        assert!(
+            trace
+                .iter()
+                .any(|e| matches!(e.kind, Kind::Receive { msg: m, .. } if m == *copy)),
+            "copy m{copy} is received under its own id"
+        );
+    }
+}
+
+#[test]
+fn the_same_seed_gives_the_same_faults() {
+    let plan = || FaultPlan {
+        net: faults::LinkModel::FairLoss {
+            loss: 0.2,
+            dup: 0.1,
+        },
+        ..FaultPlan::default()
+    };
+    let a: Vec<String> = run_with(COUNTER, plan(), 9)
+        .0
+        .iter()
+        .map(|e| e.json().to_string())
+        .collect();
+    let b: Vec<String> = run_with(COUNTER, plan(), 9)
+        .0
+        .iter()
+        .map(|e| e.json().to_string())
+        .collect();
+    assert_eq!(a, b);
+}
+
+const WATCHED: &str = "-module(f).\n-export([main/0]).\n\
+    main() -> {P, R} = spawn_monitor(fun() -> receive go -> receive never -> ok end end end),\n\
+    P ! go,\n\
+    receive {'DOWN', R, process, P, Why} -> io:format(\"told: ~p~n\", [Why])\n\
+    after 1000 -> io:format(\"nobody told me~n\") end.\n";
+
+#[test]
+fn crash_stop_tells_nobody_and_fail_stop_fires_monitors() {
+    let crash = || {
+        vec![faults::parse_crash("p2@receive=1")
+            .map_err(|e| e.0.message)
+            .expect("plan reads")]
+    };
+    let stop = FaultPlan {
+        crashes: crash(),
+        ..FaultPlan::default()
+    };
+    let (trace, out, _) = run_with(WATCHED, stop, 1);
+    assert_eq!(out, "nobody told me\n");
+    assert_eq!(count(&trace, "crash"), 1);
+    let fail = FaultPlan {
+        crashes: crash(),
+        fail_stop: true,
+        ..FaultPlan::default()
+    };
+    let (_, out, _) = run_with(WATCHED, fail, 1);
+    assert_eq!(out, "told: crashed\n");
+}
+
+const PARTED: &str = "-module(f).\n-export([main/0]).\n\
+    main() -> Me = self(), register(a, self()),\n\
+    B = spawn(fun() -> receive M -> Me ! {echo, M} after 50 -> Me ! timeout end end),\n\
+    register(b, B), C = spawn(fun() -> receive M -> Me ! {c, M} after 50 -> Me ! c_timeout end end), register(c, C),\n\
+    B ! ping, C ! ping,\n\
+    [receive X -> io:format(\"~p~n\", [X]) end || _ <- [1, 2]].\n";
+
+#[test]
+fn a_partition_drops_messages_across_the_cut() {
+    let plan = FaultPlan {
+        partition: Some(
+            faults::parse_partition("a,b|c")
+                .map_err(|e| e.0.message)
+                .expect("plan reads"),
+        ),
+        ..FaultPlan::default()
+    };
+    let (trace, out, outcome) = run_with(PARTED, plan, 1);
+    // b, on a's side, answers; c's ping and c's timeout report both cross the cut.
+    assert_eq!(out, "{echo,ping}\n");
+    assert!(
+        matches!(outcome, Outcome::Deadlock { .. }),
+        "a waits forever for c: {outcome:?}"
+    );
+    assert_eq!(count(&trace, "partition"), 1);
+    assert_eq!(count(&trace, "drop"), 2);
+}
