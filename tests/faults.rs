@@ -179,3 +179,134 @@ fn a_partition_drops_messages_across_the_cut() {
     assert_eq!(count(&trace, "partition"), 1);
     assert_eq!(count(&trace, "drop"), 2);
 }
+
+/// The emitted `{Tag, Seq, Msg}` terms of a trace, as `(tag, seq)` pairs.
+fn emitted(trace: &[Event]) -> Vec<(String, i64)> {
+    trace
+        .iter()
+        .filter_map(|e| match &e.kind {
+            Kind::Emit {
+                term: pidlab::term::Term::Tuple(t),
+            } => match (t.first(), t.get(1)) {
+                (Some(pidlab::term::Term::Atom(a)), Some(pidlab::term::Term::Int(n))) => {
+                    Some((a.name().to_string(), *n))
+                }
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
+}
+
+/// Reliable delivery, no duplication, no creation; `Err` says which fails.
+fn perfect_link_properties(trace: &[Event]) -> Result<(), String> {
+    let ev = emitted(trace);
+    let sent: Vec<i64> = ev
+        .iter()
+        .filter(|(t, _)| t == "pl_send")
+        .map(|(_, s)| *s)
+        .collect();
+    let delivered: Vec<i64> = ev
+        .iter()
+        .filter(|(t, _)| t == "pl_deliver")
+        .map(|(_, s)| *s)
+        .collect();
+    for s in &sent {
+        if !delivered.contains(s) {
+            return Err(format!(
+                "reliable delivery: message {s} was sent but never delivered"
+            ));
+        }
+    }
+    for d in &delivered {
+        if delivered.iter().filter(|x| *x == d).count() > 1 {
+            return Err(format!("no duplication: message {d} was delivered twice"));
+        }
+        if !sent.contains(d) {
+            return Err(format!(
+                "no creation: message {d} was delivered but never sent"
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn program(name: &str) -> String {
+    std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/programs")
+            .join(name),
+    )
+    .expect("reference program exists")
+}
+
+#[test]
+fn perfect_links_hold_over_fair_loss_links_for_many_seeds() {
+    let src = program("perfect_link.erl").replace("-module(perfect_link)", "-module(f)");
+    for seed in 0..30 {
+        let plan = FaultPlan {
+            net: faults::LinkModel::FairLoss {
+                loss: 0.4,
+                dup: 0.2,
+            },
+            ..FaultPlan::default()
+        };
+        let (trace, _, _) = run_with(&src, plan, seed);
+        assert_eq!(
+            emitted(&trace)
+                .iter()
+                .filter(|(t, _)| t == "pl_send")
+                .count(),
+            5,
+            "seed {seed}: every message was sent"
+        );
+        if let Err(e) = perfect_link_properties(&trace) {
+            panic!("seed {seed}: {e}");
+        }
+    }
+}
+
+#[test]
+fn raw_fair_loss_links_break_the_properties() {
+    let src = program("naive_link.erl").replace("-module(naive_link)", "-module(f)");
+    let mut broken = vec![];
+    for seed in 0..30 {
+        let plan = FaultPlan {
+            net: faults::LinkModel::FairLoss {
+                loss: 0.4,
+                dup: 0.2,
+            },
+            ..FaultPlan::default()
+        };
+        let (trace, _, _) = run_with(&src, plan, seed);
+        if let Err(e) = perfect_link_properties(&trace) {
+            broken.push((seed, e, trace));
+        }
+    }
+    assert!(
+        broken
+            .iter()
+            .any(|(_, e, _)| e.starts_with("reliable delivery")),
+        "some seed loses a message"
+    );
+    assert!(
+        broken
+            .iter()
+            .any(|(_, e, _)| e.starts_with("no duplication")),
+        "some seed duplicates one"
+    );
+    // The failing trace, for people: the drop of a message that was never delivered.
+    let (seed, e, trace) = broken
+        .iter()
+        .find(|(_, e, _)| e.starts_with("reliable delivery"))
+        .expect("found above");
+    let lines: Vec<String> = trace
+        .iter()
+        .filter(|ev| matches!(ev.kind, Kind::Drop { .. }))
+        .map(|ev| ev.line())
+        .collect();
+    assert!(
+        !lines.is_empty(),
+        "seed {seed}: {e}, and the trace shows the drop"
+    );
+}
