@@ -11,6 +11,11 @@ use std::cmp::Ordering;
 
 /// Runs `src` (module `gen`, `main/0`) under the random scheduler.
 fn trace_of(src: &str, seed: u64) -> Vec<Event> {
+    trace_with(src, seed, pidlab::world::faults::FaultPlan::default())
+}
+
+/// Like `trace_of`, with a fault plan.
+fn trace_with(src: &str, seed: u64, plan: pidlab::world::faults::FaultPlan) -> Vec<Event> {
     let (ast, diags) = pidlab::syntax::parse_module(src, Some("gen"));
     assert!(diags.is_empty(), "{diags:?}");
     let (m, _) =
@@ -122,6 +127,19 @@ proptest! {
         seed in 0u64..1000,
     ) {
         let trace = trace_of(&program(&scripts), seed);
+        check_clocks(&trace)?;
+    }
+
+    #[test]
+    fn clocks_stay_correct_under_loss_and_duplication(
+        scripts in prop::collection::vec(prop::collection::vec(0u8..12, 0..6), 2..4),
+        seed in 0u64..1000,
+    ) {
+        let plan = pidlab::world::faults::FaultPlan {
+            net: pidlab::world::faults::LinkModel::FairLoss { loss: 0.3, dup: 0.3 },
+            ..Default::default()
+        };
+        let trace = trace_with(&program(&scripts), seed, plan);
         check_clocks(&trace)?;
     }
 }
