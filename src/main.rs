@@ -56,6 +56,9 @@ enum Command {
         /// Link model: erlang (default), perfect, or fair-loss:loss=P,dup=Q.
         #[arg(long, default_value = "erlang")]
         net: String,
+        /// Timing: local (default), async, sync[:delta=D] or psync:gst=T,delta=D.
+        #[arg(long, default_value = "local")]
+        timing: String,
         /// Partition the processes, e.g. 'a,b|c' (add :hold to keep, not drop, messages across the cut).
         #[arg(long)]
         partition: Option<String>,
@@ -150,6 +153,7 @@ struct TraceOpts {
 /// The fault plan the flags describe.
 fn fault_plan(
     net: &str,
+    timing: &str,
     partition: Option<&str>,
     crashes: &[String],
     fail_stop: bool,
@@ -162,6 +166,7 @@ fn fault_plan(
             .map(|c| faults::parse_crash(c))
             .collect::<Result<_, _>>()?,
         fail_stop,
+        timing: faults::parse_timing(timing)?,
     })
 }
 
@@ -351,11 +356,13 @@ fn main() -> ExitCode {
                 max_mailbox,
                 max_steps,
                 net,
+                timing,
                 partition,
                 crash,
                 fail_stop,
             }) => {
-                let plan = match fault_plan(&net, partition.as_deref(), &crash, fail_stop) {
+                let plan = match fault_plan(&net, &timing, partition.as_deref(), &crash, fail_stop)
+                {
                     Ok(p) => p,
                     Err(e) => {
                         let (d, src) = *e;

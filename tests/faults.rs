@@ -310,3 +310,79 @@ fn raw_fair_loss_links_break_the_properties() {
         "seed {seed}: {e}, and the trace shows the drop"
     );
 }
+
+fn suspicions(trace: &[Event]) -> usize {
+    trace
+        .iter()
+        .filter(|e| matches!(&e.kind, Kind::Emit { term: pidlab::term::Term::Tuple(t) } if t.first().is_some_and(|a| a.is_atom("suspect"))))
+        .count()
+}
+
+#[test]
+fn heartbeat_detector_is_perfect_under_sync_and_suspects_falsely_under_async() {
+    let src = program("heartbeat.erl").replace("-module(heartbeat)", "-module(f)");
+    let timing = |t: &str| FaultPlan {
+        timing: faults::parse_timing(t)
+            .map_err(|e| e.0.message)
+            .expect("timing reads"),
+        ..FaultPlan::default()
+    };
+    let mut sync_total = 0;
+    let mut async_seeds_with_false_suspicion = 0;
+    for seed in 0..20 {
+        let (trace, _, _) = run_with(&src, timing("sync:delta=10"), seed);
+        // Beats: 40 heartbeats; the last is followed by one true silence.
+        sync_total += suspicions(&trace).saturating_sub(1);
+        let (trace, _, _) = run_with(&src, timing("async"), seed);
+        if suspicions(&trace) > 1 {
+            async_seeds_with_false_suspicion += 1;
+        }
+    }
+    assert_eq!(
+        sync_total, 0,
+        "a timeout above period + delta never fires falsely under sync"
+    );
+    assert!(
+        async_seeds_with_false_suspicion > 0,
+        "under async some heartbeat is late at some seed"
+    );
+}
+
+#[test]
+fn psync_delays_are_bounded_after_stabilisation() {
+    let src = program("heartbeat.erl").replace("-module(heartbeat)", "-module(f)");
+    let plan = FaultPlan {
+        timing: faults::parse_timing("psync:gst=1000,delta=10")
+            .map_err(|e| e.0.message)
+            .expect("reads"),
+        ..FaultPlan::default()
+    };
+    for seed in 0..10 {
+        let (trace, _, _) = run_with(&src, plan.clone(), seed);
+        let sends: std::collections::BTreeMap<u64, u64> = trace
+            .iter()
+            .filter_map(|e| match e.kind {
+                Kind::Send { msg, .. } => Some((msg, e.time)),
+                _ => None,
+            })
+            .collect();
+        for e in &trace {
+            if let Kind::Deliver { msg, .. } = e.kind {
+                let sent = sends.get(&msg).copied().unwrap_or(0);
+                if sent >= 1000 {
+                    assert!(
+                        e.time - sent <= 10,
+                        "seed {seed}: m{msg} sent at {sent} arrived at {}",
+                        e.time
+                    );
+                } else {
+                    assert!(
+                        e.time <= 1010,
+                        "seed {seed}: m{msg} sent before GST arrived at {}",
+                        e.time
+                    );
+                }
+            }
+        }
+    }
+}

@@ -50,6 +50,21 @@ pub struct Crash {
     pub when: Trigger,
 }
 
+/// How long messages take, in virtual milliseconds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Timing {
+    /// Zero delay, as on one Erlang node.
+    Local,
+    /// Unbounded, heavy-tailed delays: any fixed timeout is exceeded by
+    /// some message at some seed.
+    Async,
+    /// Every message arrives within `delta`.
+    Sync { delta: u64 },
+    /// Asynchronous until `gst`, then within `delta` (messages sent before
+    /// `gst` arrive by `gst + delta`).
+    Psync { gst: u64, delta: u64 },
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct FaultPlan {
     pub net: LinkModel,
@@ -58,6 +73,7 @@ pub struct FaultPlan {
     /// Fail-stop: links and monitors are told of a crash. Crash-stop
     /// (the default) tells nobody.
     pub fail_stop: bool,
+    pub timing: Timing,
 }
 
 impl Default for FaultPlan {
@@ -67,6 +83,7 @@ impl Default for FaultPlan {
             partition: None,
             crashes: vec![],
             fail_stop: false,
+            timing: Timing::Local,
         }
     }
 }
@@ -163,6 +180,77 @@ pub fn parse_net(text: &str) -> Result<LinkModel, FlagError> {
             name.len(),
             &format!("unknown link model `{name}`"),
             "choose erlang, perfect or fair-loss:loss=P,dup=Q",
+        )),
+    }
+}
+
+/// `--timing local | async | sync[:delta=D] | psync:gst=T,delta=D`.
+pub fn parse_timing(text: &str) -> Result<Timing, FlagError> {
+    let flag = "--timing";
+    let (name, params) = text.split_once(':').unwrap_or((text, ""));
+    let mut delta = 10;
+    let mut gst = None;
+    let mut at = name.len() + 1;
+    for kv in params.split(',').filter(|s| !s.is_empty()) {
+        let (k, v) = kv.split_once('=').ok_or_else(|| {
+            bad(
+                flag,
+                text,
+                at,
+                at + kv.len(),
+                "expected `key=value`",
+                "e.g. sync:delta=10 or psync:gst=500,delta=10",
+            )
+        })?;
+        let vat = at + k.len() + 1;
+        let n: u64 = v.parse().map_err(|_| {
+            bad(
+                flag,
+                text,
+                vat,
+                vat + v.len(),
+                &format!("`{v}` is not a whole number of milliseconds"),
+                "e.g. delta=10",
+            )
+        })?;
+        match (name, k) {
+            ("sync" | "psync", "delta") => delta = n,
+            ("psync", "gst") => gst = Some(n),
+            _ => {
+                return Err(bad(
+                    flag,
+                    text,
+                    at,
+                    at + k.len(),
+                    &format!("{name} timing has no parameter `{k}`"),
+                    "sync takes delta; psync takes gst and delta",
+                ))
+            }
+        }
+        at += kv.len() + 1;
+    }
+    match name {
+        "local" if params.is_empty() => Ok(Timing::Local),
+        "async" if params.is_empty() => Ok(Timing::Async),
+        "sync" => Ok(Timing::Sync { delta }),
+        "psync" => match gst {
+            Some(gst) => Ok(Timing::Psync { gst, delta }),
+            None => Err(bad(
+                flag,
+                text,
+                0,
+                text.len(),
+                "psync needs a stabilisation time",
+                "write psync:gst=500,delta=10",
+            )),
+        },
+        _ => Err(bad(
+            flag,
+            text,
+            0,
+            name.len(),
+            &format!("unknown timing model `{name}`"),
+            "choose local, async, sync:delta=D or psync:gst=T,delta=D",
         )),
     }
 }

@@ -3,7 +3,7 @@
 //! nobody; fail-stop fires links and monitors). Every fault is an event.
 
 use super::event::Kind;
-use super::faults::{CutMode, LinkModel, Trigger};
+use super::faults::{CutMode, LinkModel, Timing, Trigger};
 use super::{InFlight, Status, World};
 use crate::term::{Pid, Term};
 
@@ -82,10 +82,43 @@ impl World {
                     None,
                     vec![send_event],
                 );
-                self.network.push(copy);
+                self.push_delayed(copy);
             }
         }
-        self.network.push(m);
+        self.push_delayed(m);
+    }
+
+    /// How long the timing model lets a message take, drawn now.
+    fn delay(&mut self) -> u64 {
+        let heavy = |w: &mut World| {
+            // P(delay > T) is about 5 / (T + 5): no bound holds for all messages.
+            let u = w.draw().max(1e-9);
+            ((5.0 / u) as u64).saturating_sub(5).min(1 << 40)
+        };
+        match self.faults.timing {
+            Timing::Local => 0,
+            Timing::Async => heavy(self),
+            Timing::Sync { delta } => (self.draw() * (delta + 1) as f64) as u64,
+            Timing::Psync { gst, delta } => {
+                if self.time >= gst {
+                    (self.draw() * (delta + 1) as f64) as u64
+                } else {
+                    heavy(self).min(gst + delta - self.time)
+                }
+            }
+        }
+    }
+
+    /// Puts a message in flight under the timing model; on Erlang links a
+    /// later message of a pair never overtakes an earlier one.
+    fn push_delayed(&mut self, m: InFlight) {
+        let mut at = self.time + self.delay();
+        if self.faults.net == LinkModel::Erlang {
+            let last = self.last_arrival.entry((m.from, m.to)).or_insert(0);
+            at = at.max(*last);
+            *last = at;
+        }
+        self.network.push_at(m, at);
     }
 
     /// Starts the plan's partition.

@@ -131,6 +131,7 @@ pub struct World {
     /// The random source of faults (SplitMix64 state).
     pub rng: u64,
     sends: BTreeMap<Pid, u64>,
+    last_arrival: BTreeMap<(Pid, Pid), u64>,
     receives: BTreeMap<Pid, u64>,
     /// Processes that can run, and waiting processes by deadline.
     runnable: BTreeSet<Pid>,
@@ -183,6 +184,7 @@ impl World {
             held: vec![],
             rng: sched::DEFAULT_SEED,
             sends: BTreeMap::new(),
+            last_arrival: BTreeMap::new(),
             receives: BTreeMap::new(),
             runnable: BTreeSet::new(),
             deadlines: BTreeSet::new(),
@@ -416,15 +418,26 @@ impl World {
     pub fn enabled(&self) -> Vec<Choice> {
         let mut out: Vec<Choice> = self.runnable.iter().map(|p| Choice::Run(*p)).collect();
         // Erlang's promise: FIFO per sender/receiver pair.
+        let now = self.time;
         if self.faults.net == faults::LinkModel::Erlang {
-            out.extend(self.network.heads().map(Choice::Deliver));
+            out.extend(
+                self.network
+                    .heads()
+                    .filter(|id| self.network.arrival(*id) <= now)
+                    .map(Choice::Deliver),
+            );
         } else {
             // The other link models promise no order.
-            out.extend(self.network.iter().map(|m| Choice::Deliver(m.id)));
+            out.extend(
+                self.network
+                    .iter()
+                    .filter(|m| self.network.arrival(m.id) <= now)
+                    .map(|m| Choice::Deliver(m.id)),
+            );
         }
         // A timeout already due fires once nothing is on its way to the process.
         for (_, pid) in self.deadlines.range(..=(self.time, Pid(u32::MAX))) {
-            if !self.network.has_inbound(*pid) {
+            if !self.network.has_arrived_for(*pid, now) {
                 out.push(Choice::Timeout(*pid));
             }
         }
@@ -444,6 +457,12 @@ impl World {
             .timers
             .iter()
             .map(|t| (t.at, 1, t.id, Choice::Timer(t.id)));
+        // A delayed message is a time-driven choice too; on Erlang links only a pair's oldest.
+        let arrival = self
+            .network
+            .next_arrival(self.time)
+            .map(|(at, id)| (at, 2, id, Choice::Deliver(id)));
+        let timers = timers.chain(arrival);
         procs
             .into_iter()
             .chain(timers)
@@ -526,9 +545,11 @@ impl World {
     }
 
     pub(super) fn deliver(&mut self, id: u64) {
+        let at = self.network.arrival(id);
         let Some(m) = self.network.take(id) else {
             return;
         };
+        self.time = self.time.max(at);
         if !self.is_alive(m.to) {
             return;
         }

@@ -11,6 +11,8 @@ pub struct Network {
     items: BTreeMap<u64, InFlight>,
     pairs: BTreeMap<(Pid, Pid), VecDeque<u64>>,
     inbound: BTreeMap<Pid, usize>,
+    /// Virtual time at which a delayed message may arrive (absent: now).
+    arrival: BTreeMap<u64, u64>,
 }
 
 impl Network {
@@ -23,9 +25,39 @@ impl Network {
         self.items.insert(m.id, m);
     }
 
+    /// Puts a message in flight that may arrive only from time `at` on.
+    pub fn push_at(&mut self, m: InFlight, at: u64) {
+        self.arrival.insert(m.id, at);
+        self.push(m);
+    }
+
+    /// When message `id` may arrive.
+    pub fn arrival(&self, id: u64) -> u64 {
+        self.arrival.get(&id).copied().unwrap_or(0)
+    }
+
+    /// The earliest arrival time still ahead of `now`.
+    pub fn next_arrival(&self, now: u64) -> Option<(u64, u64)> {
+        self.arrival
+            .iter()
+            .filter(|(_, t)| **t > now)
+            .map(|(id, t)| (*t, *id))
+            .min()
+    }
+
+    /// Whether a message for `to` can arrive by time `now`.
+    pub fn has_arrived_for(&self, to: Pid, now: u64) -> bool {
+        self.has_inbound(to)
+            && self
+                .items
+                .values()
+                .any(|m| m.to == to && self.arrival(m.id) <= now)
+    }
+
     /// Removes message `id`, wherever it stands in its pair's queue.
     pub fn take(&mut self, id: u64) -> Option<InFlight> {
         let m = self.items.remove(&id)?;
+        self.arrival.remove(&id);
         let key = (m.from, m.to);
         if let Some(q) = self.pairs.get_mut(&key) {
             q.retain(|x| *x != id);
