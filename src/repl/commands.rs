@@ -58,6 +58,35 @@ const COMMANDS: &[(&str, &str)] = &[
         "hb",
         ":hb E1 E2             is E1 -> E2, E2 -> E1, or are they concurrent?",
     ),
+    ("drop", ":drop M               lose message M"),
+    (
+        "dup",
+        ":dup M                duplicate message M (the copy gets its own id)",
+    ),
+    (
+        "crash",
+        ":crash P              crash process P (crash-stop; :failstop on|off)",
+    ),
+    (
+        "failstop",
+        ":failstop on|off      whether crashes fire links and monitors",
+    ),
+    (
+        "partition",
+        ":partition A,B | C    cut the network between the groups",
+    ),
+    (
+        "heal",
+        ":heal                 end the partition; held messages travel again",
+    ),
+    (
+        "net",
+        ":net MODEL            erlang, perfect or fair-loss:loss=P,dup=Q",
+    ),
+    (
+        "timing",
+        ":timing MODEL         local, async, sync:delta=D or psync:gst=T,delta=D",
+    ),
     (
         "reset",
         ":reset                start over: new world, no bindings",
@@ -97,6 +126,80 @@ impl Session {
             "clocks" => Ok(self.clocks_text()),
             "trace" => self.trace_text(&args),
             "hb" => self.hb(&args),
+            "drop" => self.drop_msg(&args),
+            "dup" => self.dup_msg(&args),
+            "crash" => self.crash(&args),
+            "failstop" => match args.first().copied() {
+                Some("on") => {
+                    self.world.faults.fail_stop = true;
+                    Ok("crashes now fire links and monitors (fail-stop)\n".into())
+                }
+                Some("off") => {
+                    self.world.faults.fail_stop = false;
+                    Ok("crashes tell nobody (crash-stop)\n".into())
+                }
+                _ => Err("write :failstop on or :failstop off".into()),
+            },
+            "partition" => {
+                let text = args.join("").replace(' ', "");
+                match crate::world::faults::parse_partition(&text) {
+                    Ok(p) => {
+                        self.world.faults.partition = Some(p);
+                        let before = self.world.trace.len();
+                        self.world.partition();
+                        Ok(self
+                            .world
+                            .trace
+                            .get(before..)
+                            .unwrap_or_default()
+                            .iter()
+                            .map(|e| self.event_line(e))
+                            .collect())
+                    }
+                    Err(e) => Err(e.0.message.clone()
+                        + &e.0.help.map(|h| format!("; {h}")).unwrap_or_default()),
+                }
+            }
+            "heal" => {
+                let before = self.world.trace.len();
+                self.world.heal();
+                let out: String = self
+                    .world
+                    .trace
+                    .get(before..)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|e| self.event_line(e))
+                    .collect();
+                Ok(if out.is_empty() {
+                    "no partition to heal\n".into()
+                } else {
+                    out
+                })
+            }
+            "net" => {
+                match crate::world::faults::parse_net(args.first().copied().unwrap_or("")) {
+                    Ok(m) => {
+                        self.world.faults.net = m;
+                        Ok(format!(
+                            "link model: {}\n",
+                            args.first().copied().unwrap_or("")
+                        ))
+                    }
+                    Err(e) => Err(e.0.message.clone()
+                        + &e.0.help.map(|h| format!("; {h}")).unwrap_or_default()),
+                }
+            }
+            "timing" => {
+                match crate::world::faults::parse_timing(args.first().copied().unwrap_or("")) {
+                    Ok(t) => {
+                        self.world.faults.timing = t;
+                        Ok(format!("timing: {}\n", args.first().copied().unwrap_or("")))
+                    }
+                    Err(e) => Err(e.0.message.clone()
+                        + &e.0.help.map(|h| format!("; {h}")).unwrap_or_default()),
+                }
+            }
             "reset" => {
                 let style = self.style;
                 *self = Session::new(style);
@@ -235,6 +338,76 @@ impl Session {
             Some(c) => Ok(self.apply_shown(&c, sink)),
             None => Ok("nothing can happen\n".into()),
         }
+    }
+
+    fn message_arg(&self, args: &[&str], cmd: &str) -> Result<u64, String> {
+        let a = args
+            .first()
+            .ok_or_else(|| format!("write :{cmd} M, e.g. :{cmd} m3"))?;
+        let id: u64 = a
+            .trim_start_matches('m')
+            .parse()
+            .map_err(|_| format!("`{a}` is not a message id; they look like m3"))?;
+        if self.world.network.get(id).is_none() {
+            let ids: Vec<String> = self
+                .world
+                .network
+                .iter()
+                .map(|m| format!("m{}", m.id))
+                .collect();
+            let hint = match ids.first() {
+                Some(r) => format!("in flight: {}; did you mean :{cmd} {r}?", ids.join(" ")),
+                None => "no message is in flight".into(),
+            };
+            return Err(format!("m{id} is not in flight; {hint}"));
+        }
+        Ok(id)
+    }
+
+    fn crash(&mut self, args: &[&str]) -> Result<String, String> {
+        let a = args.first().ok_or("write :crash P, e.g. :crash p2")?;
+        let p = self.process(a)?;
+        if !self.world.is_alive(p) {
+            return Err(format!("{} is not alive", pid_text(p)));
+        }
+        let before = self.world.trace.len();
+        self.world.crash(p);
+        Ok(self
+            .world
+            .trace
+            .get(before..)
+            .unwrap_or_default()
+            .iter()
+            .map(|e| self.event_line(e))
+            .collect())
+    }
+
+    fn drop_msg(&mut self, args: &[&str]) -> Result<String, String> {
+        let id = self.message_arg(args, "drop")?;
+        let before = self.world.trace.len();
+        self.world.drop_message(id);
+        Ok(self
+            .world
+            .trace
+            .get(before..)
+            .unwrap_or_default()
+            .iter()
+            .map(|e| self.event_line(e))
+            .collect())
+    }
+
+    fn dup_msg(&mut self, args: &[&str]) -> Result<String, String> {
+        let id = self.message_arg(args, "dup")?;
+        let before = self.world.trace.len();
+        self.world.duplicate_message(id);
+        Ok(self
+            .world
+            .trace
+            .get(before..)
+            .unwrap_or_default()
+            .iter()
+            .map(|e| self.event_line(e))
+            .collect())
     }
 
     fn deliver(&mut self, args: &[&str], sink: &mut dyn FnMut(&str)) -> Result<String, String> {

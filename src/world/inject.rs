@@ -121,6 +121,43 @@ impl World {
         self.network.push_at(m, at);
     }
 
+    /// Loses message `id` by hand (`:drop`). False when it is not in flight.
+    pub fn drop_message(&mut self, id: u64) -> bool {
+        let Some(m) = self.network.take(id) else {
+            return false;
+        };
+        let preds = self.send_event.get(&id).copied().into_iter().collect();
+        self.push_event(m.from, Kind::Drop { msg: id }, None, preds);
+        true
+    }
+
+    /// Duplicates message `id` by hand (`:dup`); returns the copy's id.
+    pub fn duplicate_message(&mut self, id: u64) -> Option<u64> {
+        let m = self.network.get(id)?.clone();
+        let at = self.network.arrival(id);
+        self.next_msg += 1;
+        let copy = InFlight {
+            id: self.next_msg,
+            ..m
+        };
+        let send = self.send_event.get(&id).copied();
+        if let Some(e) = send {
+            self.send_event.insert(copy.id, e);
+        }
+        self.push_event(
+            copy.from,
+            Kind::Duplicate {
+                msg: id,
+                copy: copy.id,
+            },
+            None,
+            send.into_iter().collect(),
+        );
+        let cid = copy.id;
+        self.network.push_at(copy, at);
+        Some(cid)
+    }
+
     /// Starts the plan's partition.
     pub fn partition(&mut self) {
         let Some(p) = &self.faults.partition else {
