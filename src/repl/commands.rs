@@ -34,6 +34,19 @@ const COMMANDS: &[(&str, &str)] = &[
     ),
     ("run", ":run                  run until nothing can happen"),
     (
+        "back",
+        ":back [N]              go back N steps (time travel; exact)",
+    ),
+    (
+        "forward",
+        ":forward [N]           return N steps towards the present",
+    ),
+    (
+        "branches",
+        ":branches             futures left behind by stepping differently after :back",
+    ),
+    ("goto", ":goto K               switch to branch K"),
+    (
         "deliver",
         ":deliver M            deliver message M (e.g. :deliver m3)",
     ),
@@ -111,7 +124,15 @@ impl Session {
             "next" => Ok(self.next_text()),
             "pick" => self.pick(&args, sink),
             "step" => self.step(&args, sink),
+            "back" => self.back(args.first().and_then(|a| a.parse().ok()).unwrap_or(1)),
+            "forward" => self.forward(args.first().and_then(|a| a.parse().ok()).unwrap_or(1)),
+            "branches" => Ok(self.branches_text()),
+            "goto" => match args.first().and_then(|a| a.parse().ok()) {
+                Some(k) => self.goto(k),
+                None => Err("write :goto K, with K from :branches".into()),
+            },
             "run" => {
+                self.remember();
                 let (out, _) = self.run_until_quiet(RUN_STEPS, true, sink);
                 Ok(if out.is_empty() {
                     "nothing can happen\n".into()
@@ -286,6 +307,7 @@ impl Session {
     }
 
     fn apply_shown(&mut self, c: &Choice, sink: &mut dyn FnMut(&str)) -> String {
+        self.remember();
         let mut out = self.apply(c, true, sink);
         let (answer, _) = self.answer();
         out.push_str(&answer);
@@ -370,6 +392,7 @@ impl Session {
         if !self.world.is_alive(p) {
             return Err(format!("{} is not alive", pid_text(p)));
         }
+        self.remember();
         let before = self.world.trace.len();
         self.world.crash(p);
         Ok(self
@@ -384,6 +407,7 @@ impl Session {
 
     fn drop_msg(&mut self, args: &[&str]) -> Result<String, String> {
         let id = self.message_arg(args, "drop")?;
+        self.remember();
         let before = self.world.trace.len();
         self.world.drop_message(id);
         Ok(self
@@ -398,6 +422,7 @@ impl Session {
 
     fn dup_msg(&mut self, args: &[&str]) -> Result<String, String> {
         let id = self.message_arg(args, "dup")?;
+        self.remember();
         let before = self.world.trace.len();
         self.world.duplicate_message(id);
         Ok(self

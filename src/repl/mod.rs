@@ -6,6 +6,7 @@
 //! colour, and an error in one input does not stop the next.
 
 mod commands;
+mod travel;
 
 use crate::diag::render::{render_all, Style};
 use crate::run;
@@ -27,6 +28,7 @@ pub struct Session {
     manual: bool,
     /// Names of the variables the running input will bind.
     pending_names: Option<Vec<String>>,
+    timeline: travel::Timeline,
     pub style: Style,
 }
 
@@ -55,6 +57,7 @@ impl Session {
             seed: DEFAULT_SEED,
             manual: false,
             pending_names: None,
+            timeline: travel::Timeline::default(),
             style,
         }
     }
@@ -117,6 +120,7 @@ impl Session {
         let text = render_all(&warnings, "shell", input, self.style);
         let m = self.world.code.load(m);
         let args: Vec<Term> = self.bindings.iter().map(|(_, v)| v.clone()).collect();
+        self.remember();
         if let Err(e) = self.world.shell_eval(m, 0, args) {
             return Reply::Text(format!("{}\n", run::describe(&e)), true);
         }
