@@ -80,6 +80,8 @@ enum Command {
         #[arg(long)]
         echo: bool,
     },
+    /// Rebuild a session saved with `:save FILE`, printing what it printed.
+    Replay { file: std::path::PathBuf },
     /// Evaluate shell expressions ending with `.` and print the value.
     Eval { exprs: String },
 }
@@ -394,6 +396,16 @@ fn main() -> ExitCode {
                 )
             }
             Some(Command::Eval { exprs }) => cmd_eval(&exprs),
+            Some(Command::Replay { file }) => match std::fs::read(&file) {
+                Ok(bytes) => run_script(
+                    &String::from_utf8_lossy(&bytes),
+                    &pidlab::repl::Options::default(),
+                ),
+                Err(e) => {
+                    eprintln!("pidlab: cannot read {}: {e}", file.display());
+                    ExitCode::from(1)
+                }
+            },
             Some(Command::Script { file, echo }) => match std::fs::read(&file) {
                 Ok(bytes) => run_script(
                     &String::from_utf8_lossy(&bytes),

@@ -54,3 +54,29 @@ fn shell_transcripts_match() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn a_saved_session_replays_to_the_same_world() {
+    let dir = std::env::temp_dir().join(format!("pidlab-save-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let file = dir.join("session.txt");
+    let session = format!(
+        ":seed 11\n:mode manual\nMe = self(), [spawn(fun() -> Me ! N end) || N <- [1, 2, 3]], ok.\n:step 4\n:back 1\n:run\n:trace\n:clocks\n:save {}\n",
+        file.display()
+    );
+    let first = String::from_utf8_lossy(&run_script(session.as_bytes())).into_owned();
+    let out = Command::new(env!("CARGO_BIN_EXE_pidlab"))
+        .arg("replay")
+        .arg(&file)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("replay runs");
+    let replayed = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(first.contains("e1 "), "the session made events: {first}");
+    let (before_save, save_line) = first.rsplit_once("saved ").expect("the session was saved");
+    assert!(save_line.starts_with("8 inputs"), "{save_line}");
+    assert_eq!(
+        replayed, before_save,
+        "replay prints exactly what the session printed"
+    );
+}

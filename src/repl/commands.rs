@@ -101,6 +101,14 @@ const COMMANDS: &[(&str, &str)] = &[
         ":timing MODEL         local, async, sync:delta=D or psync:gst=T,delta=D",
     ),
     (
+        "save",
+        ":save FILE            write this session's inputs; :load or `pidlab replay` rebuilds it",
+    ),
+    (
+        "load",
+        ":load FILE            start over and replay a saved session",
+    ),
+    (
         "reset",
         ":reset                start over: new world, no bindings",
     ),
@@ -221,6 +229,42 @@ impl Session {
                         + &e.0.help.map(|h| format!("; {h}")).unwrap_or_default()),
                 }
             }
+            "save" => match args.first() {
+                Some(f) => {
+                    let mut text = String::from(
+                        "% pidlab session: replay with `pidlab replay FILE` or :load FILE\n",
+                    );
+                    for l in &self.log {
+                        text.push_str(l);
+                        text.push('\n');
+                    }
+                    std::fs::write(f, text)
+                        .map(|_| format!("saved {} inputs to {f}\n", self.log.len()))
+                        .map_err(|e| format!("cannot write {f}: {e}"))
+                }
+                None => Err("write :save FILE".into()),
+            },
+            "load" => match args.first() {
+                Some(f) => match std::fs::read_to_string(f) {
+                    Ok(text) => {
+                        let style = self.style;
+                        *self = Session::new(style);
+                        let mut out = String::new();
+                        for input in super::inputs(&text) {
+                            match self.eval(&input, &mut |s| out.push_str(s)) {
+                                Reply::Text(t, _) => out.push_str(&t),
+                                Reply::Quit => break,
+                            }
+                        }
+                        Ok(format!(
+                            "{out}loaded {f}: {} inputs replayed\n",
+                            self.log.len()
+                        ))
+                    }
+                    Err(e) => Err(format!("cannot read {f}: {e}")),
+                },
+                None => Err("write :load FILE".into()),
+            },
             "reset" => {
                 let style = self.style;
                 *self = Session::new(style);

@@ -29,6 +29,8 @@ pub struct Session {
     /// Names of the variables the running input will bind.
     pending_names: Option<Vec<String>>,
     timeline: travel::Timeline,
+    /// Every input so far: replaying them rebuilds this world exactly.
+    log: Vec<String>,
     pub style: Style,
 }
 
@@ -58,6 +60,7 @@ impl Session {
             manual: false,
             pending_names: None,
             timeline: travel::Timeline::default(),
+            log: vec![],
             style,
         }
     }
@@ -65,6 +68,14 @@ impl Session {
     /// Evaluates one complete input; printed output goes to `sink` as it is made.
     pub fn eval(&mut self, input: &str, sink: &mut dyn FnMut(&str)) -> Reply {
         let trimmed = input.trim();
+        let is_file_cmd = ["save", "load"].iter().any(|c| {
+            trimmed
+                .strip_prefix(':')
+                .is_some_and(|r| r.split_whitespace().next() == Some(c))
+        });
+        if !is_file_cmd {
+            self.log.push(trimmed.to_string());
+        }
         if let Some(cmd) = trimmed.strip_prefix(':') {
             return self.command(cmd, sink);
         }
@@ -282,6 +293,28 @@ impl Session {
     }
 }
 
+/// Splits script text into inputs: `:command` lines and Erlang
+/// expressions up to their `.`; blank lines and `%` comment lines between
+/// inputs are skipped. A last, unfinished input is returned as it is.
+pub fn inputs(text: &str) -> Vec<String> {
+    let mut out = vec![];
+    let mut buf = String::new();
+    for line in text.lines() {
+        if buf.is_empty() && (line.trim().is_empty() || line.trim_start().starts_with('%')) {
+            continue;
+        }
+        buf.push_str(line);
+        buf.push('\n');
+        if ready(&buf) {
+            out.push(std::mem::take(&mut buf));
+        }
+    }
+    if !buf.trim().is_empty() {
+        out.push(buf);
+    }
+    out
+}
+
 /// Whether the text read so far is one whole input: a `:command` line, a
 /// blank line, or Erlang expressions ending with `.`.
 fn ready(buf: &str) -> bool {
@@ -370,17 +403,12 @@ pub fn script(input: &str, out: &mut dyn std::io::Write, opts: &Options) -> std:
         let (t, _) = session.load_file(f);
         out.write_all(t.as_bytes())?;
     }
-    let mut buf = String::new();
     let mut ok = true;
-    for line in input.lines() {
-        buf.push_str(line);
-        buf.push('\n');
-        if !ready(&buf) {
-            continue;
-        }
-        let text = std::mem::take(&mut buf);
-        if text.trim().is_empty() {
-            continue;
+    let all = inputs(input);
+    let complete = all.last().is_none_or(|l| ready(l));
+    for text in all {
+        if !ready(&text) {
+            break;
         }
         if opts.echo {
             for l in text.trim_end().lines() {
@@ -398,7 +426,7 @@ pub fn script(input: &str, out: &mut dyn std::io::Write, opts: &Options) -> std:
             }
         }
     }
-    if !buf.trim().is_empty() {
+    if !complete {
         out.write_all(b"the input ends in the middle of an expression (missing `.`?)\n")?;
         ok = false;
     }
