@@ -14,5 +14,6 @@ pub mod run;
 pub mod syntax;
 pub mod term;
 pub mod trace;
+pub mod view;
 pub mod vm;
 pub mod world;

@@ -71,6 +71,10 @@ const COMMANDS: &[(&str, &str)] = &[
         "hb",
         ":hb E1 E2             is E1 -> E2, E2 -> E1, or are they concurrent?",
     ),
+    (
+        "diagram",
+        ":diagram [all]        the space-time diagram (all: with deliveries)",
+    ),
     ("drop", ":drop M               lose message M"),
     (
         "dup",
@@ -155,6 +159,10 @@ impl Session {
             "clocks" => Ok(self.clocks_text()),
             "trace" => self.trace_text(&args),
             "hb" => self.hb(&args),
+            "diagram" => Ok(crate::view::diagram::render(
+                &self.world.trace,
+                args.first() == Some(&"all"),
+            )),
             "drop" => self.drop_msg(&args),
             "dup" => self.dup_msg(&args),
             "crash" => self.crash(&args),

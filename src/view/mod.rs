@@ -1,0 +1,3 @@
+//! Views of a trace for people. Reads events only; never changes them.
+
+pub mod diagram;
