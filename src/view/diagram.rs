@@ -32,7 +32,7 @@ fn mark(e: &Event) -> String {
     let mut t: String = text.chars().take(WIDTH - 2).collect();
     if let Some((l, _)) = &e.clock {
         let with_clock = format!("{t} {l}");
-        if with_clock.chars().count() <= WIDTH - 1 {
+        if with_clock.chars().count() < WIDTH {
             t = with_clock;
         }
     }
