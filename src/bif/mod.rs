@@ -208,6 +208,15 @@ pub fn auto_imported(name: &str, arity: usize) -> bool {
     is_guard_bif(name, arity) || AUTO_IMPORTED.iter().any(|(n, a)| *n == name && *a == arity)
 }
 
+/// Every function callable without a module name, for completion.
+pub fn auto_imported_names_all() -> Vec<&'static str> {
+    GUARD_BIFS
+        .iter()
+        .chain(AUTO_IMPORTED)
+        .map(|(n, _)| *n)
+        .collect()
+}
+
 pub fn auto_imported_names(arity: usize) -> Vec<&'static str> {
     GUARD_BIFS
         .iter()

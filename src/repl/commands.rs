@@ -118,6 +118,11 @@ const COMMANDS: &[(&str, &str)] = &[
     ),
 ];
 
+/// The command names, for completion.
+pub fn names() -> Vec<&'static str> {
+    COMMANDS.iter().map(|(n, _)| *n).collect()
+}
+
 /// `p3` for the third process: the short alias people type.
 pub fn alias(p: Pid) -> String {
     format!("p{}", p.0.saturating_sub(crate::run::MAIN_PID.0) + 1)

@@ -6,6 +6,7 @@
 //! colour, and an error in one input does not stop the next.
 
 mod commands;
+mod editor;
 mod travel;
 
 use crate::diag::render::{render_all, Style};
@@ -233,6 +234,22 @@ impl Session {
         }
     }
 
+    /// Bound variables, process aliases, message ids in flight and loaded
+    /// modules: what completion offers besides fixed names.
+    pub fn completion_words(&self) -> Vec<String> {
+        let mut v: Vec<String> = self.bindings.iter().map(|(n, _)| n.clone()).collect();
+        v.extend(self.world.procs.keys().map(|p| commands::alias(*p)));
+        v.extend(self.world.network.iter().map(|m| format!("m{}", m.id)));
+        v.extend(
+            self.world
+                .code
+                .modules()
+                .map(|m| format!("{}:", m.name.name()))
+                .filter(|m| !m.starts_with("erl_eval")),
+        );
+        v
+    }
+
     /// `c("file.erl")`: compiles a module and loads it into the world.
     pub fn load_file(&mut self, path: &std::path::Path) -> (String, bool) {
         let name = path.display().to_string();
@@ -345,7 +362,16 @@ pub struct Options {
 
 pub fn interactive(style: Style, opts: &Options) -> std::io::Result<()> {
     use rustyline::error::ReadlineError;
-    let mut ed = rustyline::DefaultEditor::new().map_err(std::io::Error::other)?;
+    let words = std::rc::Rc::new(std::cell::RefCell::new(editor::Words::default()));
+    let config = rustyline::Config::builder()
+        .completion_type(rustyline::CompletionType::List)
+        .build();
+    let mut ed: rustyline::Editor<editor::ShellHelper, rustyline::history::DefaultHistory> =
+        rustyline::Editor::with_config(config).map_err(std::io::Error::other)?;
+    ed.set_helper(Some(editor::ShellHelper {
+        words: words.clone(),
+        color: style.color,
+    }));
     let hist = history_path();
     if let Some(h) = &hist {
         let _ = ed.load_history(h);
@@ -381,6 +407,7 @@ pub fn interactive(style: Style, opts: &Options) -> std::io::Result<()> {
                     Reply::Quit => break,
                     Reply::Text(t, _) => print!("{t}"),
                 }
+                words.borrow_mut().dynamic = session.completion_words();
             }
             Err(ReadlineError::Interrupted) => {
                 buf.clear();
