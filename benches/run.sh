@@ -24,4 +24,12 @@ start=$(date +%s.%N)
 ./target/release/pidlab run benches/ring.erl --trace-json /dev/null >/dev/null
 end=$(date +%s.%N)
 printf '%-10s %10.3f   (trace on: --trace-json)\n' ring_trace "$(echo "$end - $start" | bc -l)"
+
+
+# Start-up: the shell ready and gone (script mode, one input) beside erl's boot.
+start=$(date +%s.%N); for i in 1 2 3 4 5 6 7 8 9 10; do echo 'q().' | ./target/release/pidlab >/dev/null; done; end=$(date +%s.%N)
+p_s=$(echo "($end - $start) / 10" | bc -l)
+start=$(date +%s.%N); for i in 1 2 3 4 5 6 7 8 9 10; do erl -noshell -eval 'halt().' >/dev/null; done; end=$(date +%s.%N)
+e_s=$(echo "($end - $start) / 10" | bc -l)
+printf '%-10s %10.3f %10.3f %8.2f   (shell start-up, mean of 10)\n' startup "$p_s" "$e_s" "$(echo "$p_s / $e_s" | bc -l)"
 rm -rf "$tmp"
