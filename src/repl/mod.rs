@@ -32,6 +32,8 @@ pub struct Session {
     timeline: travel::Timeline,
     /// Every input so far: replaying them rebuilds this world exactly.
     log: Vec<String>,
+    /// Erlang inputs by number, with their values: `h()`, `v(N)`, `e(N)`.
+    inputs: Vec<(u32, String, Option<Term>)>,
     pub style: Style,
 }
 
@@ -62,6 +64,7 @@ impl Session {
             pending_names: None,
             timeline: travel::Timeline::default(),
             log: vec![],
+            inputs: vec![],
             style,
         }
     }
@@ -95,6 +98,38 @@ impl Session {
                 return Reply::Text(text, false);
             }
             "flush()." => return Reply::Text(self.flush(), false),
+            "h()." => {
+                let text: String = self
+                    .inputs
+                    .iter()
+                    .map(|(n, t, _)| format!("{n}: {}\n", t.trim()))
+                    .collect();
+                return Reply::Text(text, false);
+            }
+            "i()." => return self.command("procs", sink),
+            t if t.starts_with("v(") || t.starts_with("e(") => {
+                if let Some(n) = t
+                    .get(2..t.len().saturating_sub(2))
+                    .and_then(|n| n.trim().parse::<u32>().ok())
+                    .filter(|_| t.ends_with(")."))
+                {
+                    let Some((_, text, value)) =
+                        self.inputs.iter().find(|(k, _, _)| *k == n).cloned()
+                    else {
+                        return Reply::Text(
+                            format!("error: there is no input {n}; h() lists them\n"),
+                            true,
+                        );
+                    };
+                    if t.starts_with('v') {
+                        return match value {
+                            Some(v) => Reply::Text(format!("{}\n", pretty::print(&v, 1, 80)), false),
+                            None => Reply::Text(format!("error: input {n} has no value (it failed or is still running)\n"), true),
+                        };
+                    }
+                    return self.eval(&text, sink);
+                }
+            }
             t if t.starts_with("c(") && t.ends_with(").") => {
                 let arg = t
                     .trim_start_matches("c(")
@@ -132,6 +167,7 @@ impl Session {
         let text = render_all(&warnings, "shell", input, self.style);
         let m = self.world.code.load(m);
         let args: Vec<Term> = self.bindings.iter().map(|(_, v)| v.clone()).collect();
+        self.inputs.push((self.counter, input.to_string(), None));
         self.remember();
         if let Err(e) = self.world.shell_eval(m, 0, args) {
             return Reply::Text(format!("{}\n", run::describe(&e)), true);
@@ -222,6 +258,9 @@ impl Session {
             Ok(Term::Tuple(t)) => {
                 if let (Some(v), Some(Term::Tuple(vals))) = (t.first(), t.get(1)) {
                     self.bindings = names.into_iter().zip(vals.iter().cloned()).collect();
+                    if let Some(last) = self.inputs.last_mut() {
+                        last.2 = Some(v.clone());
+                    }
                     return (format!("{}\n", pretty::print(v, 1, 80)), false);
                 }
                 (String::new(), false)
