@@ -167,7 +167,7 @@ pub fn compile_shell(
     bound: &[String],
     source: &str,
 ) -> Result<(Module, Vec<String>, Vec<Diagnostic>), Vec<Diagnostic>> {
-    compile_shell_as(Atom::new("erl_eval"), exprs, bound, source)
+    compile_shell_as(Atom::new("erl_eval"), exprs, bound, source, &[])
 }
 
 /// `compile_shell` into a module of the given name, so a session can keep
@@ -177,8 +177,13 @@ pub fn compile_shell_as(
     exprs: &[Expr],
     bound: &[String],
     source: &str,
+    imports: &[(Atom, Atom, u32)],
 ) -> Result<(Module, Vec<String>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut ctx = ModCtx::new(name);
+    // Functions defined at the prompt are called like local ones.
+    for (m, f, a) in imports {
+        ctx.imports.insert((*f, *a), *m);
+    }
     let idx = ctx.reserve();
     let arity = bound.len() as u32;
     let fname = Atom::new("expr");

@@ -32,6 +32,8 @@ pub struct Session {
     timeline: travel::Timeline,
     /// Every input so far: replaying them rebuilds this world exactly.
     log: Vec<String>,
+    /// Functions defined at the prompt: name, arity and source text.
+    shell_fns: Vec<(Atom, usize, String)>,
     /// Erlang inputs by number, with their values: `h()`, `v(N)`, `e(N)`.
     inputs: Vec<(u32, String, Option<Term>)>,
     pub style: Style,
@@ -43,6 +45,9 @@ pub enum Reply {
     Text(String, bool),
     Quit,
 }
+
+/// The module that holds functions defined at the prompt.
+const SHELL_FNS: &str = "shell_default";
 
 /// Steps `:run` takes at most before it gives the prompt back.
 const RUN_STEPS: usize = 1_000_000;
@@ -65,6 +70,7 @@ impl Session {
             timeline: travel::Timeline::default(),
             log: vec![],
             inputs: vec![],
+            shell_fns: vec![],
             style,
         }
     }
@@ -152,6 +158,11 @@ impl Session {
                 true,
             );
         }
+        match crate::syntax::shell_function(input) {
+            Some(Ok((name, arity))) => return self.define(name, arity, input),
+            Some(Err(d)) => return Reply::Text(render_all(&d, "shell", input, self.style), true),
+            None => {}
+        }
         let exprs = match crate::syntax::parse_exprs(input) {
             Ok(e) => e,
             Err(d) => return Reply::Text(render_all(&d, "shell", input, self.style), true),
@@ -159,8 +170,13 @@ impl Session {
         self.counter += 1;
         let names: Vec<String> = self.bindings.iter().map(|(n, _)| n.clone()).collect();
         let module = Atom::new(&format!("erl_eval_{}", self.counter));
+        let imports: Vec<(Atom, Atom, u32)> = self
+            .shell_fns
+            .iter()
+            .map(|(n, a, _)| (Atom::new(SHELL_FNS), *n, *a as u32))
+            .collect();
         let (m, new_names, warnings) =
-            match crate::compile::compile_shell_as(module, &exprs, &names, input) {
+            match crate::compile::compile_shell_as(module, &exprs, &names, input, &imports) {
                 Ok(r) => r,
                 Err(d) => return Reply::Text(render_all(&d, "shell", input, self.style), true),
             };
@@ -270,6 +286,38 @@ impl Session {
                 let d = run::crash_diagnostic(&e, "the shell process");
                 (crate::diag::render::render_bare(&d, self.style), true)
             }
+        }
+    }
+
+    /// `name(Args) -> Body.` at the prompt: (re)defines a function that
+    /// later inputs call by name. All such functions live in one module.
+    fn define(&mut self, name: Atom, arity: usize, input: &str) -> Reply {
+        let mut fns = self.shell_fns.clone();
+        fns.retain(|(n, a, _)| !(*n == name && *a == arity));
+        fns.push((name, arity, input.trim().to_string()));
+        let exports: Vec<String> = fns
+            .iter()
+            .map(|(n, a, _)| format!("{}/{a}", crate::term::write::atom_text(n.name())))
+            .collect();
+        let mut src = format!(
+            "-module({SHELL_FNS}).\n-export([{}]).\n",
+            exports.join(", ")
+        );
+        for (_, _, text) in &fns {
+            src.push_str(text);
+            src.push('\n');
+        }
+        let (ast, diags) = crate::syntax::parse_module(&src, Some(SHELL_FNS));
+        if diags.iter().any(crate::diag::Diagnostic::is_error) {
+            return Reply::Text(render_all(&diags, "shell", &src, self.style), true);
+        }
+        match crate::compile::compile_module(&ast, "shell", &src) {
+            Ok((m, _)) => {
+                self.world.code.load(m);
+                self.shell_fns = fns;
+                Reply::Text(format!("ok ({}/{arity} defined)\n", name.name()), false)
+            }
+            Err(d) => Reply::Text(render_all(&d, "shell", &src, self.style), true),
         }
     }
 

@@ -104,6 +104,50 @@ pub fn parse_exprs(src: &str) -> Result<Vec<Expr>, Vec<Diagnostic>> {
     }
 }
 
+/// Shell input that defines a function (`name(Args) -> Body.`, as OTP 26
+/// allows at the prompt): None for expressions; otherwise the function's
+/// name and arity, or why the definition does not parse.
+pub fn shell_function(src: &str) -> Option<Result<(crate::term::Atom, usize), Vec<Diagnostic>>> {
+    let toks = token::lex(src);
+    match (toks.first(), toks.get(1)) {
+        (Some((_, Tok::Atom(_), _)), Some((_, Tok::LParen, _))) => {}
+        _ => return None,
+    }
+    // A clause head is followed by `->` (or `when`) before any `,` at depth 0.
+    let mut depth = 0i32;
+    let mut is_def = false;
+    for (_, t, _) in toks.iter().skip(1) {
+        match t {
+            Tok::LParen | Tok::LBracket | Tok::LBrace => depth += 1,
+            Tok::RParen | Tok::RBracket | Tok::RBrace => depth -= 1,
+            Tok::Arrow | Tok::When if depth == 0 => {
+                is_def = true;
+                break;
+            }
+            Tok::Comma | Tok::Dot | Tok::Bang | Tok::Eq if depth == 0 => return None,
+            _ => {}
+        }
+    }
+    if !is_def {
+        return None;
+    }
+    let body: Vec<Spanned> = toks
+        .into_iter()
+        .take_while(|(_, t, _)| *t != Tok::Dot)
+        .collect();
+    let end = body.last().map(|t| t.2).unwrap_or(0);
+    Some(
+        match grammar::FormParser::new().parse(body.iter().cloned()) {
+            Ok(Form::Function(cs)) => match cs.first() {
+                Some((n, _, c)) => Ok((*n, c.pats.len())),
+                None => Err(vec![]),
+            },
+            Ok(_) => Err(vec![]),
+            Err(e) => Err(vec![errors::parse_error(e, &body, end, true)]),
+        },
+    )
+}
+
 /// Whether shell input is complete: it parses, or fails for a reason other
 /// than running out of input. The REPL keeps reading while this is false.
 pub fn input_complete(src: &str) -> bool {
