@@ -55,11 +55,17 @@ enum Command {
         #[arg(long, default_value_t = WorldLimits::default().max_mailbox)]
         max_mailbox: usize,
         /// Link model: erlang (default), perfect, or fair-loss:loss=P,dup=Q.
-        #[arg(long, default_value = "erlang")]
-        net: String,
+        #[arg(long)]
+        net: Option<String>,
         /// Timing: local (default), async, sync[:delta=D] or psync:gst=T,delta=D.
-        #[arg(long, default_value = "local")]
-        timing: String,
+        #[arg(long)]
+        timing: Option<String>,
+        /// A fault plan in TOML; flags given beside it override its fields.
+        #[arg(long, value_name = "FILE")]
+        faults: Option<std::path::PathBuf>,
+        /// Fault budget: losses=K,crashes=F.
+        #[arg(long)]
+        budget: Option<String>,
         /// Partition the processes, e.g. 'a,b|c' (add :hold to keep, not drop, messages across the cut).
         #[arg(long)]
         partition: Option<String>,
@@ -154,23 +160,53 @@ struct TraceOpts {
 }
 
 /// The fault plan the flags describe.
-fn fault_plan(
-    net: &str,
-    timing: &str,
-    partition: Option<&str>,
-    crashes: &[String],
+/// The fault plan the flags describe, on top of a plan file's.
+struct PlanFlags<'a> {
+    file: Option<&'a std::path::Path>,
+    net: Option<&'a str>,
+    timing: Option<&'a str>,
+    partition: Option<&'a str>,
+    crashes: &'a [String],
     fail_stop: bool,
-) -> Result<FaultPlan, faults::FlagError> {
-    Ok(FaultPlan {
-        net: faults::parse_net(net)?,
-        partition: partition.map(faults::parse_partition).transpose()?,
-        crashes: crashes
-            .iter()
-            .map(|c| faults::parse_crash(c))
-            .collect::<Result<_, _>>()?,
-        fail_stop,
-        timing: faults::parse_timing(timing)?,
-    })
+    budget: Option<&'a str>,
+}
+
+fn fault_plan(f: &PlanFlags<'_>) -> Result<FaultPlan, (Diagnostic, String, String)> {
+    let flag = |e: faults::FlagError| {
+        let (d, src) = *e;
+        (d, "flags".to_string(), src)
+    };
+    let mut plan = match f.file {
+        Some(path) => {
+            let name = path.display().to_string();
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                (
+                    Diagnostic::error(format!("cannot read {name}: {e}")),
+                    name.clone(),
+                    String::new(),
+                )
+            })?;
+            faults::load_plan(&text).map_err(|d| (d, name, text))?
+        }
+        None => FaultPlan::default(),
+    };
+    if let Some(n) = f.net {
+        plan.net = faults::parse_net(n).map_err(flag)?;
+    }
+    if let Some(t) = f.timing {
+        plan.timing = faults::parse_timing(t).map_err(flag)?;
+    }
+    if let Some(p) = f.partition {
+        plan.partition = Some(faults::parse_partition(p).map_err(flag)?);
+    }
+    for c in f.crashes {
+        plan.crashes.push(faults::parse_crash(c).map_err(flag)?);
+    }
+    plan.fail_stop |= f.fail_stop;
+    if let Some(b) = f.budget {
+        (plan.max_losses, plan.max_crashes) = faults::parse_budget(b).map_err(flag)?;
+    }
+    Ok(plan)
 }
 
 fn cmd_run(
@@ -360,16 +396,25 @@ fn main() -> ExitCode {
                 max_steps,
                 net,
                 timing,
+                faults,
+                budget,
                 partition,
                 crash,
                 fail_stop,
             }) => {
-                let plan = match fault_plan(&net, &timing, partition.as_deref(), &crash, fail_stop)
-                {
+                let flags = PlanFlags {
+                    file: faults.as_deref(),
+                    net: net.as_deref(),
+                    timing: timing.as_deref(),
+                    partition: partition.as_deref(),
+                    crashes: &crash,
+                    fail_stop,
+                    budget: budget.as_deref(),
+                };
+                let plan = match fault_plan(&flags) {
                     Ok(p) => p,
-                    Err(e) => {
-                        let (d, src) = *e;
-                        eprint!("{}", render_all(&[d], "flags", &src, stderr_style()));
+                    Err((d, name, src)) => {
+                        eprint!("{}", render_all(&[d], &name, &src, stderr_style()));
                         return ExitCode::from(2);
                     }
                 };

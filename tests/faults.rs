@@ -386,3 +386,17 @@ fn psync_delays_are_bounded_after_stabilisation() {
         }
     }
 }
+
+#[test]
+fn a_loss_budget_caps_the_losses() {
+    let plan = FaultPlan {
+        net: faults::LinkModel::FairLoss {
+            loss: 0.5,
+            dup: 0.0,
+        },
+        max_losses: Some(7),
+        ..FaultPlan::default()
+    };
+    let (trace, _, _) = run_with(COUNTER, plan, 4);
+    assert_eq!(count(&trace, "drop"), 7);
+}

@@ -74,6 +74,10 @@ pub struct FaultPlan {
     /// (the default) tells nobody.
     pub fail_stop: bool,
     pub timing: Timing,
+    /// At most this many messages lost by the link model (None: no bound).
+    pub max_losses: Option<u64>,
+    /// At most this many crashes by rule (None: no bound).
+    pub max_crashes: Option<u64>,
 }
 
 impl Default for FaultPlan {
@@ -84,6 +88,8 @@ impl Default for FaultPlan {
             crashes: vec![],
             fail_stop: false,
             timing: Timing::Local,
+            max_losses: None,
+            max_crashes: None,
         }
     }
 }
@@ -255,6 +261,113 @@ pub fn parse_timing(text: &str) -> Result<Timing, FlagError> {
     }
 }
 
+/// `--budget losses=K,crashes=F`: bounds on the faults of a run.
+pub fn parse_budget(text: &str) -> Result<(Option<u64>, Option<u64>), FlagError> {
+    let flag = "--budget";
+    let (mut losses, mut crashes) = (None, None);
+    let mut at = 0;
+    for kv in text.split(',').filter(|s| !s.is_empty()) {
+        let (k, v) = kv.split_once('=').ok_or_else(|| {
+            bad(
+                flag,
+                text,
+                at,
+                at + kv.len(),
+                "expected `key=value`",
+                "e.g. losses=10,crashes=1",
+            )
+        })?;
+        let vat = at + k.len() + 1;
+        let n: u64 = v.parse().map_err(|_| {
+            bad(
+                flag,
+                text,
+                vat,
+                vat + v.len(),
+                &format!("`{v}` is not a count"),
+                "write a whole number",
+            )
+        })?;
+        match k {
+            "losses" => losses = Some(n),
+            "crashes" => crashes = Some(n),
+            _ => {
+                return Err(bad(
+                    flag,
+                    text,
+                    at,
+                    at + k.len(),
+                    &format!("unknown budget `{k}`"),
+                    "budgets are losses and crashes",
+                ))
+            }
+        }
+        at += kv.len() + 1;
+    }
+    Ok((losses, crashes))
+}
+
+/// The TOML form of a plan: each field is written as its flag would be.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlanFile {
+    net: Option<toml::Spanned<String>>,
+    timing: Option<toml::Spanned<String>>,
+    partition: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    crash: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    fail_stop: bool,
+    budget: Option<toml::Spanned<String>>,
+}
+
+/// Moves a flag's diagnostic onto the string value at `span` of a file.
+fn into_file(e: FlagError, span: std::ops::Range<usize>) -> Diagnostic {
+    let (mut d, src) = *e;
+    let flag_len = src.find(' ').map(|i| i + 1).unwrap_or(0);
+    if let Some(s) = d.span {
+        let base = span.start + 1; // past the opening quote
+        d.span = Some(Span::new(
+            base + s.lo.saturating_sub(flag_len),
+            base + s.hi.saturating_sub(flag_len),
+        ));
+    }
+    d
+}
+
+/// Reads a fault plan from TOML (`--faults plan.toml`, `:faults FILE`).
+/// A mistake is a diagnostic pointing into `text`.
+pub fn load_plan(text: &str) -> Result<FaultPlan, Diagnostic> {
+    let file: PlanFile = toml::from_str(text).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        Diagnostic::error(format!("this fault plan is not valid: {}", e.message()))
+            .at(Span::new(span.start, span.end), "here")
+            .help("a plan has the keys net, timing, partition, crash (a list), fail_stop and budget, each written as its flag, e.g. net = \"fair-loss:loss=0.3\"")
+    })?;
+    let mut plan = FaultPlan {
+        fail_stop: file.fail_stop,
+        ..FaultPlan::default()
+    };
+    if let Some(v) = file.net {
+        plan.net = parse_net(v.get_ref()).map_err(|e| into_file(e, v.span()))?;
+    }
+    if let Some(v) = file.timing {
+        plan.timing = parse_timing(v.get_ref()).map_err(|e| into_file(e, v.span()))?;
+    }
+    if let Some(v) = file.partition {
+        plan.partition = Some(parse_partition(v.get_ref()).map_err(|e| into_file(e, v.span()))?);
+    }
+    for c in file.crash {
+        plan.crashes
+            .push(parse_crash(c.get_ref()).map_err(|e| into_file(e, c.span()))?);
+    }
+    if let Some(v) = file.budget {
+        (plan.max_losses, plan.max_crashes) =
+            parse_budget(v.get_ref()).map_err(|e| into_file(e, v.span()))?;
+    }
+    Ok(plan)
+}
+
 /// `--partition 'a,b|c'`, optionally ending in `:hold` (messages wait
 /// until healed) or `:drop` (the default: they are lost).
 pub fn parse_partition(text: &str) -> Result<Partition, FlagError> {
@@ -413,6 +526,33 @@ mod tests {
                 vec!["c".to_string()]
             ])
         );
+    }
+
+    #[test]
+    fn a_plan_file_reads_like_the_flags_and_points_into_the_file() {
+        let plan = load_plan("net = \"fair-loss:loss=0.3,dup=0.1\"\ncrash = [\"p2@send=3\"]\nbudget = \"losses=5\"\n");
+        let plan = plan.map_err(|d| d.message).expect("a valid plan");
+        assert_eq!(
+            plan.net,
+            LinkModel::FairLoss {
+                loss: 0.3,
+                dup: 0.1
+            }
+        );
+        assert_eq!(plan.crashes.len(), 1);
+        assert_eq!(plan.max_losses, Some(5));
+        let text = "timing = \"sync\"\npartition = \"a,b|b\"\n";
+        let d = load_plan(text)
+            .err()
+            .unwrap_or_else(|| Diagnostic::error(""));
+        assert!(d.message.contains("`b` is in two groups"), "{}", d.message);
+        let span = d.span.unwrap_or_default();
+        assert_eq!(
+            text.get(span.lo..span.hi),
+            Some("b"),
+            "the span points at the second b in the file"
+        );
+        assert!(load_plan("nett = 1").is_err());
     }
 
     #[test]

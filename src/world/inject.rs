@@ -59,7 +59,9 @@ impl World {
             return;
         }
         if let LinkModel::FairLoss { loss, dup } = self.faults.net {
-            if self.draw() < loss {
+            let within_budget = self.faults.max_losses.is_none_or(|max| self.losses < max);
+            if self.draw() < loss && within_budget {
+                self.losses += 1;
                 drop_event(self, &m);
                 return;
             }
@@ -209,7 +211,13 @@ impl World {
                     Trigger::Time(_) => false,
                 }
         });
-        if due {
+        if due
+            && self
+                .faults
+                .max_crashes
+                .is_none_or(|max| self.rule_crashes < max)
+        {
+            self.rule_crashes += 1;
             self.crash(pid);
         }
     }
@@ -228,7 +236,14 @@ impl World {
             })
             .collect();
         for p in due {
-            self.crash(p);
+            if self
+                .faults
+                .max_crashes
+                .is_none_or(|max| self.rule_crashes < max)
+            {
+                self.rule_crashes += 1;
+                self.crash(p);
+            }
         }
     }
 

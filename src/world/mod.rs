@@ -132,6 +132,9 @@ pub struct World {
     pub rng: u64,
     sends: BTreeMap<Pid, u64>,
     last_arrival: BTreeMap<(Pid, Pid), u64>,
+    /// Faults spent so far, against the plan's budget.
+    pub losses: u64,
+    pub rule_crashes: u64,
     receives: BTreeMap<Pid, u64>,
     /// Processes that can run, and waiting processes by deadline.
     runnable: BTreeSet<Pid>,
@@ -185,6 +188,8 @@ impl World {
             rng: sched::DEFAULT_SEED,
             sends: BTreeMap::new(),
             last_arrival: BTreeMap::new(),
+            losses: 0,
+            rule_crashes: 0,
             receives: BTreeMap::new(),
             runnable: BTreeSet::new(),
             deadlines: BTreeSet::new(),
