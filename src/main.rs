@@ -171,10 +171,13 @@ struct PlanFlags<'a> {
     budget: Option<&'a str>,
 }
 
-fn fault_plan(f: &PlanFlags<'_>) -> Result<FaultPlan, (Diagnostic, String, String)> {
+/// A plan that could not be read: the diagnostic, and the name and text it points into.
+type PlanError = Box<(Diagnostic, String, String)>;
+
+fn fault_plan(f: &PlanFlags<'_>) -> Result<FaultPlan, PlanError> {
     let flag = |e: faults::FlagError| {
         let (d, src) = *e;
-        (d, "flags".to_string(), src)
+        Box::new((d, "flags".to_string(), src))
     };
     let mut plan = match f.file {
         Some(path) => {
@@ -186,7 +189,7 @@ fn fault_plan(f: &PlanFlags<'_>) -> Result<FaultPlan, (Diagnostic, String, Strin
                     String::new(),
                 )
             })?;
-            faults::load_plan(&text).map_err(|d| (d, name, text))?
+            faults::load_plan(&text).map_err(|d| Box::new((*d, name, text)))?
         }
         None => FaultPlan::default(),
     };
@@ -413,7 +416,8 @@ fn main() -> ExitCode {
                 };
                 let plan = match fault_plan(&flags) {
                     Ok(p) => p,
-                    Err((d, name, src)) => {
+                    Err(e) => {
+                        let (d, name, src) = *e;
                         eprint!("{}", render_all(&[d], &name, &src, stderr_style()));
                         return ExitCode::from(2);
                     }

@@ -322,8 +322,8 @@ struct PlanFile {
 }
 
 /// Moves a flag's diagnostic onto the string value at `span` of a file.
-fn into_file(e: FlagError, span: std::ops::Range<usize>) -> Diagnostic {
-    let (mut d, src) = *e;
+fn into_file(e: (Diagnostic, String), span: std::ops::Range<usize>) -> Diagnostic {
+    let (mut d, src) = e;
     let flag_len = src.find(' ').map(|i| i + 1).unwrap_or(0);
     if let Some(s) = d.span {
         let base = span.start + 1; // past the opening quote
@@ -337,7 +337,7 @@ fn into_file(e: FlagError, span: std::ops::Range<usize>) -> Diagnostic {
 
 /// Reads a fault plan from TOML (`--faults plan.toml`, `:faults FILE`).
 /// A mistake is a diagnostic pointing into `text`.
-pub fn load_plan(text: &str) -> Result<FaultPlan, Diagnostic> {
+pub fn load_plan(text: &str) -> Result<FaultPlan, Box<Diagnostic>> {
     let file: PlanFile = toml::from_str(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         Diagnostic::error(format!("this fault plan is not valid: {}", e.message()))
@@ -349,21 +349,21 @@ pub fn load_plan(text: &str) -> Result<FaultPlan, Diagnostic> {
         ..FaultPlan::default()
     };
     if let Some(v) = file.net {
-        plan.net = parse_net(v.get_ref()).map_err(|e| into_file(e, v.span()))?;
+        plan.net = parse_net(v.get_ref()).map_err(|e| into_file(*e, v.span()))?;
     }
     if let Some(v) = file.timing {
-        plan.timing = parse_timing(v.get_ref()).map_err(|e| into_file(e, v.span()))?;
+        plan.timing = parse_timing(v.get_ref()).map_err(|e| into_file(*e, v.span()))?;
     }
     if let Some(v) = file.partition {
-        plan.partition = Some(parse_partition(v.get_ref()).map_err(|e| into_file(e, v.span()))?);
+        plan.partition = Some(parse_partition(v.get_ref()).map_err(|e| into_file(*e, v.span()))?);
     }
     for c in file.crash {
         plan.crashes
-            .push(parse_crash(c.get_ref()).map_err(|e| into_file(e, c.span()))?);
+            .push(parse_crash(c.get_ref()).map_err(|e| into_file(*e, c.span()))?);
     }
     if let Some(v) = file.budget {
         (plan.max_losses, plan.max_crashes) =
-            parse_budget(v.get_ref()).map_err(|e| into_file(e, v.span()))?;
+            parse_budget(v.get_ref()).map_err(|e| into_file(*e, v.span()))?;
     }
     Ok(plan)
 }
@@ -544,6 +544,7 @@ mod tests {
         let text = "timing = \"sync\"\npartition = \"a,b|b\"\n";
         let d = load_plan(text)
             .err()
+            .map(|b| *b)
             .unwrap_or_else(|| Diagnostic::error(""));
         assert!(d.message.contains("`b` is in two groups"), "{}", d.message);
         let span = d.span.unwrap_or_default();
