@@ -85,6 +85,18 @@ const COMMANDS: &[(&str, &str)] = &[
         ":crash P              crash process P (crash-stop; :failstop on|off)",
     ),
     (
+        "recover",
+        ":recover P            restart crashed process P from its initial function",
+    ),
+    (
+        "delay",
+        ":delay M [MS]         hold message M back MS virtual milliseconds (default 100)",
+    ),
+    (
+        "faults",
+        ":faults FILE          load a fault plan (TOML) into the world",
+    ),
+    (
         "failstop",
         ":failstop on|off      whether crashes fire links and monitors",
     ),
@@ -169,6 +181,9 @@ impl Session {
                 args.first() == Some(&"all"),
             )),
             "drop" => self.drop_msg(&args),
+            "delay" => self.delay_msg(&args),
+            "recover" => self.recover(&args),
+            "faults" => self.load_faults(&args),
             "dup" => self.dup_msg(&args),
             "crash" => self.crash(&args),
             "failstop" => match args.first().copied() {
@@ -460,6 +475,60 @@ impl Session {
             .iter()
             .map(|e| self.event_line(e))
             .collect())
+    }
+
+    fn delay_msg(&mut self, args: &[&str]) -> Result<String, String> {
+        let id = self.message_arg(args, "delay")?;
+        let ms: u64 = match args.get(1) {
+            Some(a) => a
+                .parse()
+                .map_err(|_| format!("`{a}` is not a number of milliseconds"))?,
+            None => 100,
+        };
+        self.remember();
+        self.world.delay_message(id, ms);
+        Ok(format!(
+            "m{id} arrives no earlier than t={}\n",
+            self.world.time + ms
+        ))
+    }
+
+    fn recover(&mut self, args: &[&str]) -> Result<String, String> {
+        let a = args.first().ok_or("write :recover P, e.g. :recover p2")?;
+        let p = self.process(a)?;
+        self.remember();
+        let before = self.world.trace.len();
+        if !self.world.recover(p) {
+            return Err(format!(
+                "{} has not crashed: {}",
+                pid_text(p),
+                self.status_text(p)
+            ));
+        }
+        Ok(self
+            .world
+            .trace
+            .get(before..)
+            .unwrap_or_default()
+            .iter()
+            .map(|e| self.event_line(e))
+            .collect())
+    }
+
+    fn load_faults(&mut self, args: &[&str]) -> Result<String, String> {
+        let f = args.first().ok_or("write :faults FILE")?;
+        let text = std::fs::read_to_string(f).map_err(|e| format!("cannot read {f}: {e}"))?;
+        match crate::world::faults::load_plan(&text) {
+            Ok(plan) => {
+                let part = plan.partition.is_some();
+                self.world.faults = plan;
+                if part {
+                    self.world.partition();
+                }
+                Ok(format!("fault plan {f} loaded\n"))
+            }
+            Err(d) => Err(crate::diag::render::render(&d, f, &text, self.style)),
+        }
     }
 
     fn drop_msg(&mut self, args: &[&str]) -> Result<String, String> {

@@ -67,6 +67,8 @@ pub enum Kind {
     },
     /// The process crashed (a fault, not an Erlang exit).
     Crash,
+    /// The process restarted from its initial function, its state lost.
+    Recover,
     Partition {
         groups: String,
     },
@@ -92,6 +94,7 @@ impl Kind {
             Kind::Drop { .. } => "drop",
             Kind::Duplicate { .. } => "duplicate",
             Kind::Crash => "crash",
+            Kind::Recover => "recover",
             Kind::Partition { .. } => "partition",
             Kind::Heal => "heal",
         }
@@ -153,7 +156,7 @@ impl Event {
             Kind::Register { name } => name.clone(),
             Kind::Drop { msg } => format!("m{msg}"),
             Kind::Duplicate { msg, copy } => format!("m{msg} as m{copy}"),
-            Kind::Crash | Kind::Heal => String::new(),
+            Kind::Crash | Kind::Heal | Kind::Recover => String::new(),
             Kind::Partition { groups } => groups.clone(),
         }
     }
@@ -220,7 +223,7 @@ impl Event {
             Kind::Register { name } => Some(("name", name.clone())),
             Kind::Duplicate { copy, .. } => Some(("copy", format!("m{copy}"))),
             Kind::Partition { groups } => Some(("groups", groups.clone())),
-            Kind::Drop { .. } | Kind::Crash | Kind::Heal => None,
+            Kind::Drop { .. } | Kind::Crash | Kind::Heal | Kind::Recover => None,
             Kind::Timeout => None,
         };
         if let Some((k, v)) = detail {

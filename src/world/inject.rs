@@ -160,6 +160,30 @@ impl World {
         Some(cid)
     }
 
+    /// Crash-recovery: a crashed process starts again from its initial
+    /// function with its state (and mailbox) lost; messages still in flight
+    /// to it arrive as usual.
+    pub fn recover(&mut self, pid: Pid) -> bool {
+        let Some(p) = self.procs.get_mut(&pid) else {
+            return false;
+        };
+        let crashed = matches!(&p.status, Status::Exited(r) if r.is_atom("crashed"));
+        let Some((m, f, args, env)) = p.init.clone().filter(|_| crashed) else {
+            return false;
+        };
+        p.process = crate::vm::Process::new(pid, m, f, args, &env);
+        p.meta.clear();
+        self.set_status(pid, Status::Runnable);
+        self.process_event(pid, Kind::Recover, None);
+        true
+    }
+
+    /// Holds message `id` back for `ms` more milliseconds (`:delay`).
+    pub fn delay_message(&mut self, id: u64, ms: u64) -> bool {
+        let at = self.time + ms;
+        self.network.set_arrival(id, at)
+    }
+
     /// Starts the plan's partition.
     pub fn partition(&mut self) {
         let Some(p) = &self.faults.partition else {

@@ -63,6 +63,9 @@ pub struct Meta {
 #[derive(Clone, Debug)]
 pub struct Proc {
     pub process: Process,
+    /// How the process started: module, function, arguments, captured
+    /// variables. Crash-recovery restarts it from here.
+    pub init: Option<(std::rc::Rc<crate::vm::Module>, u32, Vec<Term>, Vec<Term>)>,
     pub status: Status,
     pub links: BTreeSet<Pid>,
     /// Monitors others hold on this process: ref -> watcher.
@@ -231,8 +234,8 @@ impl World {
             return Err(Exception::system_limit());
         }
         let pid = self.fresh_pid();
-        let process = match start {
-            Start::Call(module, func, args) => Process::new(pid, module, func, args, &[]),
+        let (module, func, args, env) = match start {
+            Start::Call(module, func, args) => (module, func, args, vec![]),
             Start::Fun(f) => match &f {
                 Term::Fun(fun) => match &**fun {
                     Fun::Closure {
@@ -249,7 +252,7 @@ impl World {
                             .filter(|m| m.uniq == *uniq)
                             .cloned()
                             .ok_or_else(|| Exception::tagged("badfun", f.clone()))?;
-                        Process::new(pid, m, *index, vec![], env)
+                        (m, *index, vec![], env.clone())
                     }
                     Fun::Export {
                         module,
@@ -260,13 +263,15 @@ impl World {
                             .code
                             .export(*module, *function, 0)
                             .ok_or_else(|| Exception::error(Term::Atom(atoms::undef())))?;
-                        Process::new(pid, m, i, vec![], &[])
+                        (m, i, vec![], vec![])
                     }
                     _ => return Err(Exception::badarg()),
                 },
                 _ => return Err(Exception::badarg()),
             },
         };
+        let process = Process::new(pid, module.clone(), func, args.clone(), &env);
+        let init = Some((module, func, args, env));
         let (lamport, vc) = match parent.and_then(|p| self.procs.get(&p)) {
             Some(pp) => (pp.lamport, pp.vc.clone()),
             None => (0, Vc::new()),
@@ -275,6 +280,7 @@ impl World {
             pid,
             Proc {
                 process,
+                init,
                 status: Status::Runnable,
                 links: BTreeSet::new(),
                 watchers: BTreeMap::new(),

@@ -31,6 +31,16 @@ impl Network {
         self.push(m);
     }
 
+    /// Makes message `id` arrive no earlier than `at`; it keeps its place,
+    /// so on FIFO links the messages behind it wait too.
+    pub fn set_arrival(&mut self, id: u64, at: u64) -> bool {
+        if !self.items.contains_key(&id) {
+            return false;
+        }
+        self.arrival.insert(id, at);
+        true
+    }
+
     /// When message `id` may arrive.
     pub fn arrival(&self, id: u64) -> u64 {
         self.arrival.get(&id).copied().unwrap_or(0)
