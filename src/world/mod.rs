@@ -60,12 +60,15 @@ pub struct Meta {
     pub clock: (u64, Vc),
 }
 
+/// A process's start: module, function, arguments, captured variables.
+pub type Init = (std::rc::Rc<crate::vm::Module>, u32, Vec<Term>, Vec<Term>);
+
 #[derive(Clone, Debug)]
 pub struct Proc {
     pub process: Process,
     /// How the process started: module, function, arguments, captured
     /// variables. Crash-recovery restarts it from here.
-    pub init: Option<(std::rc::Rc<crate::vm::Module>, u32, Vec<Term>, Vec<Term>)>,
+    pub init: Option<Init>,
     pub status: Status,
     pub links: BTreeSet<Pid>,
     /// Monitors others hold on this process: ref -> watcher.
