@@ -32,7 +32,10 @@ const COMMANDS: &[(&str, &str)] = &[
         "step",
         ":step [N | P]         one step (N steps, or one step of process P)",
     ),
-    ("run", ":run                  run until nothing can happen"),
+    (
+        "run",
+        ":run [until E | T]    run until nothing can happen (or event E, e.g. e12, or time t=500)",
+    ),
     (
         "back",
         ":back [N]              go back N steps (time travel; exact)",
@@ -161,8 +164,35 @@ impl Session {
                 None => Err("write :goto K, with K from :branches".into()),
             },
             "run" => {
+                let stop: Option<Box<dyn Fn(&crate::world::World) -> bool>> = match args.as_slice()
+                {
+                    [] => None,
+                    ["until", target] => {
+                        if let Some(e) = target
+                            .strip_prefix('e')
+                            .and_then(|n| n.parse::<usize>().ok())
+                        {
+                            Some(Box::new(move |w: &crate::world::World| w.trace.len() >= e))
+                        } else if let Some(t) = target
+                            .strip_prefix("t=")
+                            .unwrap_or(target)
+                            .parse::<u64>()
+                            .ok()
+                        {
+                            Some(Box::new(move |w: &crate::world::World| w.time >= t))
+                        } else {
+                            return Reply::Text(format!("error: `{target}` is neither an event (e12) nor a time (t=500)\n"), true);
+                        }
+                    }
+                    _ => {
+                        return Reply::Text(
+                            "error: write :run, :run until e12 or :run until t=500\n".into(),
+                            true,
+                        )
+                    }
+                };
                 self.remember();
-                let (out, _) = self.run_until_quiet(RUN_STEPS, true, sink);
+                let (out, _) = self.run_until(RUN_STEPS, true, stop.as_deref(), sink);
                 Ok(if out.is_empty() {
                     "nothing can happen\n".into()
                 } else {

@@ -204,12 +204,26 @@ impl Session {
         show: bool,
         sink: &mut dyn FnMut(&str),
     ) -> (String, bool) {
+        self.run_until(max, show, None, sink)
+    }
+
+    /// Like `run_until_quiet`, stopping early once `stop` holds.
+    pub(super) fn run_until(
+        &mut self,
+        max: usize,
+        show: bool,
+        stop: Option<&dyn Fn(&World) -> bool>,
+        sink: &mut dyn FnMut(&str),
+    ) -> (String, bool) {
         let mut out = String::new();
         INTERRUPTED.store(false, std::sync::atomic::Ordering::SeqCst);
         for _ in 0..max {
             if INTERRUPTED.swap(false, std::sync::atomic::Ordering::SeqCst) {
                 out.push_str(&self.interrupt());
                 return (out, true);
+            }
+            if stop.is_some_and(|f| f(&self.world)) {
+                break;
             }
             let choices = self.world.enabled();
             let Some(c) = self.sched.pick(&choices) else {
