@@ -133,6 +133,9 @@ const COMMANDS: &[(&str, &str)] = &[
     ),
 ];
 
+/// When `:run until ...` stops.
+type StopWhen = Box<dyn Fn(&crate::world::World) -> bool>;
+
 /// The command names, for completion.
 pub fn names() -> Vec<&'static str> {
     COMMANDS.iter().map(|(n, _)| *n).collect()
@@ -164,8 +167,7 @@ impl Session {
                 None => Err("write :goto K, with K from :branches".into()),
             },
             "run" => {
-                let stop: Option<Box<dyn Fn(&crate::world::World) -> bool>> = match args.as_slice()
-                {
+                let stop: Option<StopWhen> = match args.as_slice() {
                     [] => None,
                     ["until", target] => {
                         if let Some(e) = target
@@ -173,11 +175,8 @@ impl Session {
                             .and_then(|n| n.parse::<usize>().ok())
                         {
                             Some(Box::new(move |w: &crate::world::World| w.trace.len() >= e))
-                        } else if let Some(t) = target
-                            .strip_prefix("t=")
-                            .unwrap_or(target)
-                            .parse::<u64>()
-                            .ok()
+                        } else if let Ok(t) =
+                            target.strip_prefix("t=").unwrap_or(target).parse::<u64>()
                         {
                             Some(Box::new(move |w: &crate::world::World| w.time >= t))
                         } else {
