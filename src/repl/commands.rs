@@ -600,14 +600,26 @@ impl Session {
         if self.world.enabled().contains(&c) {
             return Ok(self.apply_shown(&c, sink));
         }
+        let now = self.world.time;
         let ready: Vec<String> = self
             .world
             .network
             .heads()
+            .filter(|m| self.world.network.arrival(*m) <= now)
             .map(|m| format!("m{m}"))
             .collect();
-        if self.world.network.get(id).is_some() {
-            Err(format!("m{id} must wait for older messages on the same link (messages arrive in order); deliverable now: {}", ready.join(" ")))
+        let at = self.world.network.arrival(id);
+        if self.world.network.get(id).is_some() && at > self.world.time {
+            Err(format!(
+                "m{id} is delayed until t={at}; :run until t={at} lets time pass"
+            ))
+        } else if self.world.network.get(id).is_some() {
+            let now_text = if ready.is_empty() {
+                "none".to_string()
+            } else {
+                ready.join(" ")
+            };
+            Err(format!("m{id} must wait for older messages on the same link (messages arrive in order); deliverable now: {now_text}"))
         } else {
             let hint = match ready.first() {
                 Some(r) => format!("did you mean :deliver {r}?"),

@@ -113,6 +113,25 @@ impl Session {
                 return Reply::Text(text, false);
             }
             "i()." => return self.command("procs", sink),
+            t if t.starts_with("f(") && t.ends_with(").") && t.len() > 4 => {
+                let name = t.get(2..t.len() - 2).unwrap_or("").trim();
+                if name
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_uppercase() || c == '_')
+                {
+                    let before = self.bindings.len();
+                    self.bindings.retain(|(n, _)| n != name);
+                    return if self.bindings.len() < before {
+                        Reply::Text("ok\n".into(), false)
+                    } else {
+                        Reply::Text(
+                            format!("error: `{name}` is not bound; b() lists the bindings\n"),
+                            true,
+                        )
+                    };
+                }
+            }
             t if t.starts_with("v(") || t.starts_with("e(") => {
                 if let Some(n) = t
                     .get(2..t.len().saturating_sub(2))
