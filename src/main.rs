@@ -63,6 +63,12 @@ enum Command {
         /// A fault plan in TOML; flags given beside it override its fields.
         #[arg(long, value_name = "FILE")]
         faults: Option<std::path::PathBuf>,
+        /// Omission faults: NAME:send=P,receive=Q (repeatable).
+        #[arg(long)]
+        omit: Vec<String>,
+        /// A Byzantine process: NAME:corrupt=P,dup=P,drop=P,forge=P (repeatable).
+        #[arg(long)]
+        byzantine: Vec<String>,
         /// Fault budget: losses=K,crashes=F.
         #[arg(long)]
         budget: Option<String>,
@@ -167,6 +173,8 @@ struct PlanFlags<'a> {
     timing: Option<&'a str>,
     partition: Option<&'a str>,
     crashes: &'a [String],
+    omit: &'a [String],
+    byzantine: &'a [String],
     fail_stop: bool,
     budget: Option<&'a str>,
 }
@@ -204,6 +212,14 @@ fn fault_plan(f: &PlanFlags<'_>) -> Result<FaultPlan, PlanError> {
     }
     for c in f.crashes {
         plan.crashes.push(faults::parse_crash(c).map_err(flag)?);
+    }
+    for o in f.omit {
+        plan.omissions
+            .push(faults::parse_omission(o).map_err(flag)?);
+    }
+    for b in f.byzantine {
+        plan.byzantine
+            .push(faults::parse_byzantine(b).map_err(flag)?);
     }
     plan.fail_stop |= f.fail_stop;
     if let Some(b) = f.budget {
@@ -401,6 +417,8 @@ fn main() -> ExitCode {
                 timing,
                 faults,
                 budget,
+                omit,
+                byzantine,
                 partition,
                 crash,
                 fail_stop,
@@ -411,6 +429,8 @@ fn main() -> ExitCode {
                     timing: timing.as_deref(),
                     partition: partition.as_deref(),
                     crashes: &crash,
+                    omit: &omit,
+                    byzantine: &byzantine,
                     fail_stop,
                     budget: budget.as_deref(),
                 };

@@ -400,3 +400,82 @@ fn a_loss_budget_caps_the_losses() {
     let (trace, _, _) = run_with(COUNTER, plan, 4);
     assert_eq!(count(&trace, "drop"), 7);
 }
+
+const VOTES: &str = "-module(f).\n-export([main/0]).\n\
+    main() -> Me = self(), B = spawn(fun() -> [Me ! {vote, self(), N} || N <- lists:seq(1, 200)] end),\n\
+    spawn(fun() -> receive stop -> ok end end),\n\
+    R = [receive {vote, From, N} -> {From =:= B, N} after 10 -> timeout end || _ <- lists:seq(1, 200)],\n\
+    io:format(\"~w~n\", [R]).\n";
+
+#[test]
+fn a_byzantine_sender_corrupts_and_forges() {
+    let byz = faults::parse_byzantine("p2:corrupt=0.2,forge=0.2")
+        .map_err(|e| e.0.message)
+        .expect("reads");
+    let plan = FaultPlan {
+        byzantine: vec![byz],
+        ..FaultPlan::default()
+    };
+    let (trace, out, _) = run_with(VOTES, plan, 3);
+    let corrupt = count(&trace, "corrupt");
+    let forged = count(&trace, "forge");
+    assert!(
+        (20..=60).contains(&corrupt),
+        "about 40 of 200 corrupted, got {corrupt}"
+    );
+    assert!(
+        (20..=60).contains(&forged),
+        "about 40 of 200 forged, got {forged}"
+    );
+    // Every vote the receiver sees from someone else was forged (a forged
+    // vote whose tag was also corrupted no longer matches and goes unseen).
+    let seen_forged = out.matches("{false,").count();
+    assert!(
+        seen_forged <= forged && seen_forged * 2 >= forged,
+        "{seen_forged} of {forged} forged votes seen: {out}"
+    );
+}
+
+#[test]
+fn omissions_lose_sends_and_receives_at_their_rates() {
+    let omit = faults::parse_omission("p1:receive=0.25")
+        .map_err(|e| e.0.message)
+        .expect("reads");
+    let plan = FaultPlan {
+        omissions: vec![omit],
+        ..FaultPlan::default()
+    };
+    let (trace, out, _) = run_with(VOTES, plan, 8);
+    let drops = count(&trace, "drop");
+    assert!(
+        (25..=75).contains(&drops),
+        "about 50 of 200 receives omitted, got {drops}"
+    );
+    assert_eq!(
+        out.matches("timeout").count(),
+        drops,
+        "each omitted vote is a timeout at the receiver"
+    );
+}
+
+#[test]
+fn a_crash_with_a_probability_happens_at_some_send() {
+    let crash = faults::parse_crash("p2@prob=0.05")
+        .map_err(|e| e.0.message)
+        .expect("reads");
+    let plan = FaultPlan {
+        crashes: vec![crash],
+        ..FaultPlan::default()
+    };
+    let (trace, out, _) = run_with(VOTES, plan, 2);
+    assert_eq!(count(&trace, "crash"), 1);
+    let sent = trace
+        .iter()
+        .filter(|e| matches!(e.kind, Kind::Send { .. }) && e.proc == pidlab::term::Pid(81))
+        .count();
+    assert!(
+        sent < 200,
+        "the crash stopped the sender after {sent} sends"
+    );
+    assert_eq!(out.matches("timeout").count(), 200 - sent);
+}

@@ -26,6 +26,8 @@ fn mark(e: &Event) -> String {
         Kind::Drop { msg } => format!("x m{msg}"),
         Kind::Duplicate { msg, copy } => format!("m{msg}=>m{copy}"),
         Kind::Crash => "CRASH".into(),
+        Kind::Corrupt { msg, .. } => format!("corrupt m{msg}"),
+        Kind::Forge { msg, .. } => format!("forge m{msg}"),
         Kind::Recover => "RECOVER".into(),
         Kind::Partition { .. } => "partition".into(),
         Kind::Heal => "heal".into(),

@@ -65,6 +65,17 @@ pub enum Kind {
         msg: u64,
         copy: u64,
     },
+    /// A Byzantine sender's message was corrupted.
+    Corrupt {
+        msg: u64,
+        before: Term,
+        after: Term,
+    },
+    /// A Byzantine sender's message claims to come from `claims`.
+    Forge {
+        msg: u64,
+        claims: Pid,
+    },
     /// The process crashed (a fault, not an Erlang exit).
     Crash,
     /// The process restarted from its initial function, its state lost.
@@ -94,6 +105,8 @@ impl Kind {
             Kind::Drop { .. } => "drop",
             Kind::Duplicate { .. } => "duplicate",
             Kind::Crash => "crash",
+            Kind::Corrupt { .. } => "corrupt",
+            Kind::Forge { .. } => "forge",
             Kind::Recover => "recover",
             Kind::Partition { .. } => "partition",
             Kind::Heal => "heal",
@@ -134,6 +147,8 @@ impl Event {
             | Kind::Receive { msg, .. }
             | Kind::Signal { msg, .. }
             | Kind::Drop { msg }
+            | Kind::Corrupt { msg, .. }
+            | Kind::Forge { msg, .. }
             | Kind::Duplicate { msg, .. } => Some(*msg),
             _ => None,
         }
@@ -155,6 +170,10 @@ impl Event {
             }
             Kind::Register { name } => name.clone(),
             Kind::Drop { msg } => format!("m{msg}"),
+            Kind::Corrupt { msg, before, after } => format!("m{msg} {} -> {}", w(before), w(after)),
+            Kind::Forge { msg, claims } => {
+                format!("m{msg} claims to be from {}", pid_text(*claims))
+            }
             Kind::Duplicate { msg, copy } => format!("m{msg} as m{copy}"),
             Kind::Crash | Kind::Heal | Kind::Recover => String::new(),
             Kind::Partition { groups } => groups.clone(),
@@ -222,6 +241,11 @@ impl Event {
             }
             Kind::Register { name } => Some(("name", name.clone())),
             Kind::Duplicate { copy, .. } => Some(("copy", format!("m{copy}"))),
+            Kind::Corrupt { before, after, .. } => {
+                m.insert("before".into(), crate::term::write::write(before).into());
+                Some(("after", crate::term::write::write(after)))
+            }
+            Kind::Forge { claims, .. } => Some(("claims", pid_text(*claims))),
             Kind::Partition { groups } => Some(("groups", groups.clone())),
             Kind::Drop { .. } | Kind::Crash | Kind::Heal | Kind::Recover => None,
             Kind::Timeout => None,

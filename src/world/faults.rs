@@ -34,7 +34,7 @@ pub struct Partition {
 }
 
 /// When a crash rule fires.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Trigger {
     /// After the process's k-th send.
     Send(u64),
@@ -42,6 +42,30 @@ pub enum Trigger {
     Receive(u64),
     /// When virtual time reaches t.
     Time(u64),
+    /// At the world's step s.
+    Step(u64),
+    /// After each of the process's events, with probability p.
+    Prob(f64),
+}
+
+/// A process that omits some of its sends and receives.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Omission {
+    pub who: String,
+    pub send: f64,
+    pub receive: f64,
+}
+
+/// What an adversary does to a Byzantine process's outgoing messages, each
+/// with a probability: corrupt the contents, duplicate, drop, or forge the
+/// sender (its own pid inside the message becomes another process's).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Byzantine {
+    pub who: String,
+    pub corrupt: f64,
+    pub dup: f64,
+    pub drop: f64,
+    pub forge: f64,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -78,6 +102,8 @@ pub struct FaultPlan {
     pub max_losses: Option<u64>,
     /// At most this many crashes by rule (None: no bound).
     pub max_crashes: Option<u64>,
+    pub omissions: Vec<Omission>,
+    pub byzantine: Vec<Byzantine>,
 }
 
 impl Default for FaultPlan {
@@ -90,6 +116,8 @@ impl Default for FaultPlan {
             timing: Timing::Local,
             max_losses: None,
             max_crashes: None,
+            omissions: vec![],
+            byzantine: vec![],
         }
     }
 }
@@ -261,6 +289,85 @@ pub fn parse_timing(text: &str) -> Result<Timing, FlagError> {
     }
 }
 
+/// `NAME:key=P,key=P` with probabilities for the named keys.
+fn named_probs<'a>(
+    flag: &str,
+    text: &'a str,
+    keys: &[&str],
+) -> Result<(&'a str, Vec<f64>), FlagError> {
+    let example = format!(
+        "e.g. {flag} p2:{}=0.2",
+        keys.first().copied().unwrap_or("p")
+    );
+    let (who, params) = text.split_once(':').ok_or_else(|| {
+        bad(
+            flag,
+            text,
+            0,
+            text.len(),
+            "expected NAME:key=P,...",
+            &example,
+        )
+    })?;
+    if who.is_empty() {
+        return Err(bad(
+            flag,
+            text,
+            0,
+            1,
+            "which process?",
+            "name it by registered name or alias, e.g. p2",
+        ));
+    }
+    let known = format!("the keys are {}", keys.join(", "));
+    let mut vals = vec![0.0; keys.len()];
+    let mut at = who.len() + 1;
+    for kv in params.split(',').filter(|s| !s.is_empty()) {
+        let (k, v) = kv
+            .split_once('=')
+            .ok_or_else(|| bad(flag, text, at, at + kv.len(), "expected `key=P`", &known))?;
+        let vat = at + k.len() + 1;
+        let i = keys.iter().position(|x| *x == k).ok_or_else(|| {
+            bad(
+                flag,
+                text,
+                at,
+                at + k.len(),
+                &format!("unknown key `{k}`"),
+                &known,
+            )
+        })?;
+        if let Some(slot) = vals.get_mut(i) {
+            *slot = probability(flag, text, vat, v)?;
+        }
+        at += kv.len() + 1;
+    }
+    Ok((who, vals))
+}
+
+/// `--omit NAME:send=P,receive=Q`.
+pub fn parse_omission(text: &str) -> Result<Omission, FlagError> {
+    let (who, v) = named_probs("--omit", text, &["send", "receive"])?;
+    Ok(Omission {
+        who: who.into(),
+        send: v.first().copied().unwrap_or(0.0),
+        receive: v.get(1).copied().unwrap_or(0.0),
+    })
+}
+
+/// `--byzantine NAME:corrupt=P,dup=P,drop=P,forge=P`.
+pub fn parse_byzantine(text: &str) -> Result<Byzantine, FlagError> {
+    let (who, v) = named_probs("--byzantine", text, &["corrupt", "dup", "drop", "forge"])?;
+    let g = |i: usize| v.get(i).copied().unwrap_or(0.0);
+    Ok(Byzantine {
+        who: who.into(),
+        corrupt: g(0),
+        dup: g(1),
+        drop: g(2),
+        forge: g(3),
+    })
+}
+
 /// `--budget losses=K,crashes=F`: bounds on the faults of a run.
 pub fn parse_budget(text: &str) -> Result<(Option<u64>, Option<u64>), FlagError> {
     let flag = "--budget";
@@ -319,6 +426,10 @@ struct PlanFile {
     #[serde(default)]
     fail_stop: bool,
     budget: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    omit: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    byzantine: Vec<toml::Spanned<String>>,
 }
 
 /// Moves a flag's diagnostic onto the string value at `span` of a file.
@@ -342,7 +453,7 @@ pub fn load_plan(text: &str) -> Result<FaultPlan, Box<Diagnostic>> {
         let span = e.span().unwrap_or(0..0);
         Diagnostic::error(format!("this fault plan is not valid: {}", e.message()))
             .at(Span::new(span.start, span.end), "here")
-            .help("a plan has the keys net, timing, partition, crash (a list), fail_stop and budget, each written as its flag, e.g. net = \"fair-loss:loss=0.3\"")
+            .help("a plan has the keys net, timing, partition, crash, omit and byzantine (lists), fail_stop and budget, each written as its flag, e.g. net = \"fair-loss:loss=0.3\"")
     })?;
     let mut plan = FaultPlan {
         fail_stop: file.fail_stop,
@@ -360,6 +471,14 @@ pub fn load_plan(text: &str) -> Result<FaultPlan, Box<Diagnostic>> {
     for c in file.crash {
         plan.crashes
             .push(parse_crash(c.get_ref()).map_err(|e| into_file(*e, c.span()))?);
+    }
+    for o in file.omit {
+        plan.omissions
+            .push(parse_omission(o.get_ref()).map_err(|e| into_file(*e, o.span()))?);
+    }
+    for b in file.byzantine {
+        plan.byzantine
+            .push(parse_byzantine(b.get_ref()).map_err(|e| into_file(*e, b.span()))?);
     }
     if let Some(v) = file.budget {
         (plan.max_losses, plan.max_crashes) =
@@ -465,10 +584,17 @@ pub fn parse_crash(text: &str) -> Result<Crash, FlagError> {
             at,
             text.len(),
             "expected event=N",
-            "the events are send, receive and time",
+            "the events are send, receive, time, step and prob",
         )
     })?;
     let vat = at + k.len() + 1;
+    if k == "prob" {
+        let p = probability(flag, text, vat, v)?;
+        return Ok(Crash {
+            who: who.to_string(),
+            when: Trigger::Prob(p),
+        });
+    }
     let n: u64 = v.parse().map_err(|_| {
         bad(
             flag,
@@ -483,6 +609,7 @@ pub fn parse_crash(text: &str) -> Result<Crash, FlagError> {
         "send" => Trigger::Send(n),
         "receive" => Trigger::Receive(n),
         "time" => Trigger::Time(n),
+        "step" => Trigger::Step(n),
         _ => return Err(bad(
             flag,
             text,

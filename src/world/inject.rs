@@ -7,6 +7,24 @@ use super::faults::{CutMode, LinkModel, Timing, Trigger};
 use super::{InFlight, Status, World};
 use crate::term::{Pid, Term};
 
+/// `t` with every occurrence of pid `from` replaced by `to`.
+fn replace_pid(t: &Term, from: Pid, to: Pid) -> Term {
+    match t {
+        Term::Pid(p) if *p == from => Term::Pid(to),
+        Term::Tuple(xs) => Term::tuple(xs.iter().map(|x| replace_pid(x, from, to)).collect()),
+        Term::Cons(_) => match t.list_to_vec() {
+            Some(items) => Term::list(
+                items
+                    .iter()
+                    .map(|x| replace_pid(x, from, to))
+                    .collect::<Vec<_>>(),
+            ),
+            None => t.clone(),
+        },
+        _ => t.clone(),
+    }
+}
+
 impl World {
     /// A uniform draw in [0, 1) from the world's seeded source.
     fn draw(&mut self) -> f64 {
@@ -45,6 +63,15 @@ impl World {
         let drop_event = |w: &mut World, m: &InFlight| {
             w.push_event(m.from, Kind::Drop { msg: m.id }, None, vec![send_event]);
         };
+        let mut m = m;
+        if self.omits(m.from, true) || self.byzantine_drop(m.from) {
+            drop_event(self, &m);
+            return;
+        }
+        if self.byzantine_dup(&m, send_event) {
+            // The adversary sent an extra copy; the original goes on below.
+        }
+        self.byzantine_rewrite(&mut m);
         if self.crosses_cut(m.from, m.to) {
             let mode = self
                 .faults
@@ -184,6 +211,134 @@ impl World {
         self.network.set_arrival(id, at)
     }
 
+    /// Whether `pid` omits this send (`send`) or receive, by its omission rule.
+    pub(super) fn omits(&mut self, pid: Pid, send: bool) -> bool {
+        let rules: Vec<f64> = self
+            .faults
+            .omissions
+            .iter()
+            .filter(|o| self.names(pid, &o.who))
+            .map(|o| if send { o.send } else { o.receive })
+            .collect();
+        rules.into_iter().any(|p| p > 0.0 && self.draw() < p)
+    }
+
+    fn byzantine_rule(&self, pid: Pid) -> Option<super::faults::Byzantine> {
+        self.faults
+            .byzantine
+            .iter()
+            .find(|b| self.names(pid, &b.who))
+            .cloned()
+    }
+
+    fn byzantine_drop(&mut self, pid: Pid) -> bool {
+        match self.byzantine_rule(pid) {
+            Some(b) if b.drop > 0.0 => self.draw() < b.drop,
+            _ => false,
+        }
+    }
+
+    /// A Byzantine sender may send an extra copy.
+    fn byzantine_dup(&mut self, m: &InFlight, send_event: u64) -> bool {
+        let Some(b) = self.byzantine_rule(m.from) else {
+            return false;
+        };
+        if !(b.dup > 0.0 && self.draw() < b.dup) {
+            return false;
+        }
+        self.next_msg += 1;
+        let copy = InFlight {
+            id: self.next_msg,
+            ..m.clone()
+        };
+        self.send_event.insert(copy.id, send_event);
+        self.push_event(
+            m.from,
+            Kind::Duplicate {
+                msg: m.id,
+                copy: copy.id,
+            },
+            None,
+            vec![send_event],
+        );
+        self.push_delayed(copy);
+        true
+    }
+
+    /// A Byzantine sender's message may be corrupted or claim another sender.
+    fn byzantine_rewrite(&mut self, m: &mut InFlight) {
+        let Some(b) = self.byzantine_rule(m.from) else {
+            return;
+        };
+        let super::Payload::Message(term) = &m.payload else {
+            return;
+        };
+        let mut term = term.clone();
+        if b.corrupt > 0.0 && self.draw() < b.corrupt {
+            let after = self.corrupt(&term);
+            self.push_event(
+                m.from,
+                Kind::Corrupt {
+                    msg: m.id,
+                    before: term.clone(),
+                    after: after.clone(),
+                },
+                None,
+                vec![],
+            );
+            term = after;
+        }
+        if b.forge > 0.0 && self.draw() < b.forge {
+            let others: Vec<Pid> = self
+                .procs
+                .keys()
+                .copied()
+                .filter(|p| *p != m.from && self.is_alive(*p))
+                .collect();
+            if !others.is_empty() {
+                let i = (self.draw() * others.len() as f64) as usize;
+                if let Some(victim) = others.get(i.min(others.len() - 1)).copied() {
+                    let forged = replace_pid(&term, m.from, victim);
+                    if forged != term {
+                        self.push_event(
+                            m.from,
+                            Kind::Forge {
+                                msg: m.id,
+                                claims: victim,
+                            },
+                            None,
+                            vec![],
+                        );
+                        term = forged;
+                    }
+                }
+            }
+        }
+        m.payload = super::Payload::Message(term);
+    }
+
+    /// A corrupted copy of `t`: numbers shift, atoms become `corrupted`,
+    /// one element of a tuple or list is corrupted.
+    fn corrupt(&mut self, t: &Term) -> Term {
+        match t {
+            Term::Int(i) => Term::Int(i.wrapping_add(1 + (self.draw() * 1000.0) as i64)),
+            Term::Float(f) => Term::Float(f + 1.0),
+            Term::Atom(_) => Term::atom("corrupted"),
+            Term::Tuple(xs) if !xs.is_empty() => {
+                let i = ((self.draw() * xs.len() as f64) as usize).min(xs.len() - 1);
+                let mut v: Vec<Term> = xs.to_vec();
+                if let Some(x) = v.get(i).cloned() {
+                    let c = self.corrupt(&x);
+                    if let Some(slot) = v.get_mut(i) {
+                        *slot = c;
+                    }
+                }
+                Term::tuple(v)
+            }
+            _ => Term::tuple(vec![Term::atom("corrupted"), t.clone()]),
+        }
+    }
+
     /// Starts the plan's partition.
     pub fn partition(&mut self) {
         let Some(p) = &self.faults.partition else {
@@ -227,14 +382,18 @@ impl World {
     pub(super) fn check_crash(&mut self, pid: Pid) {
         let sends = self.sends.get(&pid).copied().unwrap_or(0);
         let receives = self.receives.get(&pid).copied().unwrap_or(0);
-        let due = self.faults.crashes.iter().any(|c| {
-            self.names(pid, &c.who)
-                && match c.when {
-                    Trigger::Send(k) => sends == k,
-                    Trigger::Receive(k) => receives == k,
-                    Trigger::Time(_) => false,
-                }
-        });
+        let mut due = false;
+        for c in self.faults.crashes.clone() {
+            if !self.names(pid, &c.who) {
+                continue;
+            }
+            due |= match c.when {
+                Trigger::Send(k) => sends == k,
+                Trigger::Receive(k) => receives == k,
+                Trigger::Prob(p) => self.draw() < p,
+                Trigger::Time(_) | Trigger::Step(_) => false,
+            };
+        }
         if due
             && self
                 .faults
@@ -255,7 +414,12 @@ impl World {
             .filter(|p| self.is_alive(*p))
             .filter(|p| {
                 self.faults.crashes.iter().any(|c| {
-                    matches!(c.when, Trigger::Time(t) if self.time >= t) && self.names(*p, &c.who)
+                    let now = match c.when {
+                        Trigger::Time(t) => self.time >= t,
+                        Trigger::Step(s) => self.steps >= s,
+                        _ => false,
+                    };
+                    now && self.names(*p, &c.who)
                 })
             })
             .collect();

@@ -569,7 +569,12 @@ impl World {
         }
         match m.payload {
             Payload::Message(term) => {
-                let preds = self.send_event.get(&m.id).copied().into_iter().collect();
+                let preds: Vec<u64> = self.send_event.get(&m.id).copied().into_iter().collect();
+                if self.omits(m.to, false) {
+                    // A receive omission: the message reaches the process and is lost there.
+                    self.push_event(m.to, Kind::Drop { msg: m.id }, None, preds);
+                    return;
+                }
                 self.push_event(
                     m.to,
                     Kind::Deliver {
