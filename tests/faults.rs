@@ -482,3 +482,150 @@ fn a_crash_with_a_probability_happens_at_some_send() {
     );
     assert_eq!(out.matches("timeout").count(), 200 - sent);
 }
+
+/// Who delivered which message: `{deliver, Self, From, M}` emits.
+fn deliveries(trace: &[Event]) -> Vec<(pidlab::term::Term, pidlab::term::Term)> {
+    trace
+        .iter()
+        .filter_map(|e| match &e.kind {
+            Kind::Emit {
+                term: pidlab::term::Term::Tuple(t),
+            } if t.first().is_some_and(|a| a.is_atom("deliver")) => {
+                Some((t.get(1)?.clone(), t.get(3)?.clone()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Agreement: if some correct process delivers m, every correct process does.
+fn agreement(trace: &[Event]) -> Result<(), String> {
+    let crashed: Vec<pidlab::term::Pid> = trace
+        .iter()
+        .filter(|e| matches!(e.kind, Kind::Crash))
+        .map(|e| e.proc)
+        .collect();
+    let members: Vec<pidlab::term::Pid> = [81, 82, 83]
+        .into_iter()
+        .map(pidlab::term::Pid)
+        .filter(|p| !crashed.contains(p))
+        .collect();
+    let d = deliveries(trace);
+    for (_, m) in &d {
+        for p in &members {
+            if !d
+                .iter()
+                .any(|(who, mm)| *who == pidlab::term::Term::Pid(*p) && mm == m)
+            {
+                return Err(format!(
+                    "agreement: {} never delivered {}",
+                    pidlab::world::event::pid_text(*p),
+                    m
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn best_effort_broadcast_loses_agreement_when_the_broadcaster_crashes() {
+    let src = program("best_effort_broadcast.erl")
+        .replace("-module(best_effort_broadcast)", "-module(f)");
+    // p5 is the broadcaster; it crashes right after its first send.
+    let crash = || FaultPlan {
+        crashes: vec![faults::parse_crash("p5@send=1")
+            .map_err(|e| e.0.message)
+            .expect("reads")],
+        ..FaultPlan::default()
+    };
+    let (trace, _, _) = run_with(&src, crash(), 1);
+    assert_eq!(
+        deliveries(&trace).len(),
+        1,
+        "only the first member heard it"
+    );
+    assert!(agreement(&trace).is_err());
+    let (trace, _, _) = run_with(&src, FaultPlan::default(), 1);
+    assert_eq!(
+        deliveries(&trace).len(),
+        3,
+        "without the crash, everyone delivers"
+    );
+    assert!(agreement(&trace).is_ok());
+}
+
+#[test]
+fn eager_reliable_broadcast_keeps_agreement_when_the_broadcaster_crashes() {
+    let src = program("eager_reliable_broadcast.erl")
+        .replace("-module(eager_reliable_broadcast)", "-module(f)");
+    for seed in 0..20 {
+        let plan = FaultPlan {
+            crashes: vec![faults::parse_crash("p5@send=1")
+                .map_err(|e| e.0.message)
+                .expect("reads")],
+            ..FaultPlan::default()
+        };
+        let (trace, _, _) = run_with(&src, plan, seed);
+        assert_eq!(
+            count(&trace, "crash"),
+            1,
+            "seed {seed}: the broadcaster crashed"
+        );
+        assert_eq!(
+            deliveries(&trace).len(),
+            3,
+            "seed {seed}: all three correct members delivered"
+        );
+        if let Err(e) = agreement(&trace) {
+            panic!("seed {seed}: {e}");
+        }
+    }
+}
+
+#[test]
+fn stubborn_links_deliver_again_and_again_over_fair_loss() {
+    let src = program("stubborn_link.erl").replace("-module(stubborn_link)", "-module(f)");
+    let plan = FaultPlan {
+        net: faults::LinkModel::FairLoss {
+            loss: 0.5,
+            dup: 0.0,
+        },
+        ..FaultPlan::default()
+    };
+    let (trace, _, _) = run_with(&src, plan, 6);
+    let ev = emitted_atoms(&trace);
+    for m in ["a", "b", "c"] {
+        let delivered = ev
+            .iter()
+            .filter(|(t, x)| t == "sl_deliver" && x == m)
+            .count();
+        assert!(
+            delivered >= 10,
+            "{m} delivered {delivered} times in 500 ms of retransmission"
+        );
+    }
+    assert!(
+        ev.iter()
+            .filter(|(t, _)| t == "sl_deliver")
+            .all(|(_, x)| ["a", "b", "c"].contains(&x.as_str())),
+        "no creation"
+    );
+}
+
+fn emitted_atoms(trace: &[Event]) -> Vec<(String, String)> {
+    trace
+        .iter()
+        .filter_map(|e| match &e.kind {
+            Kind::Emit {
+                term: pidlab::term::Term::Tuple(t),
+            } => match (t.first(), t.get(1)) {
+                (Some(pidlab::term::Term::Atom(a)), Some(pidlab::term::Term::Atom(b))) => {
+                    Some((a.name().to_string(), b.name().to_string()))
+                }
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
+}
