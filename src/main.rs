@@ -69,6 +69,9 @@ enum Command {
         /// A Byzantine process: NAME:corrupt=P,dup=P,drop=P,forge=P (repeatable).
         #[arg(long)]
         byzantine: Vec<String>,
+        /// An Erlang fun that rewrites every message a Byzantine process sends.
+        #[arg(long, value_name = "FUN")]
+        byzantine_fun: Option<String>,
         /// Fault budget: losses=K,crashes=F.
         #[arg(long)]
         budget: Option<String>,
@@ -175,6 +178,7 @@ struct PlanFlags<'a> {
     crashes: &'a [String],
     omit: &'a [String],
     byzantine: &'a [String],
+    byzantine_fun: Option<&'a str>,
     fail_stop: bool,
     budget: Option<&'a str>,
 }
@@ -220,6 +224,17 @@ fn fault_plan(f: &PlanFlags<'_>) -> Result<FaultPlan, PlanError> {
     for b in f.byzantine {
         plan.byzantine
             .push(faults::parse_byzantine(b).map_err(flag)?);
+    }
+    if let Some(src) = f.byzantine_fun {
+        if let Err(ds) = faults::compile_adversary(src) {
+            let d = ds
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| Diagnostic::error("the fun does not compile"));
+            let text = format!("-module(pidlab_adversary).\n-export([rewrite/1]).\nrewrite(Msg) -> F = {src}, F(Msg).\n");
+            return Err(Box::new((d, "--byzantine-fun".into(), text)));
+        }
+        plan.byzantine_fun = Some(src.to_string());
     }
     plan.fail_stop |= f.fail_stop;
     if let Some(b) = f.budget {
@@ -419,6 +434,7 @@ fn main() -> ExitCode {
                 budget,
                 omit,
                 byzantine,
+                byzantine_fun,
                 partition,
                 crash,
                 fail_stop,
@@ -431,6 +447,7 @@ fn main() -> ExitCode {
                     crashes: &crash,
                     omit: &omit,
                     byzantine: &byzantine,
+                    byzantine_fun: byzantine_fun.as_deref(),
                     fail_stop,
                     budget: budget.as_deref(),
                 };

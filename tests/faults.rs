@@ -629,3 +629,18 @@ fn emitted_atoms(trace: &[Event]) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+#[test]
+fn a_user_fun_rewrites_a_byzantine_senders_messages() {
+    let byz = faults::parse_byzantine("p2:corrupt=0")
+        .map_err(|e| e.0.message)
+        .expect("reads");
+    let plan = FaultPlan {
+        byzantine: vec![byz],
+        byzantine_fun: Some("fun({vote, P, N}) -> {vote, P, -N}; (M) -> M end".into()),
+        ..FaultPlan::default()
+    };
+    let (trace, out, _) = run_with(VOTES, plan, 1);
+    assert!(out.starts_with("[{true,-1},{true,-2},"), "{out}");
+    assert_eq!(count(&trace, "corrupt"), 200, "each rewrite is recorded");
+}

@@ -104,6 +104,9 @@ pub struct FaultPlan {
     pub max_crashes: Option<u64>,
     pub omissions: Vec<Omission>,
     pub byzantine: Vec<Byzantine>,
+    /// An Erlang fun (source text) that rewrites every message a Byzantine
+    /// process sends: `fun(Msg) -> ... end`.
+    pub byzantine_fun: Option<String>,
 }
 
 impl Default for FaultPlan {
@@ -118,6 +121,7 @@ impl Default for FaultPlan {
             max_crashes: None,
             omissions: vec![],
             byzantine: vec![],
+            byzantine_fun: None,
         }
     }
 }
@@ -368,6 +372,17 @@ pub fn parse_byzantine(text: &str) -> Result<Byzantine, FlagError> {
     })
 }
 
+/// Compiles the adversary's fun into a module `pidlab_adversary` with
+/// `rewrite/1`, or says what is wrong with it.
+pub fn compile_adversary(fun_src: &str) -> Result<crate::vm::Module, Vec<Diagnostic>> {
+    let src = format!("-module(pidlab_adversary).\n-export([rewrite/1]).\nrewrite(Msg) -> F = {fun_src}, F(Msg).\n");
+    let (ast, diags) = crate::syntax::parse_module(&src, Some("pidlab_adversary"));
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(diags);
+    }
+    crate::compile::compile_module(&ast, "--byzantine-fun", &src).map(|(m, _)| m)
+}
+
 /// `--budget losses=K,crashes=F`: bounds on the faults of a run.
 pub fn parse_budget(text: &str) -> Result<(Option<u64>, Option<u64>), FlagError> {
     let flag = "--budget";
@@ -430,6 +445,7 @@ struct PlanFile {
     omit: Vec<toml::Spanned<String>>,
     #[serde(default)]
     byzantine: Vec<toml::Spanned<String>>,
+    byzantine_fun: Option<String>,
 }
 
 /// Moves a flag's diagnostic onto the string value at `span` of a file.
@@ -480,6 +496,7 @@ pub fn load_plan(text: &str) -> Result<FaultPlan, Box<Diagnostic>> {
         plan.byzantine
             .push(parse_byzantine(b.get_ref()).map_err(|e| into_file(*e, b.span()))?);
     }
+    plan.byzantine_fun = file.byzantine_fun;
     if let Some(v) = file.budget {
         (plan.max_losses, plan.max_crashes) =
             parse_budget(v.get_ref()).map_err(|e| into_file(*e, v.span()))?;

@@ -314,7 +314,46 @@ impl World {
                 }
             }
         }
+        if let Some(rewritten) = self.adversary_rewrite(&term) {
+            if rewritten != term {
+                self.push_event(
+                    m.from,
+                    Kind::Corrupt {
+                        msg: m.id,
+                        before: term.clone(),
+                        after: rewritten.clone(),
+                    },
+                    None,
+                    vec![],
+                );
+                term = rewritten;
+            }
+        }
         m.payload = super::Payload::Message(term);
+    }
+
+    /// Runs the plan's `byzantine_fun` on a message, in a scratch process
+    /// with a small budget and no effects. None when there is no fun or it
+    /// fails (the message then goes out unchanged).
+    fn adversary_rewrite(&mut self, msg: &Term) -> Option<Term> {
+        self.faults.byzantine_fun.as_ref()?;
+        let module = match self.code.get(crate::term::Atom::new("pidlab_adversary")) {
+            Some(m) => m.clone(),
+            None => {
+                let m =
+                    super::faults::compile_adversary(self.faults.byzantine_fun.as_deref()?).ok()?;
+                self.code.load(m)
+            }
+        };
+        let func = *module
+            .exports
+            .get(&(crate::term::Atom::new("rewrite"), 1))?;
+        let mut p = crate::vm::Process::new(Pid(0), module, func, vec![msg.clone()], &[]);
+        let mut ctx = crate::bif::BifCtx::default();
+        match p.run(&self.code, &mut ctx, 100_000) {
+            crate::vm::Stop::Exit(Ok(v)) => Some(v),
+            _ => None,
+        }
     }
 
     /// A corrupted copy of `t`: numbers shift, atoms become `corrupted`,
