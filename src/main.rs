@@ -72,6 +72,12 @@ enum Command {
         /// An Erlang fun that rewrites every message a Byzantine process sends.
         #[arg(long, value_name = "FUN")]
         byzantine_fun: Option<String>,
+        /// Heal the partition at this virtual time.
+        #[arg(long, value_name = "T")]
+        heal_at: Option<u64>,
+        /// Restart a crashed process: NAME@time=T (repeatable; crash-recovery).
+        #[arg(long)]
+        recover: Vec<String>,
         /// Fault budget: losses=K,crashes=F.
         #[arg(long)]
         budget: Option<String>,
@@ -179,6 +185,8 @@ struct PlanFlags<'a> {
     omit: &'a [String],
     byzantine: &'a [String],
     byzantine_fun: Option<&'a str>,
+    heal_at: Option<u64>,
+    recover: &'a [String],
     fail_stop: bool,
     budget: Option<&'a str>,
 }
@@ -235,6 +243,10 @@ fn fault_plan(f: &PlanFlags<'_>) -> Result<FaultPlan, PlanError> {
             return Err(Box::new((d, "--byzantine-fun".into(), text)));
         }
         plan.byzantine_fun = Some(src.to_string());
+    }
+    plan.heal_at = f.heal_at.or(plan.heal_at);
+    for r in f.recover {
+        plan.recoveries.push(faults::parse_crash(r).map_err(flag)?);
     }
     plan.fail_stop |= f.fail_stop;
     if let Some(b) = f.budget {
@@ -435,6 +447,8 @@ fn main() -> ExitCode {
                 omit,
                 byzantine,
                 byzantine_fun,
+                heal_at,
+                recover,
                 partition,
                 crash,
                 fail_stop,
@@ -448,6 +462,8 @@ fn main() -> ExitCode {
                     omit: &omit,
                     byzantine: &byzantine,
                     byzantine_fun: byzantine_fun.as_deref(),
+                    heal_at,
+                    recover: &recover,
                     fail_stop,
                     budget: budget.as_deref(),
                 };

@@ -644,3 +644,48 @@ fn a_user_fun_rewrites_a_byzantine_senders_messages() {
     assert!(out.starts_with("[{true,-1},{true,-2},"), "{out}");
     assert_eq!(count(&trace, "corrupt"), 200, "each rewrite is recorded");
 }
+
+#[test]
+fn held_messages_travel_once_the_partition_heals() {
+    let plan = FaultPlan {
+        partition: Some(
+            faults::parse_partition("a,b|c:hold")
+                .map_err(|e| e.0.message)
+                .expect("reads"),
+        ),
+        heal_at: Some(20),
+        ..FaultPlan::default()
+    };
+    let (trace, out, _) = run_with(PARTED, plan, 1);
+    let mut lines: Vec<&str> = out.lines().collect();
+    lines.sort();
+    assert_eq!(
+        lines,
+        vec!["{c,ping}", "{echo,ping}"],
+        "c hears the held ping after the heal"
+    );
+    assert_eq!(count(&trace, "heal"), 1);
+    assert_eq!(count(&trace, "drop"), 0);
+}
+
+#[test]
+fn a_crashed_process_recovers_by_the_plan_with_its_state_lost() {
+    let src = "-module(f).\n-export([main/0]).\n\
+        main() -> Me = self(), P = spawn(fun() -> count(Me, 0) end),\n\
+        P ! tick, P ! tick, P ! tick, receive after 100 -> ok end,\n\
+        P ! {get, Me}, receive {count, N} -> io:format(\"~p~n\", [N]) after 100 -> io:format(\"no answer~n\") end.\n\
+        count(Me, N) -> receive tick -> count(Me, N + 1); {get, From} -> From ! {count, N}, count(Me, N) end.\n";
+    let plan = FaultPlan {
+        crashes: vec![faults::parse_crash("p2@receive=2")
+            .map_err(|e| e.0.message)
+            .expect("reads")],
+        recoveries: vec![faults::parse_crash("p2@time=50")
+            .map_err(|e| e.0.message)
+            .expect("reads")],
+        ..FaultPlan::default()
+    };
+    let (trace, out, _) = run_with(src, plan, 1);
+    assert_eq!(count(&trace, "crash"), 1);
+    assert_eq!(count(&trace, "recover"), 1);
+    assert_eq!(out, "0\n", "the count restarted from zero: state was lost");
+}

@@ -393,6 +393,7 @@ impl Session {
             },
             Choice::Timeout(p) => format!("timeout of {} ({})", pid_text(*p), alias(*p)),
             Choice::Timer(id) => format!("fire timer {id}"),
+            Choice::Tick(t) => format!("let time pass to t={t} (the fault plan acts then)"),
         }
     }
 

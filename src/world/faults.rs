@@ -107,6 +107,10 @@ pub struct FaultPlan {
     /// An Erlang fun (source text) that rewrites every message a Byzantine
     /// process sends: `fun(Msg) -> ... end`.
     pub byzantine_fun: Option<String>,
+    /// Virtual time at which the partition heals.
+    pub heal_at: Option<u64>,
+    /// Crashed processes restart by these rules (`NAME@time=T`).
+    pub recoveries: Vec<Crash>,
 }
 
 impl Default for FaultPlan {
@@ -122,6 +126,8 @@ impl Default for FaultPlan {
             omissions: vec![],
             byzantine: vec![],
             byzantine_fun: None,
+            heal_at: None,
+            recoveries: vec![],
         }
     }
 }
@@ -446,6 +452,9 @@ struct PlanFile {
     #[serde(default)]
     byzantine: Vec<toml::Spanned<String>>,
     byzantine_fun: Option<String>,
+    heal_at: Option<u64>,
+    #[serde(default)]
+    recover: Vec<toml::Spanned<String>>,
 }
 
 /// Moves a flag's diagnostic onto the string value at `span` of a file.
@@ -497,6 +506,11 @@ pub fn load_plan(text: &str) -> Result<FaultPlan, Box<Diagnostic>> {
             .push(parse_byzantine(b.get_ref()).map_err(|e| into_file(*e, b.span()))?);
     }
     plan.byzantine_fun = file.byzantine_fun;
+    plan.heal_at = file.heal_at;
+    for r in file.recover {
+        plan.recoveries
+            .push(parse_crash(r.get_ref()).map_err(|e| into_file(*e, r.span()))?);
+    }
     if let Some(v) = file.budget {
         (plan.max_losses, plan.max_crashes) =
             parse_budget(v.get_ref()).map_err(|e| into_file(*e, v.span()))?;

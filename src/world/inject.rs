@@ -444,8 +444,55 @@ impl World {
         }
     }
 
-    /// Crashes every process whose time rule has come.
+    /// The plan's next time-driven fault after now: a crash, a recovery or
+    /// the heal.
+    pub(super) fn plan_times(&self) -> Option<u64> {
+        let now = self.time;
+        let mut ts: Vec<u64> = vec![];
+        if self.partitioned {
+            ts.extend(self.faults.heal_at);
+        }
+        for c in self
+            .faults
+            .crashes
+            .iter()
+            .chain(self.faults.recoveries.iter())
+        {
+            if let Trigger::Time(t) = c.when {
+                ts.push(t);
+            }
+        }
+        ts.into_iter().filter(|t| *t > now).min()
+    }
+
+    /// Crashes every process whose time rule has come; heals and recovers
+    /// by the plan's times.
     pub(super) fn check_time_crashes(&mut self) {
+        if self
+            .faults
+            .heal_at
+            .is_some_and(|t| self.partitioned && self.time >= t)
+        {
+            self.heal();
+        }
+        for r in self.faults.recoveries.clone() {
+            let due = match r.when {
+                Trigger::Time(t) => self.time >= t,
+                Trigger::Step(s) => self.steps >= s,
+                _ => false,
+            };
+            if due {
+                let crashed: Vec<Pid> = self
+                    .procs
+                    .keys()
+                    .copied()
+                    .filter(|p| self.names(*p, &r.who))
+                    .collect();
+                for p in crashed {
+                    self.recover(p);
+                }
+            }
+        }
         let due: Vec<Pid> = self
             .procs
             .keys()

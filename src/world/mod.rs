@@ -91,6 +91,8 @@ pub enum Choice {
     Timeout(Pid),
     /// Fire the `send_after` timer with this id.
     Timer(u64),
+    /// Let virtual time pass to `t`, where the fault plan has something to do.
+    Tick(u64),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -477,6 +479,8 @@ impl World {
             .next_arrival(self.time)
             .map(|(at, id)| (at, 2, id, Choice::Deliver(id)));
         let timers = timers.chain(arrival);
+        let plan = self.plan_times().map(|t| (t, 3, t, Choice::Tick(t)));
+        let timers = timers.chain(plan);
         procs
             .into_iter()
             .chain(timers)
@@ -500,6 +504,10 @@ impl World {
             Choice::Deliver(id) => self.deliver(*id),
             Choice::Timeout(pid) => self.timeout(*pid),
             Choice::Timer(id) => self.fire_timer(*id),
+            Choice::Tick(t) => {
+                self.time = self.time.max(*t);
+                self.check_time_crashes();
+            }
         }
         std::mem::take(&mut self.fresh)
     }
