@@ -5,6 +5,7 @@
 //! library) -> `run` (driving processes) -> views. `diag` holds the one
 //! diagnostic type and its renderer. See ARCHITECTURE.md.
 
+pub mod alloc;
 pub mod bif;
 pub mod compile;
 pub mod diag;

@@ -90,6 +90,10 @@ enum Command {
         /// Fail-stop: a crash fires links and monitors (crash-stop, the default, tells nobody).
         #[arg(long)]
         fail_stop: bool,
+        /// Most memory the run may use, in MiB; a process that goes past it
+        /// fails with {system_limit, memory}.
+        #[arg(long, default_value_t = 4096)]
+        max_heap: usize,
         /// Most scheduling steps in the run.
         #[arg(long, default_value_t = WorldLimits::default().max_steps)]
         max_steps: u64,
@@ -423,6 +427,9 @@ fn run_script(input: &str, opts: &pidlab::repl::Options) -> ExitCode {
     }
 }
 
+#[global_allocator]
+static ALLOC: pidlab::alloc::Counting = pidlab::alloc::Counting;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // Deep terms recurse when printed or compared: give the work a big stack.
@@ -440,6 +447,7 @@ fn main() -> ExitCode {
                 max_procs,
                 max_mailbox,
                 max_steps,
+                max_heap,
                 net,
                 timing,
                 faults,
@@ -453,6 +461,7 @@ fn main() -> ExitCode {
                 crash,
                 fail_stop,
             }) => {
+                pidlab::alloc::set_limit(max_heap.saturating_mul(1 << 20));
                 let flags = PlanFlags {
                     file: faults.as_deref(),
                     net: net.as_deref(),

@@ -143,3 +143,12 @@ fn an_hour_of_virtual_time_passes_at_once() {
         "virtual time shows in the trace: {err}"
     );
 }
+
+#[test]
+fn a_list_that_doubles_forever_stops_at_the_memory_bound() {
+    let src =
+        "-module(hostile).\n-export([main/0]).\nmain() -> grow([x]).\ngrow(L) -> grow(L ++ L).\n";
+    let (code, _, err) = run(src, &["--max-heap", "200"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("{system_limit,memory}"), "{err}");
+}

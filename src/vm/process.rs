@@ -982,6 +982,15 @@ impl Process {
     /// Counts one reduction; true when the budget is spent.
     fn spend(&mut self, budget: &mut u64) -> bool {
         self.reductions += 1;
+        if crate::alloc::over_limit() {
+            // The host's memory bound: this process ends with an error,
+            // which frees what it holds.
+            self.pending_error = Some(Exception::error(Term::tuple(vec![
+                Term::Atom(atoms::system_limit()),
+                Term::atom("memory"),
+            ])));
+            return true;
+        }
         *budget = budget.saturating_sub(1);
         *budget == 0
     }
