@@ -432,6 +432,8 @@ static ALLOC: pidlab::alloc::Counting = pidlab::alloc::Counting;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The shell and eval get the same memory bound as `run`'s default.
+    pidlab::alloc::set_limit(4096 << 20);
     // Deep terms recurse when printed or compared: give the work a big stack.
     let child = std::thread::Builder::new()
         .stack_size(1 << 30)
