@@ -93,8 +93,16 @@ fn front_end(src: &str) {
     let _ = run::eval(src, limits, &mut |_| {});
 }
 
+/// 400 cases by default; set PROPTEST_CASES for a longer search.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(400)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn random_text_never_panics(src in any::<String>()) {
