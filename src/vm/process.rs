@@ -8,7 +8,7 @@
 use super::arith;
 use super::exception::{Class, Exception, Location};
 use super::module::{Code, Module};
-use super::op::{MatchError, Op, Src};
+use super::op::{Arith, Cmp, MatchError, Op, Src};
 use crate::bif::{self, BifCtx};
 use crate::term::{atoms, Atom, Fun, Pid, Term};
 use std::collections::BTreeMap;
@@ -242,7 +242,9 @@ impl Process {
         let slots = module.function(func).map(|f| f.slots).unwrap_or(1) as usize;
         let base = self.stack.len();
         self.stack.extend_from_slice(args);
-        self.stack.resize(base + slots.max(args.len()), Term::Nil);
+        let fill = (base + slots.max(args.len())).saturating_sub(self.stack.len());
+        self.stack
+            .extend(std::iter::repeat_with(|| Term::Nil).take(fill));
         self.frames.push(Frame {
             module,
             func,
@@ -260,7 +262,9 @@ impl Process {
             let base = f.base as usize;
             self.stack.truncate(base);
             self.stack.extend_from_slice(args);
-            self.stack.resize(base + slots.max(args.len()), Term::Nil);
+            let fill = (base + slots.max(args.len())).saturating_sub(self.stack.len());
+            self.stack
+                .extend(std::iter::repeat_with(|| Term::Nil).take(fill));
             f.module = module;
             f.func = func;
             f.pc = 0;
@@ -476,8 +480,9 @@ impl Process {
             let v = get!(self, base, s);
             self.stack.push(v);
         }
+        let fill = (new_base + slots.max(args.len())).saturating_sub(self.stack.len());
         self.stack
-            .resize(new_base + slots.max(args.len()), Term::Nil);
+            .extend(std::iter::repeat_with(|| Term::Nil).take(fill));
         self.frames.push(Frame {
             module: module.clone(),
             func,
@@ -695,7 +700,18 @@ impl Process {
                     }
                 }
                 Op::Test { cmp, a, b, fail } => {
-                    if !arith::cmp(*cmp, val!(self, base, a, &nil), val!(self, base, b, &nil)) {
+                    let holds = match (val!(self, base, a, &nil), val!(self, base, b, &nil)) {
+                        (Term::Int(x), Term::Int(y)) => match cmp {
+                            Cmp::Lt => x < y,
+                            Cmp::Ge => x >= y,
+                            Cmp::Gt => x > y,
+                            Cmp::Le => x <= y,
+                            Cmp::Eq | Cmp::ExactEq => x == y,
+                            Cmp::Ne | Cmp::ExactNe => x != y,
+                        },
+                        (x, y) => arith::cmp(*cmp, x, y),
+                    };
+                    if !holds {
                         pc = *fail;
                     }
                 }
@@ -710,6 +726,21 @@ impl Process {
                     b,
                     fail,
                 } => {
+                    // Small integers stay on the fast path; everything else
+                    // (bignums, floats, errors) goes through `arith`.
+                    let fast = match (val!(self, base, a, &nil), val!(self, base, b, &nil)) {
+                        (Term::Int(x), Term::Int(y)) => match op {
+                            Arith::Add => x.checked_add(*y),
+                            Arith::Sub => x.checked_sub(*y),
+                            Arith::Mul => x.checked_mul(*y),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    if let Some(r) = fast {
+                        set!(self, base, *dst, Term::Int(r));
+                        continue;
+                    }
                     match arith::arith(*op, val!(self, base, a, &nil), val!(self, base, b, &nil)) {
                         Ok(v) => set!(self, base, *dst, v),
                         Err(e) => match fail {

@@ -468,6 +468,12 @@ impl World {
     /// Crashes every process whose time rule has come; heals and recovers
     /// by the plan's times.
     pub(super) fn check_time_crashes(&mut self) {
+        if self.faults.crashes.is_empty()
+            && self.faults.recoveries.is_empty()
+            && self.faults.heal_at.is_none()
+        {
+            return;
+        }
         if self
             .faults
             .heal_at
