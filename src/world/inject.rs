@@ -419,6 +419,9 @@ impl World {
 
     /// Crashes `pid` if a send- or receive-count rule says so.
     pub(super) fn check_crash(&mut self, pid: Pid) {
+        if self.faults.crashes.is_empty() {
+            return;
+        }
         let sends = self.sends.get(&pid).copied().unwrap_or(0);
         let receives = self.receives.get(&pid).copied().unwrap_or(0);
         let mut due = false;

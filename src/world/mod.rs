@@ -154,8 +154,9 @@ pub struct World {
     pub trace: Vec<Event>,
     /// Whether `trace` keeps every event (off for long runs; `apply` still returns them).
     pub keep_trace: bool,
-    /// Whether vector clocks are kept: each costs time in the number of
-    /// processes that causally reach it, so runs nobody traces skip them.
+    /// Whether vector clocks and causal predecessors are kept: a vector
+    /// clock costs time in the number of processes that causally reach it,
+    /// so runs nobody traces skip both.
     pub track_vc: bool,
     fresh: Vec<Event>,
     next_event: u64,
@@ -388,15 +389,19 @@ impl World {
         let id = self.next_event + 1;
         // Causal predecessors: the process's previous event (for a new
         // process, its parent's spawn) and, for a receive, the send.
-        let mut preds: Vec<u64> = self.last_event.insert(pid, id).into_iter().collect();
-        if let Kind::Receive { msg, .. } | Kind::Signal { msg, .. } = &kind {
-            preds.extend(self.send_event.get(msg).copied());
-        }
-        if let Kind::Send { msg, .. } = &kind {
-            self.send_event.insert(*msg, id);
-        }
-        if let Kind::Spawn { child } = &kind {
-            self.last_event.insert(*child, id);
+        // Untraced runs (no vector clocks) keep no causal bookkeeping either.
+        let mut preds = vec![];
+        if self.track_vc {
+            preds.extend(self.last_event.insert(pid, id));
+            if let Kind::Receive { msg, .. } | Kind::Signal { msg, .. } = &kind {
+                preds.extend(self.send_event.get(msg).copied());
+            }
+            if let Kind::Send { msg, .. } = &kind {
+                self.send_event.insert(*msg, id);
+            }
+            if let Kind::Spawn { child } = &kind {
+                self.last_event.insert(*child, id);
+            }
         }
         self.push_event(pid, kind, Some((lamport, vc)), preds)
     }
