@@ -233,14 +233,7 @@ impl Session {
                         self.world.faults.partition = Some(p);
                         let before = self.world.trace.len();
                         self.world.partition();
-                        Ok(self
-                            .world
-                            .trace
-                            .get(before..)
-                            .unwrap_or_default()
-                            .iter()
-                            .map(|e| self.event_line(e))
-                            .collect())
+                        Ok(self.events_since(before))
                     }
                     Err(e) => Err(e.0.message.clone()
                         + &e.0.help.map(|h| format!("; {h}")).unwrap_or_default()),
@@ -249,14 +242,7 @@ impl Session {
             "heal" => {
                 let before = self.world.trace.len();
                 self.world.heal();
-                let out: String = self
-                    .world
-                    .trace
-                    .get(before..)
-                    .unwrap_or_default()
-                    .iter()
-                    .map(|e| self.event_line(e))
-                    .collect();
+                let out: String = self.events_since(before);
                 Ok(if out.is_empty() {
                     "no partition to heal\n".into()
                 } else {
@@ -488,6 +474,17 @@ impl Session {
         Ok(id)
     }
 
+    /// The events made since the trace had `before` of them, one line each.
+    fn events_since(&self, before: usize) -> String {
+        self.world
+            .trace
+            .get(before..)
+            .unwrap_or_default()
+            .iter()
+            .map(|e| self.event_line(e))
+            .collect()
+    }
+
     fn crash(&mut self, args: &[&str]) -> Result<String, String> {
         let a = args.first().ok_or("write :crash P, e.g. :crash p2")?;
         let p = self.process(a)?;
@@ -497,14 +494,7 @@ impl Session {
         self.remember();
         let before = self.world.trace.len();
         self.world.crash(p);
-        Ok(self
-            .world
-            .trace
-            .get(before..)
-            .unwrap_or_default()
-            .iter()
-            .map(|e| self.event_line(e))
-            .collect())
+        Ok(self.events_since(before))
     }
 
     fn delay_msg(&mut self, args: &[&str]) -> Result<String, String> {
@@ -535,14 +525,7 @@ impl Session {
                 self.status_text(p)
             ));
         }
-        Ok(self
-            .world
-            .trace
-            .get(before..)
-            .unwrap_or_default()
-            .iter()
-            .map(|e| self.event_line(e))
-            .collect())
+        Ok(self.events_since(before))
     }
 
     fn load_faults(&mut self, args: &[&str]) -> Result<String, String> {
@@ -566,14 +549,7 @@ impl Session {
         self.remember();
         let before = self.world.trace.len();
         self.world.drop_message(id);
-        Ok(self
-            .world
-            .trace
-            .get(before..)
-            .unwrap_or_default()
-            .iter()
-            .map(|e| self.event_line(e))
-            .collect())
+        Ok(self.events_since(before))
     }
 
     fn dup_msg(&mut self, args: &[&str]) -> Result<String, String> {
@@ -581,14 +557,7 @@ impl Session {
         self.remember();
         let before = self.world.trace.len();
         self.world.duplicate_message(id);
-        Ok(self
-            .world
-            .trace
-            .get(before..)
-            .unwrap_or_default()
-            .iter()
-            .map(|e| self.event_line(e))
-            .collect())
+        Ok(self.events_since(before))
     }
 
     fn deliver(&mut self, args: &[&str], sink: &mut dyn FnMut(&str)) -> Result<String, String> {
