@@ -170,40 +170,34 @@ fn probability(flag: &str, text: &str, at: usize, v: &str) -> Result<f64, FlagEr
 /// `--net erlang | perfect | fair-loss:loss=P,dup=Q`.
 pub fn parse_net(text: &str) -> Result<LinkModel, FlagError> {
     let flag = "--net";
-    let (name, params) = text.split_once(':').unwrap_or((text, ""));
+    let (name, rest) = text.split_once(':').unwrap_or((text, ""));
     match name {
-        "erlang" if params.is_empty() => Ok(LinkModel::Erlang),
-        "perfect" if params.is_empty() => Ok(LinkModel::Perfect),
+        "erlang" if rest.is_empty() => Ok(LinkModel::Erlang),
+        "perfect" if rest.is_empty() => Ok(LinkModel::Perfect),
         "fair-loss" => {
             let (mut loss, mut dup) = (0.0, 0.0);
-            let mut at = name.len() + 1;
-            for kv in params.split(',').filter(|s| !s.is_empty()) {
-                let (k, v) = kv.split_once('=').ok_or_else(|| {
-                    bad(
-                        flag,
-                        text,
-                        at,
-                        at + kv.len(),
-                        "expected `key=value`",
-                        "write fair-loss:loss=0.3,dup=0.1",
-                    )
-                })?;
-                let vat = at + k.len() + 1;
-                match k {
-                    "loss" => loss = probability(flag, text, vat, v)?,
-                    "dup" => dup = probability(flag, text, vat, v)?,
-                    _ => {
+            for p in params(
+                flag,
+                text,
+                rest,
+                name.len() + 1,
+                "write fair-loss:loss=0.3,dup=0.1",
+            )? {
+                match p.key {
+                    "loss" => loss = probability(flag, text, p.value_at, p.value)?,
+                    "dup" => dup = probability(flag, text, p.value_at, p.value)?,
+                    k => {
+                        let msg = format!("fair-loss has no parameter `{k}`");
                         return Err(bad(
                             flag,
                             text,
-                            at,
-                            at + k.len(),
-                            &format!("fair-loss has no parameter `{k}`"),
+                            p.key_at,
+                            p.key_at + k.len(),
+                            &msg,
                             "its parameters are loss and dup",
-                        ))
+                        ));
                     }
                 }
-                at += kv.len() + 1;
             }
             if dup >= 1.0 {
                 return Err(bad(
@@ -231,51 +225,42 @@ pub fn parse_net(text: &str) -> Result<LinkModel, FlagError> {
 /// `--timing local | async | sync[:delta=D] | psync:gst=T,delta=D`.
 pub fn parse_timing(text: &str) -> Result<Timing, FlagError> {
     let flag = "--timing";
-    let (name, params) = text.split_once(':').unwrap_or((text, ""));
+    let (name, rest) = text.split_once(':').unwrap_or((text, ""));
     let mut delta = 10;
     let mut gst = None;
-    let mut at = name.len() + 1;
-    for kv in params.split(',').filter(|s| !s.is_empty()) {
-        let (k, v) = kv.split_once('=').ok_or_else(|| {
-            bad(
-                flag,
-                text,
-                at,
-                at + kv.len(),
-                "expected `key=value`",
-                "e.g. sync:delta=10 or psync:gst=500,delta=10",
-            )
-        })?;
-        let vat = at + k.len() + 1;
-        let n: u64 = v.parse().map_err(|_| {
-            bad(
-                flag,
-                text,
-                vat,
-                vat + v.len(),
-                &format!("`{v}` is not a whole number of milliseconds"),
-                "e.g. delta=10",
-            )
-        })?;
-        match (name, k) {
+    for p in params(
+        flag,
+        text,
+        rest,
+        name.len() + 1,
+        "e.g. sync:delta=10 or psync:gst=500,delta=10",
+    )? {
+        let n = count(
+            flag,
+            text,
+            &p,
+            "whole number of milliseconds",
+            "e.g. delta=10",
+        )?;
+        match (name, p.key) {
             ("sync" | "psync", "delta") => delta = n,
             ("psync", "gst") => gst = Some(n),
-            _ => {
+            (_, k) => {
+                let msg = format!("{name} timing has no parameter `{k}`");
                 return Err(bad(
                     flag,
                     text,
-                    at,
-                    at + k.len(),
-                    &format!("{name} timing has no parameter `{k}`"),
+                    p.key_at,
+                    p.key_at + k.len(),
+                    &msg,
                     "sync takes delta; psync takes gst and delta",
-                ))
+                ));
             }
         }
-        at += kv.len() + 1;
     }
     match name {
-        "local" if params.is_empty() => Ok(Timing::Local),
-        "async" if params.is_empty() => Ok(Timing::Async),
+        "local" if rest.is_empty() => Ok(Timing::Local),
+        "async" if rest.is_empty() => Ok(Timing::Async),
         "sync" => Ok(Timing::Sync { delta }),
         "psync" => match gst {
             Some(gst) => Ok(Timing::Psync { gst, delta }),
@@ -299,6 +284,62 @@ pub fn parse_timing(text: &str) -> Result<Timing, FlagError> {
     }
 }
 
+/// One `key=value` of a flag, with where its key and value start in the flag's text.
+struct Param<'a> {
+    key: &'a str,
+    value: &'a str,
+    key_at: usize,
+    value_at: usize,
+}
+
+/// Splits `list` (which starts at `at` in `text`) into `key=value` pairs.
+fn params<'a>(
+    flag: &str,
+    text: &str,
+    list: &'a str,
+    at: usize,
+    example: &str,
+) -> Result<Vec<Param<'a>>, FlagError> {
+    let mut out = vec![];
+    let mut at = at;
+    for kv in list.split(',') {
+        if !kv.is_empty() {
+            let (key, value) = kv.split_once('=').ok_or_else(|| {
+                bad(
+                    flag,
+                    text,
+                    at,
+                    at + kv.len(),
+                    "expected `key=value`",
+                    example,
+                )
+            })?;
+            out.push(Param {
+                key,
+                value,
+                key_at: at,
+                value_at: at + key.len() + 1,
+            });
+        }
+        at += kv.len() + 1;
+    }
+    Ok(out)
+}
+
+/// A parameter's value as a whole number.
+fn count(flag: &str, text: &str, p: &Param<'_>, what: &str, help: &str) -> Result<u64, FlagError> {
+    p.value.parse().map_err(|_| {
+        bad(
+            flag,
+            text,
+            p.value_at,
+            p.value_at + p.value.len(),
+            &format!("`{}` is not a {what}", p.value),
+            help,
+        )
+    })
+}
+
 /// `NAME:key=P,key=P` with probabilities for the named keys.
 fn named_probs<'a>(
     flag: &str,
@@ -309,7 +350,7 @@ fn named_probs<'a>(
         "e.g. {flag} p2:{}=0.2",
         keys.first().copied().unwrap_or("p")
     );
-    let (who, params) = text.split_once(':').ok_or_else(|| {
+    let (who, rest) = text.split_once(':').ok_or_else(|| {
         bad(
             flag,
             text,
@@ -331,26 +372,20 @@ fn named_probs<'a>(
     }
     let known = format!("the keys are {}", keys.join(", "));
     let mut vals = vec![0.0; keys.len()];
-    let mut at = who.len() + 1;
-    for kv in params.split(',').filter(|s| !s.is_empty()) {
-        let (k, v) = kv
-            .split_once('=')
-            .ok_or_else(|| bad(flag, text, at, at + kv.len(), "expected `key=P`", &known))?;
-        let vat = at + k.len() + 1;
-        let i = keys.iter().position(|x| *x == k).ok_or_else(|| {
+    for p in params(flag, text, rest, who.len() + 1, &known)? {
+        let i = keys.iter().position(|x| *x == p.key).ok_or_else(|| {
             bad(
                 flag,
                 text,
-                at,
-                at + k.len(),
-                &format!("unknown key `{k}`"),
+                p.key_at,
+                p.key_at + p.key.len(),
+                &format!("unknown key `{}`", p.key),
                 &known,
             )
         })?;
         if let Some(slot) = vals.get_mut(i) {
-            *slot = probability(flag, text, vat, v)?;
+            *slot = probability(flag, text, p.value_at, p.value)?;
         }
-        at += kv.len() + 1;
     }
     Ok((who, vals))
 }
@@ -393,44 +428,22 @@ pub fn compile_adversary(fun_src: &str) -> Result<crate::vm::Module, Vec<Diagnos
 pub fn parse_budget(text: &str) -> Result<(Option<u64>, Option<u64>), FlagError> {
     let flag = "--budget";
     let (mut losses, mut crashes) = (None, None);
-    let mut at = 0;
-    for kv in text.split(',').filter(|s| !s.is_empty()) {
-        let (k, v) = kv.split_once('=').ok_or_else(|| {
-            bad(
-                flag,
-                text,
-                at,
-                at + kv.len(),
-                "expected `key=value`",
-                "e.g. losses=10,crashes=1",
-            )
-        })?;
-        let vat = at + k.len() + 1;
-        let n: u64 = v.parse().map_err(|_| {
-            bad(
-                flag,
-                text,
-                vat,
-                vat + v.len(),
-                &format!("`{v}` is not a count"),
-                "write a whole number",
-            )
-        })?;
-        match k {
+    for p in params(flag, text, text, 0, "e.g. losses=10,crashes=1")? {
+        let n = count(flag, text, &p, "count", "write a whole number")?;
+        match p.key {
             "losses" => losses = Some(n),
             "crashes" => crashes = Some(n),
-            _ => {
+            k => {
                 return Err(bad(
                     flag,
                     text,
-                    at,
-                    at + k.len(),
+                    p.key_at,
+                    p.key_at + k.len(),
                     &format!("unknown budget `{k}`"),
                     "budgets are losses and crashes",
                 ))
             }
         }
-        at += kv.len() + 1;
     }
     Ok((losses, crashes))
 }
