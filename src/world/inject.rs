@@ -96,25 +96,30 @@ impl World {
             let mut copies = 0;
             while copies < 8 && self.draw() < dup {
                 copies += 1;
-                self.next_msg += 1;
-                let copy = InFlight {
-                    id: self.next_msg,
-                    ..m.clone()
-                };
-                self.send_event.insert(copy.id, send_event);
-                self.push_event(
-                    m.from,
-                    Kind::Duplicate {
-                        msg: m.id,
-                        copy: copy.id,
-                    },
-                    None,
-                    vec![send_event],
-                );
-                self.push_delayed(copy);
+                self.send_copy(&m, send_event);
             }
         }
         self.push_delayed(m);
+    }
+
+    /// Puts a copy of `m` in flight under its own id, with a `duplicate` event.
+    fn send_copy(&mut self, m: &InFlight, send_event: u64) {
+        self.next_msg += 1;
+        let copy = InFlight {
+            id: self.next_msg,
+            ..m.clone()
+        };
+        self.send_event.insert(copy.id, send_event);
+        self.push_event(
+            m.from,
+            Kind::Duplicate {
+                msg: m.id,
+                copy: copy.id,
+            },
+            None,
+            vec![send_event],
+        );
+        self.push_delayed(copy);
     }
 
     /// How long the timing model lets a message take, drawn now.
@@ -246,22 +251,7 @@ impl World {
         if !(b.dup > 0.0 && self.draw() < b.dup) {
             return false;
         }
-        self.next_msg += 1;
-        let copy = InFlight {
-            id: self.next_msg,
-            ..m.clone()
-        };
-        self.send_event.insert(copy.id, send_event);
-        self.push_event(
-            m.from,
-            Kind::Duplicate {
-                msg: m.id,
-                copy: copy.id,
-            },
-            None,
-            vec![send_event],
-        );
-        self.push_delayed(copy);
+        self.send_copy(m, send_event);
         true
     }
 
