@@ -42,6 +42,12 @@ pub enum Term {
     Cons(Rc<Cons>),
 }
 
+impl Default for Term {
+    fn default() -> Term {
+        Term::Nil
+    }
+}
+
 /// One list cell.
 #[derive(Clone, Debug)]
 pub struct Cons {

@@ -106,6 +106,8 @@ pub struct Process {
     /// tail call (the answer is returned).
     pending: Option<Option<u32>>,
     pending_error: Option<Exception>,
+    /// Reused for gathering call arguments; always empty between ops.
+    scratch: Vec<Term>,
 }
 
 /// Result of executing until something other than plain computation.
@@ -127,6 +129,7 @@ impl Process {
             args: vec![],
             pending: None,
             pending_error: None,
+            scratch: vec![],
         };
         let mut all = args;
         all.extend_from_slice(env);
@@ -273,6 +276,17 @@ impl Process {
 
     /// Pops the top frame, delivering `v` to the caller. Returns true when
     /// the process's initial call has returned.
+    /// Drops the handlers of frames that are gone.
+    fn drop_handlers(&mut self) {
+        while self
+            .handlers
+            .last()
+            .is_some_and(|h| h.depth > self.frames.len())
+        {
+            self.handlers.pop();
+        }
+    }
+
     fn pop_frame(&mut self, v: Term) -> bool {
         let Some(f) = self.frames.pop() else {
             return true;
@@ -463,36 +477,6 @@ impl Process {
         Ok(())
     }
 
-    /// Pushes a frame for a call within `module`, copying the arguments
-    /// straight from the caller's slots (no temporary vector).
-    fn call_local(
-        &mut self,
-        module: &Rc<Module>,
-        func: u32,
-        args: &[Src],
-        base: usize,
-        ret: u32,
-    ) -> Result<(), Exception> {
-        self.check_room()?;
-        let slots = module.function(func).map(|f| f.slots).unwrap_or(1) as usize;
-        let new_base = self.stack.len();
-        for s in args {
-            let v = get!(self, base, s);
-            self.stack.push(v);
-        }
-        let fill = (new_base + slots.max(args.len())).saturating_sub(self.stack.len());
-        self.stack
-            .extend(std::iter::repeat_with(|| Term::Nil).take(fill));
-        self.frames.push(Frame {
-            module: module.clone(),
-            func,
-            pc: 0,
-            base: new_base as u32,
-            ret,
-        });
-        Ok(())
-    }
-
     fn save_pc(&mut self, pc: u32) {
         if let Some(f) = self.frames.last_mut() {
             f.pc = pc;
@@ -524,23 +508,7 @@ impl Process {
             let v = self.args.first().cloned().unwrap_or(Term::Nil);
             return Ok(Stop::Exit(Ok(v)));
         };
-        let mut module = top.module.clone();
-        let mut func = top.func;
-        let mut pc = top.pc;
-        let mut base = top.base as usize;
-        let nil = Term::Nil;
-        macro_rules! reload {
-            () => {{
-                let Some(t) = self.frames.last() else {
-                    let v = self.args.first().cloned().unwrap_or(Term::Nil);
-                    return Ok(Stop::Exit(Ok(v)));
-                };
-                module = t.module.clone();
-                func = t.func;
-                pc = t.pc;
-                base = t.base as usize;
-            }};
-        }
+        let _ = top;
         macro_rules! tri {
             ($e:expr, $at:expr) => {
                 match $e {
@@ -549,462 +517,554 @@ impl Process {
                 }
             };
         }
-        loop {
-            let m = module.clone();
-            let Some(fc) = m.function(func) else {
+        'frame: loop {
+            let Some(top) = self.frames.last() else {
+                let v = self.args.first().cloned().unwrap_or(Term::Nil);
+                return Ok(Stop::Exit(Ok(v)));
+            };
+            let module = top.module.clone();
+            let mut pc = top.pc;
+            let mut base = top.base as usize;
+            let Some(fc) = module.function(top.func) else {
                 return self.fail(pc, undef());
             };
-            let at = pc;
-            let Some(op) = fc.code.get(pc as usize) else {
-                return self.fail(pc, Exception::error(Term::atom("bad_code")));
-            };
-            pc += 1;
-            match op {
-                Op::Move { dst, src } => set!(self, base, *dst, get!(self, base, src)),
-                Op::Tuple { dst, elems } => {
-                    let v: Vec<Term> = elems.iter().map(|s| get!(self, base, s)).collect();
-                    set!(self, base, *dst, Term::tuple(v));
-                }
-                Op::Cons { dst, head, tail } => {
-                    let h = get!(self, base, head);
-                    let t = get!(self, base, tail);
-                    set!(self, base, *dst, Term::cons(h, t));
-                }
-                Op::MapNew { dst, pairs } => {
-                    let mut map = BTreeMap::new();
-                    for (k, v) in pairs.iter() {
-                        map.insert(get!(self, base, k), get!(self, base, v));
+            let mut ops: &[Op] = &fc.code;
+            let nil = Term::Nil;
+            loop {
+                let at = pc;
+                let Some(op) = ops.get(pc as usize) else {
+                    return self.fail(pc, Exception::error(Term::atom("bad_code")));
+                };
+                pc += 1;
+                match op {
+                    Op::Move { dst, src } => set!(self, base, *dst, get!(self, base, src)),
+                    Op::Tuple { dst, elems } => {
+                        let v: Vec<Term> = elems.iter().map(|s| get!(self, base, s)).collect();
+                        set!(self, base, *dst, Term::tuple(v));
                     }
-                    set!(self, base, *dst, Term::Map(Rc::new(map)));
-                }
-                Op::MapUpdate { dst, map, pairs } => {
-                    let mv = get!(self, base, map);
-                    let Term::Map(mut mp) = mv else {
-                        return self.fail(at, Exception::tagged("badmap", mv));
-                    };
-                    let inner = Rc::make_mut(&mut mp);
-                    for (k, v, exact) in pairs.iter() {
-                        let k = get!(self, base, k);
-                        if *exact && !inner.contains_key(&k) {
-                            return self.fail(at, Exception::tagged("badkey", k));
+                    Op::Cons { dst, head, tail } => {
+                        let h = get!(self, base, head);
+                        let t = get!(self, base, tail);
+                        set!(self, base, *dst, Term::cons(h, t));
+                    }
+                    Op::MapNew { dst, pairs } => {
+                        let mut map = BTreeMap::new();
+                        for (k, v) in pairs.iter() {
+                            map.insert(get!(self, base, k), get!(self, base, v));
                         }
-                        inner.insert(k, get!(self, base, v));
+                        set!(self, base, *dst, Term::Map(Rc::new(map)));
                     }
-                    set!(self, base, *dst, Term::Map(mp));
-                }
-                Op::MakeFun { dst, index, env } => {
-                    let env: Vec<Term> = env.iter().map(|s| get!(self, base, s)).collect();
-                    let (arity, name) = m
-                        .function(*index)
-                        .map(|f| (f.arity, f.display))
-                        .unwrap_or((0, atoms::undefined()));
-                    let fun = Fun::Closure {
-                        module: m.name,
-                        index: *index,
+                    Op::MapUpdate { dst, map, pairs } => {
+                        let mv = get!(self, base, map);
+                        let Term::Map(mut mp) = mv else {
+                            return self.fail(at, Exception::tagged("badmap", mv));
+                        };
+                        let inner = Rc::make_mut(&mut mp);
+                        for (k, v, exact) in pairs.iter() {
+                            let k = get!(self, base, k);
+                            if *exact && !inner.contains_key(&k) {
+                                return self.fail(at, Exception::tagged("badkey", k));
+                            }
+                            inner.insert(k, get!(self, base, v));
+                        }
+                        set!(self, base, *dst, Term::Map(mp));
+                    }
+                    Op::MakeFun { dst, index, env } => {
+                        let env: Vec<Term> = env.iter().map(|s| get!(self, base, s)).collect();
+                        let (arity, name) = module
+                            .function(*index)
+                            .map(|f| (f.arity, f.display))
+                            .unwrap_or((0, atoms::undefined()));
+                        let fun = Fun::Closure {
+                            module: module.name,
+                            index: *index,
+                            arity,
+                            uniq: module.uniq,
+                            env,
+                            name,
+                        };
+                        set!(self, base, *dst, Term::Fun(Rc::new(fun)));
+                    }
+                    Op::MakeExportFun {
+                        dst,
+                        module: md,
+                        function,
                         arity,
-                        uniq: m.uniq,
-                        env,
-                        name,
-                    };
-                    set!(self, base, *dst, Term::Fun(Rc::new(fun)));
-                }
-                Op::MakeExportFun {
-                    dst,
-                    module: md,
-                    function,
-                    arity,
-                } => {
-                    let (md, f, a) = (
-                        get!(self, base, md),
-                        get!(self, base, function),
-                        get!(self, base, arity),
-                    );
-                    match (md, f, a) {
-                        (Term::Atom(md), Term::Atom(f), Term::Int(a)) if (0..=255).contains(&a) => {
-                            let fun = Fun::Export {
-                                module: md,
-                                function: f,
-                                arity: a as u32,
-                            };
-                            set!(self, base, *dst, Term::Fun(Rc::new(fun)));
+                    } => {
+                        let (md, f, a) = (
+                            get!(self, base, md),
+                            get!(self, base, function),
+                            get!(self, base, arity),
+                        );
+                        match (md, f, a) {
+                            (Term::Atom(md), Term::Atom(f), Term::Int(a))
+                                if (0..=255).contains(&a) =>
+                            {
+                                let fun = Fun::Export {
+                                    module: md,
+                                    function: f,
+                                    arity: a as u32,
+                                };
+                                set!(self, base, *dst, Term::Fun(Rc::new(fun)));
+                            }
+                            _ => return self.fail(at, Exception::badarg()),
                         }
-                        _ => return self.fail(at, Exception::badarg()),
                     }
-                }
-                Op::TestExact { a, b, fail } => {
-                    let eq = match (a, b) {
-                        (Src::Reg(r), Src::Const(c)) => {
-                            self.stack.get(base + *r as usize).is_some_and(|x| x == c)
+                    Op::TestExact { a, b, fail } => {
+                        let eq = match (a, b) {
+                            (Src::Reg(r), Src::Const(c)) => {
+                                self.stack.get(base + *r as usize).is_some_and(|x| x == c)
+                            }
+                            _ => get!(self, base, a) == get!(self, base, b),
+                        };
+                        if !eq {
+                            pc = *fail;
                         }
-                        _ => get!(self, base, a) == get!(self, base, b),
-                    };
-                    if !eq {
-                        pc = *fail;
                     }
-                }
-                Op::TestTuple { src, arity, fail } => {
-                    let ok = matches!(get!(self, base, src), Term::Tuple(t) if t.len() == *arity as usize);
-                    if !ok {
-                        pc = *fail;
+                    Op::TestTuple { src, arity, fail } => {
+                        let ok = matches!(get!(self, base, src), Term::Tuple(t) if t.len() == *arity as usize);
+                        if !ok {
+                            pc = *fail;
+                        }
                     }
-                }
-                Op::TestCons { src, fail } => {
-                    if !matches!(get!(self, base, src), Term::Cons(_)) {
-                        pc = *fail;
+                    Op::TestCons { src, fail } => {
+                        if !matches!(get!(self, base, src), Term::Cons(_)) {
+                            pc = *fail;
+                        }
                     }
-                }
-                Op::TestNil { src, fail } => {
-                    if !matches!(get!(self, base, src), Term::Nil) {
-                        pc = *fail;
+                    Op::TestNil { src, fail } => {
+                        if !matches!(get!(self, base, src), Term::Nil) {
+                            pc = *fail;
+                        }
                     }
-                }
-                Op::TestMap { src, fail } => {
-                    if !matches!(get!(self, base, src), Term::Map(_)) {
-                        pc = *fail;
+                    Op::TestMap { src, fail } => {
+                        if !matches!(get!(self, base, src), Term::Map(_)) {
+                            pc = *fail;
+                        }
                     }
-                }
-                Op::GetElem { dst, src, index } => {
-                    let v = match get!(self, base, src) {
-                        Term::Tuple(t) => t.get(*index as usize).cloned().unwrap_or(Term::Nil),
-                        _ => Term::Nil,
-                    };
-                    set!(self, base, *dst, v);
-                }
-                Op::GetHd { dst, src } => {
-                    let v = match get!(self, base, src) {
-                        Term::Cons(c) => c.head.clone(),
-                        _ => Term::Nil,
-                    };
-                    set!(self, base, *dst, v);
-                }
-                Op::GetTl { dst, src } => {
-                    let v = match get!(self, base, src) {
-                        Term::Cons(c) => c.tail.clone(),
-                        _ => Term::Nil,
-                    };
-                    set!(self, base, *dst, v);
-                }
-                Op::MapGet {
-                    dst,
-                    map,
-                    key,
-                    fail,
-                } => {
-                    let found = match get!(self, base, map) {
-                        Term::Map(mp) => mp.get(&get!(self, base, key)).cloned(),
-                        _ => None,
-                    };
-                    match found {
-                        Some(v) => set!(self, base, *dst, v),
-                        None => pc = *fail,
+                    Op::GetElem { dst, src, index } => {
+                        let v = match get!(self, base, src) {
+                            Term::Tuple(t) => t.get(*index as usize).cloned().unwrap_or(Term::Nil),
+                            _ => Term::Nil,
+                        };
+                        set!(self, base, *dst, v);
                     }
-                }
-                Op::Test { cmp, a, b, fail } => {
-                    let holds = match (val!(self, base, a, &nil), val!(self, base, b, &nil)) {
-                        (Term::Int(x), Term::Int(y)) => match cmp {
-                            Cmp::Lt => x < y,
-                            Cmp::Ge => x >= y,
-                            Cmp::Gt => x > y,
-                            Cmp::Le => x <= y,
-                            Cmp::Eq | Cmp::ExactEq => x == y,
-                            Cmp::Ne | Cmp::ExactNe => x != y,
-                        },
-                        (x, y) => arith::cmp(*cmp, x, y),
-                    };
-                    if !holds {
-                        pc = *fail;
+                    Op::GetHd { dst, src } => {
+                        let v = match get!(self, base, src) {
+                            Term::Cons(c) => c.head.clone(),
+                            _ => Term::Nil,
+                        };
+                        set!(self, base, *dst, v);
                     }
-                }
-                Op::Compare { dst, cmp, a, b } => {
-                    let r = arith::cmp(*cmp, val!(self, base, a, &nil), val!(self, base, b, &nil));
-                    set!(self, base, *dst, Term::bool(r));
-                }
-                Op::Arith {
-                    dst,
-                    op,
-                    a,
-                    b,
-                    fail,
-                } => {
-                    // Small integers stay on the fast path; everything else
-                    // (bignums, floats, errors) goes through `arith`.
-                    let fast = match (val!(self, base, a, &nil), val!(self, base, b, &nil)) {
-                        (Term::Int(x), Term::Int(y)) => match op {
-                            Arith::Add => x.checked_add(*y),
-                            Arith::Sub => x.checked_sub(*y),
-                            Arith::Mul => x.checked_mul(*y),
+                    Op::GetTl { dst, src } => {
+                        let v = match get!(self, base, src) {
+                            Term::Cons(c) => c.tail.clone(),
+                            _ => Term::Nil,
+                        };
+                        set!(self, base, *dst, v);
+                    }
+                    Op::MapGet {
+                        dst,
+                        map,
+                        key,
+                        fail,
+                    } => {
+                        let found = match get!(self, base, map) {
+                            Term::Map(mp) => mp.get(&get!(self, base, key)).cloned(),
                             _ => None,
-                        },
-                        _ => None,
-                    };
-                    if let Some(r) = fast {
-                        set!(self, base, *dst, Term::Int(r));
-                        continue;
+                        };
+                        match found {
+                            Some(v) => set!(self, base, *dst, v),
+                            None => pc = *fail,
+                        }
                     }
-                    match arith::arith(*op, val!(self, base, a, &nil), val!(self, base, b, &nil)) {
-                        Ok(v) => set!(self, base, *dst, v),
-                        Err(e) => match fail {
-                            Some(l) => pc = *l,
-                            None => return self.fail(at, e),
-                        },
+                    Op::Test { cmp, a, b, fail } => {
+                        let holds = match (val!(self, base, a, &nil), val!(self, base, b, &nil)) {
+                            (Term::Int(x), Term::Int(y)) => match cmp {
+                                Cmp::Lt => x < y,
+                                Cmp::Ge => x >= y,
+                                Cmp::Gt => x > y,
+                                Cmp::Le => x <= y,
+                                Cmp::Eq | Cmp::ExactEq => x == y,
+                                Cmp::Ne | Cmp::ExactNe => x != y,
+                            },
+                            (x, y) => arith::cmp(*cmp, x, y),
+                        };
+                        if !holds {
+                            pc = *fail;
+                        }
                     }
-                }
-                Op::Bif {
-                    dst,
-                    bif,
-                    args,
-                    fail,
-                } => {
-                    let mut av = std::mem::take(&mut self.args);
-                    av.clear();
-                    av.extend(args.iter().map(|s| get!(self, base, s)));
-                    let r = (bif.f)(ctx, &av);
-                    av.clear();
-                    self.args = av;
-                    match r {
-                        Ok(v) => set!(self, base, *dst, v),
-                        Err(e) => match fail {
-                            Some(l) => pc = *l,
-                            None => return self.fail(at, e),
-                        },
+                    Op::Compare { dst, cmp, a, b } => {
+                        let r =
+                            arith::cmp(*cmp, val!(self, base, a, &nil), val!(self, base, b, &nil));
+                        set!(self, base, *dst, Term::bool(r));
                     }
-                    if !ctx.output.is_empty() {
+                    Op::Arith {
+                        dst,
+                        op,
+                        a,
+                        b,
+                        fail,
+                    } => {
+                        // Small integers stay on the fast path; everything else
+                        // (bignums, floats, errors) goes through `arith`.
+                        let fast = match (val!(self, base, a, &nil), val!(self, base, b, &nil)) {
+                            (Term::Int(x), Term::Int(y)) => match op {
+                                Arith::Add => x.checked_add(*y),
+                                Arith::Sub => x.checked_sub(*y),
+                                Arith::Mul => x.checked_mul(*y),
+                                _ => None,
+                            },
+                            _ => None,
+                        };
+                        if let Some(r) = fast {
+                            set!(self, base, *dst, Term::Int(r));
+                            continue;
+                        }
+                        match arith::arith(
+                            *op,
+                            val!(self, base, a, &nil),
+                            val!(self, base, b, &nil),
+                        ) {
+                            Ok(v) => set!(self, base, *dst, v),
+                            Err(e) => match fail {
+                                Some(l) => pc = *l,
+                                None => return self.fail(at, e),
+                            },
+                        }
+                    }
+                    Op::Bif {
+                        dst,
+                        bif,
+                        args,
+                        fail,
+                    } => {
+                        let mut av = std::mem::take(&mut self.args);
+                        av.clear();
+                        av.extend(args.iter().map(|s| get!(self, base, s)));
+                        let r = (bif.f)(ctx, &av);
+                        av.clear();
+                        self.args = av;
+                        match r {
+                            Ok(v) => set!(self, base, *dst, v),
+                            Err(e) => match fail {
+                                Some(l) => pc = *l,
+                                None => return self.fail(at, e),
+                            },
+                        }
+                        if !ctx.output.is_empty() {
+                            self.save_pc(pc);
+                            return Ok(Stop::Effect(Effect::Output(std::mem::take(
+                                &mut ctx.output,
+                            ))));
+                        }
+                    }
+                    Op::TestTrue { src, fail } => {
+                        if !matches!(get!(self, base, src), Term::Atom(a) if a == atoms::true_()) {
+                            pc = *fail;
+                        }
+                    }
+                    Op::Jump { to } => pc = *to,
+                    Op::Call { dst, func: f, args } => {
                         self.save_pc(pc);
-                        return Ok(Stop::Effect(Effect::Output(std::mem::take(
-                            &mut ctx.output,
-                        ))));
-                    }
-                }
-                Op::TestTrue { src, fail } => {
-                    if !matches!(get!(self, base, src), Term::Atom(a) if a == atoms::true_()) {
-                        pc = *fail;
-                    }
-                }
-                Op::Jump { to } => pc = *to,
-                Op::Call { dst, func: f, args } => {
-                    self.save_pc(pc);
-                    tri!(self.call_local(&m, *f, args, base, *dst), at);
-                    reload!();
-                    if self.spend(budget) {
-                        return Ok(Stop::Yield);
-                    }
-                }
-                Op::TailCall { func: f, args } => {
-                    let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
-                    self.replace_frame(m.clone(), *f, &av);
-                    reload!();
-                    if self.spend(budget) {
-                        return Ok(Stop::Yield);
-                    }
-                }
-                Op::CallExt {
-                    dst,
-                    module: md,
-                    function,
-                    args,
-                } => {
-                    let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
-                    let callee = tri!(
-                        self.call_named(code, ctx, &Term::Atom(*md), &Term::Atom(*function), av),
-                        at
-                    );
-                    if let Some(stop) = self.enter(callee, *dst, pc, false, at)? {
-                        return Ok(stop);
-                    }
-                    reload!();
-                    if self.spend(budget) {
-                        return Ok(Stop::Yield);
-                    }
-                }
-                Op::TailCallExt {
-                    module: md,
-                    function,
-                    args,
-                } => {
-                    let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
-                    let callee = tri!(
-                        self.call_named(code, ctx, &Term::Atom(*md), &Term::Atom(*function), av),
-                        at
-                    );
-                    if let Some(stop) = self.enter(callee, 0, pc, true, at)? {
-                        return Ok(stop);
-                    }
-                    reload!();
-                    if self.spend(budget) {
-                        return Ok(Stop::Yield);
-                    }
-                }
-                Op::CallDyn {
-                    dst,
-                    module: md,
-                    function,
-                    args,
-                } => {
-                    let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
-                    let (md, f) = (get!(self, base, md), get!(self, base, function));
-                    let callee = tri!(self.call_named(code, ctx, &md, &f, av), at);
-                    if let Some(stop) = self.enter(callee, *dst, pc, false, at)? {
-                        return Ok(stop);
-                    }
-                    reload!();
-                    if self.spend(budget) {
-                        return Ok(Stop::Yield);
-                    }
-                }
-                Op::CallFun { dst, fun, args } => {
-                    let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
-                    let f = get!(self, base, fun);
-                    let callee = tri!(self.resolve_fun(code, ctx, &f, av), at);
-                    if let Some(stop) = self.enter(callee, *dst, pc, false, at)? {
-                        return Ok(stop);
-                    }
-                    reload!();
-                    if self.spend(budget) {
-                        return Ok(Stop::Yield);
-                    }
-                }
-                Op::TailCallFun { fun, args } => {
-                    let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
-                    let f = get!(self, base, fun);
-                    let callee = tri!(self.resolve_fun(code, ctx, &f, av), at);
-                    if let Some(stop) = self.enter(callee, 0, pc, true, at)? {
-                        return Ok(stop);
-                    }
-                    reload!();
-                    if self.spend(budget) {
-                        return Ok(Stop::Yield);
-                    }
-                }
-                Op::Return { src } => {
-                    let v = get!(self, base, src);
-                    if self.pop_frame(v.clone()) {
-                        return Ok(Stop::Exit(Ok(v)));
-                    }
-                    reload!();
-                }
-                Op::Fail { error, value } => {
-                    let v = get!(self, base, value);
-                    return self.fail(at, match_error(*error, v));
-                }
-                Op::Raise { class, reason } => {
-                    let r = get!(self, base, reason);
-                    let c = Class::from_atom(*class).unwrap_or(Class::Error);
-                    return self.fail(at, Exception::new(c, r));
-                }
-                Op::Reraise {
-                    class,
-                    reason,
-                    stack,
-                } => {
-                    let c = match get!(self, base, class) {
-                        Term::Atom(a) => Class::from_atom(a).unwrap_or(Class::Error),
-                        _ => Class::Error,
-                    };
-                    let mut e = Exception::new(c, get!(self, base, reason));
-                    e.stack = Some(get!(self, base, stack));
-                    e.location = self.location(at);
-                    self.save_pc(at);
-                    return Err(e);
-                }
-                Op::TryBegin {
-                    handler,
-                    class,
-                    reason,
-                    stack,
-                } => {
-                    self.handlers.push(Handler {
-                        depth: self.frames.len(),
-                        pc: *handler,
-                        class: *class,
-                        reason: *reason,
-                        stack: *stack,
-                    });
-                }
-                Op::TryEnd => {
-                    self.handlers.pop();
-                }
-                Op::CatchValue {
-                    dst,
-                    class,
-                    reason,
-                    stack,
-                } => {
-                    let c = get!(self, base, &Src::Reg(*class));
-                    let r = get!(self, base, &Src::Reg(*reason));
-                    let v = match c {
-                        Term::Atom(a) if a == atoms::throw() => r,
-                        Term::Atom(a) if a == atoms::exit() => {
-                            Term::tuple(vec![Term::Atom(atoms::exit_tag()), r])
+                        let Some(callee) = module.function(*f) else {
+                            return self.fail(at, undef());
+                        };
+                        tri!(self.check_room(), at);
+                        let new_base = self.stack.len();
+                        for s in args.iter() {
+                            let v = get!(self, base, s);
+                            self.stack.push(v);
                         }
-                        _ => {
-                            let s = get!(self, base, &Src::Reg(*stack));
-                            Term::tuple(vec![
-                                Term::Atom(atoms::exit_tag()),
-                                Term::tuple(vec![r, s]),
-                            ])
+                        let top = new_base + (callee.slots as usize).max(args.len());
+                        self.stack.resize_with(top, || Term::Nil);
+                        self.frames.push(Frame {
+                            module: module.clone(),
+                            func: *f,
+                            pc: 0,
+                            base: new_base as u32,
+                            ret: *dst,
+                        });
+                        ops = &callee.code;
+                        pc = 0;
+                        base = new_base;
+                        if self.spend(budget) {
+                            return Ok(Stop::Yield);
                         }
-                    };
-                    set!(self, base, *dst, v);
-                }
-                Op::RecvPeek { dst, empty } => match self.mailbox.get(self.cursor).cloned() {
-                    Some(msg) => set!(self, base, *dst, msg),
-                    None => pc = *empty,
-                },
-                Op::RecvSkip { next } => {
-                    self.cursor += 1;
-                    pc = *next;
-                }
-                Op::RecvAccept => {
-                    let index = self.cursor;
-                    let msg = if index < self.mailbox.len() {
-                        self.mailbox.remove(index)
-                    } else {
-                        Term::Nil
-                    };
-                    self.cursor = 0;
-                    self.save_pc(pc);
-                    return Ok(Stop::Effect(Effect::Received { index, msg }));
-                }
-                Op::RecvWait { retry, timeout } => {
-                    match self.wake.take() {
-                        Some(Wake::Message) => {
+                    }
+                    Op::TailCall { func: f, args } => {
+                        let Some(callee) = module.function(*f) else {
+                            return self.fail(at, undef());
+                        };
+                        // The arguments may read the slots being replaced, so
+                        // they are gathered first.
+                        let mut av = std::mem::take(&mut self.scratch);
+                        av.clear();
+                        av.extend(args.iter().map(|s| get!(self, base, s)));
+                        self.stack.truncate(base);
+                        self.stack.append(&mut av);
+                        self.scratch = av;
+                        let top = base + (callee.slots as usize).max(args.len());
+                        self.stack.resize_with(top, || Term::Nil);
+                        if let Some(fr) = self.frames.last_mut() {
+                            fr.func = *f;
+                            fr.pc = 0;
+                        }
+                        ops = &callee.code;
+                        pc = 0;
+                        if self.spend(budget) {
+                            return Ok(Stop::Yield);
+                        }
+                    }
+                    Op::CallExt {
+                        dst,
+                        module: md,
+                        function,
+                        args,
+                    } => {
+                        let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
+                        let callee = tri!(
+                            self.call_named(
+                                code,
+                                ctx,
+                                &Term::Atom(*md),
+                                &Term::Atom(*function),
+                                av
+                            ),
+                            at
+                        );
+                        if let Some(stop) = self.enter(callee, *dst, pc, false, at)? {
+                            return Ok(stop);
+                        }
+                        if self.spend(budget) {
+                            return Ok(Stop::Yield);
+                        }
+                        continue 'frame;
+                    }
+                    Op::TailCallExt {
+                        module: md,
+                        function,
+                        args,
+                    } => {
+                        let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
+                        let callee = tri!(
+                            self.call_named(
+                                code,
+                                ctx,
+                                &Term::Atom(*md),
+                                &Term::Atom(*function),
+                                av
+                            ),
+                            at
+                        );
+                        if let Some(stop) = self.enter(callee, 0, pc, true, at)? {
+                            return Ok(stop);
+                        }
+                        if self.spend(budget) {
+                            return Ok(Stop::Yield);
+                        }
+                        continue 'frame;
+                    }
+                    Op::CallDyn {
+                        dst,
+                        module: md,
+                        function,
+                        args,
+                    } => {
+                        let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
+                        let (md, f) = (get!(self, base, md), get!(self, base, function));
+                        let callee = tri!(self.call_named(code, ctx, &md, &f, av), at);
+                        if let Some(stop) = self.enter(callee, *dst, pc, false, at)? {
+                            return Ok(stop);
+                        }
+                        if self.spend(budget) {
+                            return Ok(Stop::Yield);
+                        }
+                        continue 'frame;
+                    }
+                    Op::CallFun { dst, fun, args } => {
+                        let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
+                        let f = get!(self, base, fun);
+                        let callee = tri!(self.resolve_fun(code, ctx, &f, av), at);
+                        if let Some(stop) = self.enter(callee, *dst, pc, false, at)? {
+                            return Ok(stop);
+                        }
+                        if self.spend(budget) {
+                            return Ok(Stop::Yield);
+                        }
+                        continue 'frame;
+                    }
+                    Op::TailCallFun { fun, args } => {
+                        let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
+                        let f = get!(self, base, fun);
+                        let callee = tri!(self.resolve_fun(code, ctx, &f, av), at);
+                        if let Some(stop) = self.enter(callee, 0, pc, true, at)? {
+                            return Ok(stop);
+                        }
+                        if self.spend(budget) {
+                            return Ok(Stop::Yield);
+                        }
+                        continue 'frame;
+                    }
+                    Op::Return { src } => {
+                        // The frame is going away, so its slot is taken, not cloned.
+                        let v = match src {
+                            Src::Reg(r) => self
+                                .stack
+                                .get_mut(base + *r as usize)
+                                .map(std::mem::take)
+                                .unwrap_or(Term::Nil),
+                            Src::Const(t) => t.clone(),
+                        };
+                        let Some(done) = self.frames.pop() else {
+                            return Ok(Stop::Exit(Ok(v)));
+                        };
+                        self.stack.truncate(done.base as usize);
+                        if !self.handlers.is_empty() {
+                            self.drop_handlers();
+                        }
+                        let Some(caller) = self.frames.last() else {
+                            self.args = vec![v.clone()];
+                            return Ok(Stop::Exit(Ok(v)));
+                        };
+                        let (cbase, cpc, cfunc) = (caller.base as usize, caller.pc, caller.func);
+                        let same = Rc::ptr_eq(&caller.module, &module);
+                        set!(self, cbase, done.ret, v);
+                        if !same {
+                            continue 'frame;
+                        }
+                        let Some(cf) = module.function(cfunc) else {
+                            return self.fail(cpc, undef());
+                        };
+                        ops = &cf.code;
+                        pc = cpc;
+                        base = cbase;
+                    }
+                    Op::Fail { error, value } => {
+                        let v = get!(self, base, value);
+                        return self.fail(at, match_error(*error, v));
+                    }
+                    Op::Raise { class, reason } => {
+                        let r = get!(self, base, reason);
+                        let c = Class::from_atom(*class).unwrap_or(Class::Error);
+                        return self.fail(at, Exception::new(c, r));
+                    }
+                    Op::Reraise {
+                        class,
+                        reason,
+                        stack,
+                    } => {
+                        let c = match get!(self, base, class) {
+                            Term::Atom(a) => Class::from_atom(a).unwrap_or(Class::Error),
+                            _ => Class::Error,
+                        };
+                        let mut e = Exception::new(c, get!(self, base, reason));
+                        e.stack = Some(get!(self, base, stack));
+                        e.location = self.location(at);
+                        self.save_pc(at);
+                        return Err(e);
+                    }
+                    Op::TryBegin {
+                        handler,
+                        class,
+                        reason,
+                        stack,
+                    } => {
+                        self.handlers.push(Handler {
+                            depth: self.frames.len(),
+                            pc: *handler,
+                            class: *class,
+                            reason: *reason,
+                            stack: *stack,
+                        });
+                    }
+                    Op::TryEnd => {
+                        self.handlers.pop();
+                    }
+                    Op::CatchValue {
+                        dst,
+                        class,
+                        reason,
+                        stack,
+                    } => {
+                        let c = get!(self, base, &Src::Reg(*class));
+                        let r = get!(self, base, &Src::Reg(*reason));
+                        let v = match c {
+                            Term::Atom(a) if a == atoms::throw() => r,
+                            Term::Atom(a) if a == atoms::exit() => {
+                                Term::tuple(vec![Term::Atom(atoms::exit_tag()), r])
+                            }
+                            _ => {
+                                let s = get!(self, base, &Src::Reg(*stack));
+                                Term::tuple(vec![
+                                    Term::Atom(atoms::exit_tag()),
+                                    Term::tuple(vec![r, s]),
+                                ])
+                            }
+                        };
+                        set!(self, base, *dst, v);
+                    }
+                    Op::RecvPeek { dst, empty } => match self.mailbox.get(self.cursor).cloned() {
+                        Some(msg) => set!(self, base, *dst, msg),
+                        None => pc = *empty,
+                    },
+                    Op::RecvSkip { next } => {
+                        self.cursor += 1;
+                        pc = *next;
+                    }
+                    Op::RecvAccept => {
+                        let index = self.cursor;
+                        let msg = if index < self.mailbox.len() {
+                            self.mailbox.remove(index)
+                        } else {
+                            Term::Nil
+                        };
+                        self.cursor = 0;
+                        self.save_pc(pc);
+                        return Ok(Stop::Effect(Effect::Received { index, msg }));
+                    }
+                    Op::RecvWait { retry, timeout } => {
+                        match self.wake.take() {
+                            Some(Wake::Message) => {
+                                pc = *retry;
+                                continue;
+                            }
+                            Some(Wake::Timeout) => {
+                                self.cursor = 0;
+                                continue;
+                            }
+                            None => {}
+                        }
+                        let t = match timeout {
+                            None => None,
+                            Some(s) => match get!(self, base, s) {
+                                Term::Int(ms) if ms >= 0 => Some(ms as u64),
+                                Term::Atom(a) if a == atoms::infinity() => None,
+                                _ => {
+                                    return self
+                                        .fail(at, Exception::error(Term::atom("timeout_value")))
+                                }
+                            },
+                        };
+                        if self.cursor < self.mailbox.len() {
                             pc = *retry;
                             continue;
                         }
-                        Some(Wake::Timeout) => {
-                            self.cursor = 0;
-                            continue;
+                        // Even `after 0` goes to the world, which knows whether a
+                        // message is already on its way.
+                        self.save_pc(at);
+                        return Ok(Stop::Wait(t));
+                    }
+                    Op::Send { dst, to, msg } => {
+                        let to = get!(self, base, to);
+                        let msg = get!(self, base, msg);
+                        if !matches!(to, Term::Pid(_) | Term::Atom(_)) {
+                            return self.fail(at, Exception::badarg());
                         }
-                        None => {}
+                        set!(self, base, *dst, msg.clone());
+                        self.save_pc(pc);
+                        return Ok(Stop::Effect(Effect::Send { to, msg }));
                     }
-                    let t = match timeout {
-                        None => None,
-                        Some(s) => match get!(self, base, s) {
-                            Term::Int(ms) if ms >= 0 => Some(ms as u64),
-                            Term::Atom(a) if a == atoms::infinity() => None,
-                            _ => {
-                                return self.fail(at, Exception::error(Term::atom("timeout_value")))
-                            }
-                        },
-                    };
-                    if self.cursor < self.mailbox.len() {
-                        pc = *retry;
-                        continue;
-                    }
-                    // Even `after 0` goes to the world, which knows whether a
-                    // message is already on its way.
-                    self.save_pc(at);
-                    return Ok(Stop::Wait(t));
-                }
-                Op::Send { dst, to, msg } => {
-                    let to = get!(self, base, to);
-                    let msg = get!(self, base, msg);
-                    if !matches!(to, Term::Pid(_) | Term::Atom(_)) {
-                        return self.fail(at, Exception::badarg());
-                    }
-                    set!(self, base, *dst, msg.clone());
-                    self.save_pc(pc);
-                    return Ok(Stop::Effect(Effect::Send { to, msg }));
                 }
             }
         }
