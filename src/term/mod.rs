@@ -27,7 +27,7 @@ pub struct Pid(pub u32);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Ref(pub u64);
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub enum Term {
     Int(i64),
     Big(Rc<BigInt>),
@@ -38,14 +38,9 @@ pub enum Term {
     Pid(Pid),
     Tuple(Rc<Vec<Term>>),
     Map(Rc<BTreeMap<Term, Term>>),
+    #[default]
     Nil,
     Cons(Rc<Cons>),
-}
-
-impl Default for Term {
-    fn default() -> Term {
-        Term::Nil
-    }
 }
 
 /// One list cell.
