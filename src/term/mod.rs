@@ -27,7 +27,7 @@ pub struct Pid(pub u32);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Ref(pub u64);
 
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub enum Term {
     Int(i64),
     Big(Rc<BigInt>),
@@ -41,6 +41,48 @@ pub enum Term {
     #[default]
     Nil,
     Cons(Rc<Cons>),
+}
+
+impl Clone for Term {
+    /// Written out so it inlines: cloning is a copy or a count bump.
+    #[inline]
+    fn clone(&self) -> Term {
+        match self {
+            Term::Int(i) => Term::Int(*i),
+            Term::Big(b) => Term::Big(Rc::clone(b)),
+            Term::Float(f) => Term::Float(*f),
+            Term::Atom(a) => Term::Atom(*a),
+            Term::Ref(r) => Term::Ref(*r),
+            Term::Fun(f) => Term::Fun(Rc::clone(f)),
+            Term::Pid(p) => Term::Pid(*p),
+            Term::Tuple(t) => Term::Tuple(Rc::clone(t)),
+            Term::Map(m) => Term::Map(Rc::clone(m)),
+            Term::Nil => Term::Nil,
+            Term::Cons(c) => Term::Cons(Rc::clone(c)),
+        }
+    }
+}
+
+impl Term {
+    /// Whether the term holds shared heap data (dropping it does work).
+    #[inline]
+    pub fn is_boxed(&self) -> bool {
+        matches!(
+            self,
+            Term::Big(_) | Term::Fun(_) | Term::Tuple(_) | Term::Map(_) | Term::Cons(_)
+        )
+    }
+
+    /// Drops a term, skipping the drop code for immediates (the VM's
+    /// hot paths overwrite many integers and atoms).
+    #[inline]
+    pub fn discard(self) {
+        if self.is_boxed() {
+            drop(self);
+        } else {
+            std::mem::forget(self);
+        }
+    }
 }
 
 /// One list cell.

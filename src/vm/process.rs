@@ -152,7 +152,7 @@ impl Process {
             Some(Some(dst)) => {
                 let base = self.frames.last().map(|f| f.base as usize).unwrap_or(0);
                 if let Some(s) = self.stack.get_mut(base + dst as usize) {
-                    *s = v;
+                    std::mem::replace(s, v).discard();
                 }
             }
             Some(None) => {
@@ -228,7 +228,7 @@ impl Process {
         ];
         for (slot, v) in vals {
             if let Some(s) = self.stack.get_mut(base + slot as usize) {
-                *s = v;
+                std::mem::replace(s, v).discard();
             }
         }
         None
@@ -276,6 +276,14 @@ impl Process {
 
     /// Pops the top frame, delivering `v` to the caller. Returns true when
     /// the process's initial call has returned.
+    /// Shortens the stack to `len` slots, skipping drop code for immediates.
+    #[inline]
+    fn truncate_stack(&mut self, len: usize) {
+        for t in self.stack.drain(len.min(self.stack.len())..) {
+            t.discard();
+        }
+    }
+
     /// Drops the handlers of frames that are gone.
     fn drop_handlers(&mut self) {
         while self
@@ -303,7 +311,7 @@ impl Process {
             Some(caller) => {
                 let i = caller.base as usize + f.ret as usize;
                 if let Some(s) = self.stack.get_mut(i) {
-                    *s = v;
+                    std::mem::replace(s, v).discard();
                 }
                 false
             }
@@ -462,7 +470,7 @@ macro_rules! set {
     ($self:ident, $base:ident, $dst:expr, $v:expr) => {{
         let v = $v;
         if let Some(s) = $self.stack.get_mut($base + $dst as usize) {
-            *s = v;
+            std::mem::replace(s, v).discard();
         }
     }};
 }
@@ -919,7 +927,7 @@ impl Process {
                         let Some(done) = self.frames.pop() else {
                             return Ok(Stop::Exit(Ok(v)));
                         };
-                        self.stack.truncate(done.base as usize);
+                        self.truncate_stack(done.base as usize);
                         if !self.handlers.is_empty() {
                             self.drop_handlers();
                         }
