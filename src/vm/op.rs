@@ -321,6 +321,12 @@ pub struct FunctionCode {
 }
 
 impl FunctionCode {
+    /// Slots a frame of this function takes (at least one).
+    #[inline]
+    pub fn frame_size(&self) -> usize {
+        self.slots.max(self.arity + self.env).max(1) as usize
+    }
+
     pub fn span_at(&self, pc: usize) -> Span {
         self.spans.get(pc).copied().unwrap_or_default()
     }

@@ -133,7 +133,7 @@ impl Process {
         };
         let mut all = args;
         all.extend_from_slice(env);
-        let slots = module.function(func).map(|f| f.slots).unwrap_or(1) as usize;
+        let slots = module.function(func).map_or(1, |f| f.frame_size());
         all.resize(slots.max(all.len()), Term::Nil);
         p.stack = all;
         p.frames.push(Frame {
@@ -217,7 +217,7 @@ impl Process {
         let top = base
             + f.module
                 .function(f.func)
-                .map(|c| c.slots as usize)
+                .map(|c| c.frame_size())
                 .unwrap_or(0);
         self.stack.truncate(top);
         let stack_term = e.stack_term();
@@ -241,8 +241,9 @@ impl Process {
         args: &[Term],
         ret: u32,
     ) -> Result<(), Exception> {
+        self.trim();
         self.check_room()?;
-        let slots = module.function(func).map(|f| f.slots).unwrap_or(1) as usize;
+        let slots = module.function(func).map(|f| f.frame_size()).unwrap_or(1);
         let base = self.stack.len();
         self.stack.extend_from_slice(args);
         let fill = (base + slots.max(args.len())).saturating_sub(self.stack.len());
@@ -260,7 +261,7 @@ impl Process {
 
     /// Replaces the top frame's function and arguments (a tail call).
     fn replace_frame(&mut self, module: Rc<Module>, func: u32, args: &[Term]) {
-        let slots = module.function(func).map(|f| f.slots).unwrap_or(1) as usize;
+        let slots = module.function(func).map_or(1, |f| f.frame_size());
         if let Some(f) = self.frames.last_mut() {
             let base = f.base as usize;
             self.stack.truncate(base);
@@ -281,6 +282,21 @@ impl Process {
     fn truncate_stack(&mut self, len: usize) {
         for t in self.stack.drain(len.min(self.stack.len())..) {
             t.discard();
+        }
+    }
+
+    /// The slot past the top frame's last one.
+    fn live_top(&self) -> usize {
+        self.frames.last().map_or(0, |f| {
+            f.base as usize + f.module.function(f.func).map_or(0, |c| c.frame_size())
+        })
+    }
+
+    /// Drops slots above the top frame.
+    fn trim(&mut self) {
+        let top = self.live_top();
+        if self.stack.len() > top {
+            self.truncate_stack(top);
         }
     }
 
@@ -501,6 +517,15 @@ impl Process {
 
     #[allow(clippy::too_many_lines)]
     fn exec(&mut self, code: &Code, ctx: &mut BifCtx, budget: &mut u64) -> Flow {
+        let flow = self.exec_slice(code, ctx, budget);
+        // Outside `exec_slice` the stack ends at the top frame's last slot.
+        self.trim();
+        flow
+    }
+
+    /// The dispatch loop. Within it the stack may hold slots above the top
+    /// frame left by frames that returned; `exec` trims them.
+    fn exec_slice(&mut self, code: &Code, ctx: &mut BifCtx, budget: &mut u64) -> Flow {
         if let Some(mut e) = self.pending_error.take() {
             let pc = self
                 .frames
@@ -537,6 +562,7 @@ impl Process {
                 return self.fail(pc, undef());
             };
             let mut ops: &[Op] = &fc.code;
+            let mut size = fc.frame_size();
             let nil = Term::Nil;
             loop {
                 let at = pc;
@@ -779,13 +805,22 @@ impl Process {
                             return self.fail(at, undef());
                         };
                         tri!(self.check_room(), at);
-                        let new_base = self.stack.len();
-                        for s in args.iter() {
+                        // The new frame starts above the caller's slots. Slots
+                        // left there by returned frames are overwritten, not
+                        // dropped and refilled: compiled code writes every slot
+                        // before reading it.
+                        let new_base = base + size;
+                        for (i, s) in args.iter().enumerate() {
                             let v = get!(self, base, s);
-                            self.stack.push(v);
+                            match self.stack.get_mut(new_base + i) {
+                                Some(slot) => std::mem::replace(slot, v).discard(),
+                                None => self.stack.push(v),
+                            }
                         }
-                        let top = new_base + (callee.slots as usize).max(args.len());
-                        self.stack.resize_with(top, || Term::Nil);
+                        size = callee.frame_size();
+                        if self.stack.len() < new_base + size {
+                            self.stack.resize_with(new_base + size, || Term::Nil);
+                        }
                         self.frames.push(Frame {
                             module: module.clone(),
                             func: *f,
@@ -807,13 +842,18 @@ impl Process {
                         // The arguments may read the slots being replaced, so
                         // they are gathered first.
                         let mut av = std::mem::take(&mut self.scratch);
-                        av.clear();
                         av.extend(args.iter().map(|s| get!(self, base, s)));
-                        self.stack.truncate(base);
-                        self.stack.append(&mut av);
+                        for (i, v) in av.drain(..).enumerate() {
+                            match self.stack.get_mut(base + i) {
+                                Some(slot) => std::mem::replace(slot, v).discard(),
+                                None => self.stack.push(v),
+                            }
+                        }
                         self.scratch = av;
-                        let top = base + (callee.slots as usize).max(args.len());
-                        self.stack.resize_with(top, || Term::Nil);
+                        size = callee.frame_size();
+                        if self.stack.len() < base + size {
+                            self.stack.resize_with(base + size, || Term::Nil);
+                        }
                         if let Some(fr) = self.frames.last_mut() {
                             fr.func = *f;
                             fr.pc = 0;
@@ -927,7 +967,6 @@ impl Process {
                         let Some(done) = self.frames.pop() else {
                             return Ok(Stop::Exit(Ok(v)));
                         };
-                        self.truncate_stack(done.base as usize);
                         if !self.handlers.is_empty() {
                             self.drop_handlers();
                         }
@@ -945,6 +984,7 @@ impl Process {
                             return self.fail(cpc, undef());
                         };
                         ops = &cf.code;
+                        size = cf.frame_size();
                         pc = cpc;
                         base = cbase;
                     }
@@ -1079,6 +1119,7 @@ impl Process {
     }
 
     /// Counts one reduction; true when the budget is spent.
+    #[inline]
     fn spend(&mut self, budget: &mut u64) -> bool {
         self.reductions += 1;
         if crate::alloc::over_limit() {
