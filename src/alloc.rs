@@ -43,6 +43,7 @@ unsafe impl GlobalAlloc for Counting {
 }
 
 /// Bytes allocated and not yet freed (0 when `Counting` is not installed).
+#[inline]
 pub fn live_bytes() -> usize {
     LIVE.load(Ordering::Relaxed)
 }
@@ -52,11 +53,13 @@ pub fn set_limit(bytes: usize) {
     LIMIT.store(bytes, Ordering::Relaxed);
 }
 
+#[inline]
 pub fn limit() -> usize {
     LIMIT.load(Ordering::Relaxed)
 }
 
 /// Whether the bound is set and exceeded.
+#[inline]
 pub fn over_limit() -> bool {
     let l = limit();
     l != 0 && live_bytes() > l

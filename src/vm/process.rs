@@ -1119,7 +1119,7 @@ impl Process {
     }
 
     /// Counts one reduction; true when the budget is spent.
-    #[inline]
+    #[inline(always)]
     fn spend(&mut self, budget: &mut u64) -> bool {
         self.reductions += 1;
         if crate::alloc::over_limit() {
