@@ -105,6 +105,7 @@ impl<'m> FnBuilder<'m> {
                 *l = labels.get(*l as usize).copied().flatten().unwrap_or(0);
             }
         }
+        super::peephole::optimise(&mut self.code, &mut self.spans);
         FunctionCode {
             name,
             arity,

@@ -9,6 +9,7 @@ mod call;
 mod expr;
 mod func;
 mod pattern;
+mod peephole;
 pub mod scope;
 pub mod suggest;
 mod vars;
