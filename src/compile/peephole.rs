@@ -4,12 +4,48 @@
 //! the next instruction is removed. Spans stay with their instructions.
 
 use crate::syntax::ast::Span;
-use crate::vm::op::{Label, Op};
+use crate::term::Term;
+use crate::vm::op::{Arith, Label, Op, Src};
 
 /// Rewrites `code` (with `spans` beside it) in place.
 pub fn optimise(code: &mut Vec<Op>, spans: &mut Vec<Span>) {
+    for op in code.iter_mut() {
+        if let Some(new) = with_immediate(op) {
+            *op = new;
+        }
+    }
     thread_jumps(code);
     drop_jumps_to_next(code, spans);
+}
+
+/// The form of `op` with a small-integer constant operand, if it has one.
+fn with_immediate(op: &Op) -> Option<Op> {
+    match op {
+        Op::Arith {
+            dst,
+            op: op @ (Arith::Add | Arith::Sub | Arith::Mul),
+            a: Src::Reg(a),
+            b: Src::Const(Term::Int(imm)),
+            fail: None,
+        } => Some(Op::ArithImm {
+            dst: *dst,
+            op: *op,
+            a: *a,
+            imm: *imm,
+        }),
+        Op::Test {
+            cmp,
+            a: Src::Reg(a),
+            b: Src::Const(Term::Int(imm)),
+            fail,
+        } => Some(Op::TestImm {
+            cmp: *cmp,
+            a: *a,
+            imm: *imm,
+            fail: *fail,
+        }),
+        _ => None,
+    }
 }
 
 /// Where a jump to `to` ends up after following jumps (at most a few, so a
@@ -77,8 +113,6 @@ fn drop_jumps_to_next(code: &mut Vec<Op>, spans: &mut Vec<Span>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::term::Term;
-    use crate::vm::op::Src;
 
     #[test]
     fn jump_to_next_is_dropped_and_labels_follow() {

@@ -181,6 +181,21 @@ pub enum Op {
         b: Src,
         fail: Option<Label>,
     },
+    /// `dst := reg <op> imm` for `+`, `-` and `*` with a small-integer
+    /// constant; raises like `Arith` (the compiler's peephole makes these).
+    ArithImm {
+        dst: Reg,
+        op: Arith,
+        a: Reg,
+        imm: i64,
+    },
+    /// Compares a slot with a small-integer constant; jumps to `fail` when false.
+    TestImm {
+        cmp: Cmp,
+        a: Reg,
+        imm: i64,
+        fail: Label,
+    },
     /// Calls a built-in function in place (no Erlang frames).
     Bif {
         dst: Reg,
@@ -343,6 +358,7 @@ impl Op {
             | Op::TestMap { fail, .. }
             | Op::MapGet { fail, .. }
             | Op::Test { fail, .. }
+            | Op::TestImm { fail, .. }
             | Op::TestTrue { fail, .. } => vec![fail],
             Op::Arith { fail: Some(f), .. } | Op::Bif { fail: Some(f), .. } => vec![f],
             Op::Jump { to } => vec![to],

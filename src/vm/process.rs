@@ -466,7 +466,7 @@ macro_rules! get {
                 .stack
                 .get($base + *r as usize)
                 .cloned()
-                .unwrap_or(Term::Nil),
+                .unwrap_or_default(),
             Src::Const(t) => t.clone(),
         }
     };
@@ -538,7 +538,7 @@ impl Process {
             return Err(e);
         }
         let Some(top) = self.frames.last() else {
-            let v = self.args.first().cloned().unwrap_or(Term::Nil);
+            let v = self.args.first().cloned().unwrap_or_default();
             return Ok(Stop::Exit(Ok(v)));
         };
         let _ = top;
@@ -552,7 +552,7 @@ impl Process {
         }
         'frame: loop {
             let Some(top) = self.frames.last() else {
-                let v = self.args.first().cloned().unwrap_or(Term::Nil);
+                let v = self.args.first().cloned().unwrap_or_default();
                 return Ok(Stop::Exit(Ok(v)));
             };
             let module = top.module.clone();
@@ -678,7 +678,7 @@ impl Process {
                     }
                     Op::GetElem { dst, src, index } => {
                         let v = match get!(self, base, src) {
-                            Term::Tuple(t) => t.get(*index as usize).cloned().unwrap_or(Term::Nil),
+                            Term::Tuple(t) => t.get(*index as usize).cloned().unwrap_or_default(),
                             _ => Term::Nil,
                         };
                         set!(self, base, *dst, v);
@@ -765,6 +765,47 @@ impl Process {
                                 Some(l) => pc = *l,
                                 None => return self.fail(at, e),
                             },
+                        }
+                    }
+                    Op::ArithImm { dst, op, a, imm } => {
+                        let x = self.stack.get(base + *a as usize).unwrap_or(&nil);
+                        let fast = match (x, op) {
+                            (Term::Int(x), Arith::Add) => x.checked_add(*imm),
+                            (Term::Int(x), Arith::Sub) => x.checked_sub(*imm),
+                            (Term::Int(x), Arith::Mul) => x.checked_mul(*imm),
+                            _ => None,
+                        };
+                        let v = match fast {
+                            Some(r) => {
+                                // An integer slot is updated in place.
+                                if let Some(Term::Int(d)) = self.stack.get_mut(base + *dst as usize)
+                                {
+                                    *d = r;
+                                    continue;
+                                }
+                                Term::Int(r)
+                            }
+                            None => match arith::arith(*op, x, &Term::Int(*imm)) {
+                                Ok(v) => v,
+                                Err(e) => return self.fail(at, e),
+                            },
+                        };
+                        set!(self, base, *dst, v);
+                    }
+                    Op::TestImm { cmp, a, imm, fail } => {
+                        let holds = match self.stack.get(base + *a as usize).unwrap_or(&nil) {
+                            Term::Int(x) => match cmp {
+                                Cmp::Lt => *x < *imm,
+                                Cmp::Ge => *x >= *imm,
+                                Cmp::Gt => *x > *imm,
+                                Cmp::Le => *x <= *imm,
+                                Cmp::Eq | Cmp::ExactEq => *x == *imm,
+                                Cmp::Ne | Cmp::ExactNe => *x != *imm,
+                            },
+                            x => arith::cmp(*cmp, x, &Term::Int(*imm)),
+                        };
+                        if !holds {
+                            pc = *fail;
                         }
                     }
                     Op::Bif {
@@ -961,7 +1002,7 @@ impl Process {
                                 .stack
                                 .get_mut(base + *r as usize)
                                 .map(std::mem::take)
-                                .unwrap_or(Term::Nil),
+                                .unwrap_or_default(),
                             Src::Const(t) => t.clone(),
                         };
                         let Some(done) = self.frames.pop() else {
