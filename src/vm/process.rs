@@ -482,6 +482,19 @@ macro_rules! val {
     };
 }
 
+/// `set!` for a small integer: a slot that holds one is updated in place,
+/// which spares building the term in memory and copying it.
+macro_rules! set_int {
+    ($self:ident, $base:ident, $dst:expr, $r:expr) => {{
+        let r: i64 = $r;
+        match $self.stack.get_mut($base + $dst as usize) {
+            Some(Term::Int(d)) => *d = r,
+            Some(s) => std::mem::replace(s, Term::Int(r)).discard(),
+            None => {}
+        }
+    }};
+}
+
 macro_rules! set {
     ($self:ident, $base:ident, $dst:expr, $v:expr) => {{
         let v = $v;
@@ -752,7 +765,7 @@ impl Process {
                             _ => None,
                         };
                         if let Some(r) = fast {
-                            set!(self, base, *dst, Term::Int(r));
+                            set_int!(self, base, *dst, r);
                             continue;
                         }
                         match arith::arith(
@@ -777,13 +790,8 @@ impl Process {
                         };
                         let v = match fast {
                             Some(r) => {
-                                // An integer slot is updated in place.
-                                if let Some(Term::Int(d)) = self.stack.get_mut(base + *dst as usize)
-                                {
-                                    *d = r;
-                                    continue;
-                                }
-                                Term::Int(r)
+                                set_int!(self, base, *dst, r);
+                                continue;
                             }
                             None => match arith::arith(*op, x, &Term::Int(*imm)) {
                                 Ok(v) => v,
