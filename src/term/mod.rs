@@ -130,6 +130,14 @@ pub enum Fun {
 }
 
 impl Fun {
+    /// The captured variables of a closure (none for `fun M:F/A`).
+    pub fn env(&self) -> &[Term] {
+        match self {
+            Fun::Closure { env, .. } => env,
+            Fun::Export { .. } => &[],
+        }
+    }
+
     pub fn arity(&self) -> u32 {
         match self {
             Fun::Closure { arity, .. } | Fun::Export { arity, .. } => *arity,

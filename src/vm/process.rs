@@ -394,6 +394,27 @@ enum Callee {
     World(Atom, Atom, Vec<Term>),
 }
 
+/// The code a closure call enters when the fun is a closure of the loaded
+/// version of its module and takes `nargs` arguments.
+fn closure_target(code: &Code, fun: &Term, nargs: usize) -> Option<(Rc<Module>, u32, Rc<Fun>)> {
+    let Term::Fun(f) = fun else { return None };
+    let Fun::Closure {
+        module,
+        index,
+        arity,
+        uniq,
+        ..
+    } = &**f
+    else {
+        return None;
+    };
+    if *arity as usize != nargs {
+        return None;
+    }
+    let m = code.get(*module).filter(|m| m.uniq == *uniq)?;
+    Some((m.clone(), *index, f.clone()))
+}
+
 fn match_error(e: MatchError, v: Term) -> Exception {
     match e {
         MatchError::Badmatch => Exception::tagged("badmatch", v),
@@ -980,6 +1001,30 @@ impl Process {
                         continue 'frame;
                     }
                     Op::CallFun { dst, fun, args } => {
+                        // A closure of loaded code is entered directly; anything else
+                        // (an export fun, a stale or wrong fun) goes the general way.
+                        if let Some((target, index, f)) =
+                            closure_target(code, val!(self, base, fun, &nil), args.len())
+                        {
+                            let Some(callee) = target.function(index) else {
+                                return self.fail(at, undef());
+                            };
+                            self.save_pc(pc);
+                            tri!(self.check_room(), at);
+                            let new_base = base + size;
+                            self.place_args(new_base, args, base, f.env(), callee.frame_size());
+                            self.frames.push(Frame {
+                                module: target.clone(),
+                                func: index,
+                                pc: 0,
+                                base: new_base as u32,
+                                ret: *dst,
+                            });
+                            if self.spend(budget) {
+                                return Ok(Stop::Yield);
+                            }
+                            continue 'frame;
+                        }
                         let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
                         let f = get!(self, base, fun);
                         let callee = tri!(self.resolve_fun(code, ctx, &f, av), at);
@@ -992,6 +1037,23 @@ impl Process {
                         continue 'frame;
                     }
                     Op::TailCallFun { fun, args } => {
+                        if let Some((target, index, f)) =
+                            closure_target(code, val!(self, base, fun, &nil), args.len())
+                        {
+                            let Some(callee) = target.function(index) else {
+                                return self.fail(at, undef());
+                            };
+                            self.place_args(base, args, base, f.env(), callee.frame_size());
+                            if let Some(fr) = self.frames.last_mut() {
+                                fr.module = target.clone();
+                                fr.func = index;
+                                fr.pc = 0;
+                            }
+                            if self.spend(budget) {
+                                return Ok(Stop::Yield);
+                            }
+                            continue 'frame;
+                        }
                         let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
                         let f = get!(self, base, fun);
                         let callee = tri!(self.resolve_fun(code, ctx, &f, av), at);
@@ -1164,6 +1226,26 @@ impl Process {
                     }
                 }
             }
+        }
+    }
+
+    /// Writes call arguments (read from the caller's slots at `base`) and a
+    /// fun's captured variables into the slots from `at`, and makes sure
+    /// the stack holds `size` slots from there. The values are gathered
+    /// first, so `at` may be the caller's own frame (a tail call).
+    fn place_args(&mut self, at: usize, args: &[Src], base: usize, env: &[Term], size: usize) {
+        let mut av = std::mem::take(&mut self.scratch);
+        av.extend(args.iter().map(|s| get!(self, base, s)));
+        av.extend_from_slice(env);
+        for (i, v) in av.drain(..).enumerate() {
+            match self.stack.get_mut(at + i) {
+                Some(slot) => std::mem::replace(slot, v).discard(),
+                None => self.stack.push(v),
+            }
+        }
+        self.scratch = av;
+        if self.stack.len() < at + size {
+            self.stack.resize_with(at + size, || Term::Nil);
         }
     }
 
