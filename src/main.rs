@@ -430,7 +430,21 @@ fn run_script(input: &str, opts: &pidlab::repl::Options) -> ExitCode {
 #[global_allocator]
 static ALLOC: pidlab::alloc::Counting = pidlab::alloc::Counting;
 
+/// glibc grows the heap of a thread other than the main one in small
+/// steps, one system call each; programs that build long lists spend a
+/// fifth of their time there. Growing it 64 MiB at a time (address space
+/// only: pages are touched as they are used) avoids that.
+fn tune_malloc() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only changes an allocator parameter; it is called
+    // before any other thread exists.
+    unsafe {
+        libc::mallopt(libc::M_TOP_PAD, 64 << 20);
+    }
+}
+
 fn main() -> ExitCode {
+    tune_malloc();
     let cli = Cli::parse();
     // The shell and eval get the same memory bound as `run`'s default.
     pidlab::alloc::set_limit(4096 << 20);
