@@ -11,7 +11,7 @@ use super::module::{Code, Module};
 use super::op::{Arith, Cmp, MatchError, Op, Src};
 use crate::bif::{self, BifCtx};
 use crate::term::{atoms, Atom, Fun, Pid, Term};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::rc::Rc;
 
 #[derive(Clone, Debug)]
@@ -96,7 +96,7 @@ pub struct Process {
     pub stack: Vec<Term>,
     pub frames: Vec<Frame>,
     handlers: Vec<Handler>,
-    pub mailbox: Vec<Term>,
+    pub mailbox: VecDeque<Term>,
     pub cursor: usize,
     pub wake: Option<Wake>,
     pub reductions: u64,
@@ -121,7 +121,7 @@ impl Process {
             stack: vec![],
             frames: vec![],
             handlers: vec![],
-            mailbox: vec![],
+            mailbox: VecDeque::new(),
             cursor: 0,
             wake: None,
             reductions: 0,
@@ -1173,11 +1173,7 @@ impl Process {
                     }
                     Op::RecvAccept => {
                         let index = self.cursor;
-                        let msg = if index < self.mailbox.len() {
-                            self.mailbox.remove(index)
-                        } else {
-                            Term::Nil
-                        };
+                        let msg = self.mailbox.remove(index).unwrap_or_default();
                         self.cursor = 0;
                         self.save_pc(pc);
                         return Ok(Stop::Effect(Effect::Received { index, msg }));

@@ -18,7 +18,7 @@ use crate::bif::BifCtx;
 use crate::term::{atoms, Atom, Fun, Pid, Ref, Term};
 use crate::vm::{Code, Effect, Exception, Process, Stop, Wake};
 use event::{Event, Kind, Vc};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 /// Reductions one `Run` choice may spend before the process is preempted.
 pub const SLICE: u64 = 2000;
@@ -78,7 +78,7 @@ pub struct Proc {
     pub trap_exit: bool,
     pub lamport: u64,
     pub vc: Vc,
-    pub meta: Vec<Meta>,
+    pub meta: VecDeque<Meta>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -294,7 +294,7 @@ impl World {
                 trap_exit: false,
                 lamport,
                 vc,
-                meta: vec![],
+                meta: VecDeque::new(),
             },
         );
         self.live += 1;
@@ -621,8 +621,8 @@ impl World {
                 ));
                 return;
             }
-            p.process.mailbox.push(term);
-            p.meta.push(meta);
+            p.process.mailbox.push_back(term);
+            p.meta.push_back(meta);
             if let Status::Waiting {
                 sleeping: false, ..
             } = p.status
@@ -726,7 +726,7 @@ impl World {
                 let meta = self
                     .procs
                     .get_mut(&pid)
-                    .and_then(|p| (index < p.meta.len()).then(|| p.meta.remove(index)));
+                    .and_then(|p| p.meta.remove(index));
                 if let Some(meta) = meta {
                     *self.receives.entry(pid).or_insert(0) += 1;
                     self.process_event(
