@@ -578,6 +578,9 @@ impl World {
         };
         self.time = self.time.max(at);
         if !self.is_alive(m.to) {
+            // Erlang discards it; the trace shows where it went.
+            let preds: Vec<u64> = self.send_event.get(&m.id).copied().into_iter().collect();
+            self.push_event(m.from, Kind::Drop { msg: m.id }, None, preds);
             return;
         }
         match m.payload {
@@ -723,10 +726,7 @@ impl World {
                 }
             },
             Stop::Effect(Effect::Received { index, msg }) => {
-                let meta = self
-                    .procs
-                    .get_mut(&pid)
-                    .and_then(|p| p.meta.remove(index));
+                let meta = self.procs.get_mut(&pid).and_then(|p| p.meta.remove(index));
                 if let Some(meta) = meta {
                     *self.receives.entry(pid).or_insert(0) += 1;
                     self.process_event(
