@@ -78,8 +78,15 @@ pub fn compare(a: &Term, b: &Term) -> Ordering {
 }
 
 /// `=:=`.
+#[inline]
 pub fn exact_eq(a: &Term, b: &Term) -> bool {
-    cmp_with(a, b, true) == Ordering::Equal
+    // Patterns compare small integers and atoms most of the time.
+    match (a, b) {
+        (Term::Int(x), Term::Int(y)) => x == y,
+        (Term::Atom(x), Term::Atom(y)) => x == y,
+        (Term::Nil, Term::Nil) => true,
+        _ => cmp_with(a, b, true) == Ordering::Equal,
+    }
 }
 
 /// `==`.

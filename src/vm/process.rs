@@ -679,12 +679,7 @@ impl Process {
                         }
                     }
                     Op::TestExact { a, b, fail } => {
-                        let eq = match (a, b) {
-                            (Src::Reg(r), Src::Const(c)) => {
-                                self.stack.get(base + *r as usize).is_some_and(|x| x == c)
-                            }
-                            _ => get!(self, base, a) == get!(self, base, b),
-                        };
+                        let eq = val!(self, base, a, &nil) == val!(self, base, b, &nil);
                         if !eq {
                             pc = *fail;
                         }
