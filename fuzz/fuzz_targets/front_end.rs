@@ -1,6 +1,7 @@
 //! Fuzzes the whole front end: lexing, preprocessing, parsing, compiling
 //! and rendering diagnostics must never panic on any bytes.
-//! Run with `cargo fuzz run front_end` from the project root.
+//! Run with `fuzz/run.sh [SECONDS]` (stable toolchain), or
+//! `cargo fuzz run front_end` on a nightly one.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
