@@ -81,6 +81,10 @@ pub fn run_call(
     sink: &mut dyn FnMut(&str),
 ) -> Outcome {
     let mut world = World::new(code.clone());
+    // Nobody reads this run's trace: keep neither it nor vector clocks, as
+    // `pidlab run` does without `--trace` (a trace grows with every event).
+    world.keep_trace = false;
+    world.track_vc = false;
     run_world(&mut world, module, func, args, limits, sink, &mut |_| {})
 }
 

@@ -5,10 +5,11 @@
 //! `e1, e2, ...` for events and `m1, m2, ...` for messages, from 1 per world.
 
 use crate::term::{Pid, Term};
-use std::collections::BTreeMap;
 
-/// A sparse vector clock: process -> count, zero entries left out.
-pub type Vc = BTreeMap<Pid, u64>;
+/// A sparse vector clock: process -> count, zero entries left out. It is a
+/// persistent map: the copy each event keeps shares its nodes with the
+/// process's clock, so a trace of dense clocks does not grow quadratically.
+pub type Vc = imbl::OrdMap<Pid, u64>;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {

@@ -1,0 +1,62 @@
+//! Memory that grows with a run, measured by the counting allocator the
+//! binary uses (installed here too). A world that keeps its trace keeps a
+//! vector clock per event; when one process hears from thousands of others
+//! those clocks are dense, and copying each one would make the trace grow
+//! with the square of the number of processes.
+
+use pidlab::run::{new_code, run_world, Outcome, RunLimits};
+use pidlab::world::World;
+
+#[global_allocator]
+static ALLOC: pidlab::alloc::Counting = pidlab::alloc::Counting;
+
+const SENDERS: &str = r#"
+-module(senders).
+-export([main/0]).
+main() ->
+    S = self(),
+    N = 3000,
+    [spawn(fun() -> S ! {done, I} end) || I <- lists:seq(1, N)],
+    [receive {done, I} -> ok end || I <- lists:seq(1, N)],
+    done.
+"#;
+
+#[test]
+fn a_kept_trace_of_dense_clocks_grows_about_linearly() {
+    let (ast, diags) = pidlab::syntax::parse_module(SENDERS, None);
+    assert!(diags.is_empty(), "the program parses");
+    let (module, _) =
+        pidlab::compile::compile_module(&ast, "senders.erl", SENDERS).expect("it compiles");
+    let mut code = new_code();
+    let module = code.load(module);
+    let entry = *module
+        .exports
+        .get(&(pidlab::term::Atom::new("main"), 0))
+        .expect("main/0 is exported");
+    let mut world = World::new(code.clone());
+    assert!(world.keep_trace && world.track_vc, "the shell's settings");
+    let before = pidlab::alloc::live_bytes();
+    let outcome = run_world(
+        &mut world,
+        &module,
+        entry,
+        vec![],
+        RunLimits::default(),
+        &mut |_| {},
+        &mut |_| {},
+    );
+    assert!(matches!(outcome, Outcome::Returned(_)), "{outcome:?}");
+    let grown = pidlab::alloc::live_bytes().saturating_sub(before);
+    let events = world.trace.len();
+    assert!(
+        events > 4 * 3000,
+        "every spawn, send and receive is kept: {events}"
+    );
+    // Copying every clock whole would take about 3000 * 3000 / 2 entries
+    // for the main process's receives alone: hundreds of megabytes.
+    assert!(
+        grown < 64 << 20,
+        "the run with its trace holds {} MiB",
+        grown >> 20
+    );
+}
