@@ -335,9 +335,11 @@ impl FnBuilder<'_> {
             if let Some(c) = cap.get_mut(0..1) {
                 c.make_ascii_uppercase();
             }
+            // erlc compiles this with a warning and it fails when it runs
+            // (`badarith`); so does pidlab.
             self.error(
-                Diagnostic::error(format!(
-                    "`{}` cannot be applied to the atom `{n}`",
+                Diagnostic::warning(format!(
+                    "`{}` cannot be applied to the atom `{n}`: this fails with `badarith` when it runs",
                     op.text()
                 ))
                 .at(first.span, format!("`{n}` is an atom, not a number"))
