@@ -43,7 +43,7 @@ pub fn parse_module(src: &str, default_name: Option<&str>) -> (Module, Vec<Diagn
     let mut diags = Vec::new();
     let toks = lex_checked(src, &mut diags);
     let lex_failed = !diags.is_empty();
-    let forms = preprocess::forms(toks, default_name, &mut diags);
+    let forms = preprocess::forms(src, toks, default_name, &mut diags);
     let mut module = Module::default();
     let mut parsed = Vec::new();
     for f in forms {

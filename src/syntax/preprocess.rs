@@ -1,5 +1,7 @@
 //! The preprocessor: splits tokens into forms at each `.`, records
-//! `-define` constants and expands `?NAME`, `?MODULE`, `?LINE`; skips type
+//! `-define` constants and expands `?NAME`, `?MODULE`, `?LINE`,
+//! `?FUNCTION_NAME` and `?FUNCTION_ARITY`; keeps or drops forms by
+//! `-ifdef`/`-ifndef`/`-else`/`-endif` (and `-undef`); skips type
 //! specifications; reads module attributes into the `Module`.
 //! Works on tokens only; never evaluates anything.
 
@@ -32,18 +34,43 @@ const SKIPPED: &[&str] = &[
 struct Macros {
     defs: BTreeMap<String, Vec<Spanned>>,
     module: Option<String>,
+    /// Byte offsets where each line of the source starts, for `?LINE`.
+    line_starts: Vec<usize>,
+    /// The function the current form defines, for `?FUNCTION_NAME`.
+    function: Option<(String, usize)>,
+}
+
+impl Macros {
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|s| *s <= offset)
+    }
+}
+
+/// One open `-ifdef`/`-ifndef`: whether its forms are kept, whether an
+/// `-else` was seen, and where it opened.
+struct Cond {
+    keep: bool,
+    seen_else: bool,
+    span: Span,
 }
 
 /// Splits into forms and expands macros. Diagnostics go to `diags`.
 pub fn forms(
+    src: &str,
     toks: Vec<Spanned>,
     default_name: Option<&str>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<FormTokens> {
+    let line_starts = std::iter::once(0)
+        .chain(src.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
     let mut macros = Macros {
         defs: BTreeMap::new(),
         module: default_name.map(str::to_string),
+        line_starts,
+        function: None,
     };
+    let mut conds: Vec<Cond> = Vec::new();
     let mut out = Vec::new();
     let mut cur: Vec<Spanned> = Vec::new();
     let mut iter = toks.into_iter();
@@ -58,16 +85,115 @@ pub fn forms(
             None => (cur.last().map(|t| t.2).unwrap_or(0), false, true),
         };
         let form = std::mem::take(&mut cur);
-        if !form.is_empty() {
-            if let Some(f) = handle_form(form, end, has_dot, &mut macros, diags) {
-                out.push(f);
+        if !form.is_empty() && !conditional(&form, &mut conds, &mut macros, diags) {
+            let keep = conds.last().is_none_or(|c| c.keep);
+            if keep {
+                if let Some(f) = handle_form(form, end, has_dot, &mut macros, diags) {
+                    out.push(f);
+                }
             }
         }
         if done {
             break;
         }
     }
+    for c in conds {
+        diags.push(
+            Diagnostic::error("this `-ifdef` or `-ifndef` has no `-endif`")
+                .at(c.span, "opened here")
+                .help("end the conditional part with `-endif.`"),
+        );
+    }
     out
+}
+
+/// Handles `-ifdef`, `-ifndef`, `-else`, `-endif` and `-undef`; returns
+/// false for any other form.
+fn conditional(
+    form: &[Spanned],
+    conds: &mut Vec<Cond>,
+    m: &mut Macros,
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
+    let Some(attr) = attr_name(form) else {
+        return false;
+    };
+    let outer = conds.last().is_none_or(|c| c.keep);
+    let span = span_of(form);
+    let name = match form.get(3) {
+        Some((_, Tok::Atom(n) | Tok::Var(n), _)) => Some(n.clone()),
+        _ => None,
+    };
+    let named = |what: &str, diags: &mut Vec<Diagnostic>| {
+        if name.is_none() {
+            diags.push(
+                Diagnostic::error(format!("`-{what}` needs a macro name"))
+                    .at(span, "no name here")
+                    .help(format!("write `-{what}(NAME).`")),
+            );
+        }
+    };
+    match attr {
+        "ifdef" | "ifndef" => {
+            named(attr, diags);
+            let defined = name.as_ref().is_some_and(|n| m.defs.contains_key(n));
+            conds.push(Cond {
+                keep: outer && (defined == (attr == "ifdef")),
+                seen_else: false,
+                span,
+            });
+        }
+        "else" | "endif" => {
+            let Some(top) = conds.last_mut() else {
+                diags.push(
+                    Diagnostic::error(format!("`-{attr}` without an `-ifdef` or `-ifndef`"))
+                        .at(span, "nothing to close here")
+                        .help("open the conditional part with `-ifdef(NAME).` first"),
+                );
+                return true;
+            };
+            if attr == "endif" {
+                conds.pop();
+            } else if top.seen_else {
+                diags.push(
+                    Diagnostic::error("a second `-else` in the same conditional part")
+                        .at(span, "another `-else`")
+                        .help("a conditional part has at most one `-else`"),
+                );
+            } else {
+                top.seen_else = true;
+                let parent = conds.len() < 2 || conds.get(conds.len() - 2).is_some_and(|c| c.keep);
+                if let Some(top) = conds.last_mut() {
+                    top.keep = parent && !top.keep;
+                }
+            }
+        }
+        "undef" => {
+            named(attr, diags);
+            if outer {
+                if let Some(n) = &name {
+                    m.defs.remove(n);
+                }
+            }
+        }
+        "if" | "elif" => {
+            diags.push(
+                Diagnostic::error(format!("`-{attr}` is not supported in pidlab"))
+                    .at(span, "here")
+                    .help("use `-ifdef(NAME).` or `-ifndef(NAME).` with `-else.` and `-endif.`"),
+            );
+            // `-if` opens a part that is dropped whole; `-elif` only errs.
+            if attr == "if" {
+                conds.push(Cond {
+                    keep: false,
+                    seen_else: false,
+                    span,
+                });
+            }
+        }
+        _ => return false,
+    }
+    true
 }
 
 fn attr_name(form: &[Spanned]) -> Option<&str> {
@@ -108,12 +234,39 @@ fn handle_form(
         }
         _ => {}
     }
+    m.function = function_head(&form);
     let tokens = expand(form, m, diags);
     Some(FormTokens {
         tokens,
         end,
         has_dot,
     })
+}
+
+/// The name and arity of the function a form defines (from its first
+/// clause's head), or `None` for an attribute.
+fn function_head(form: &[Spanned]) -> Option<(String, usize)> {
+    let (Some((_, Tok::Atom(name) | Tok::QAtom(name), _)), Some((_, Tok::LParen, _))) =
+        (form.first(), form.get(1))
+    else {
+        return None;
+    };
+    let mut depth = 0usize;
+    let mut commas = 0;
+    let mut empty = true;
+    for (_, t, _) in form.iter().skip(2) {
+        match t {
+            Tok::LParen | Tok::LBracket | Tok::LBrace => depth += 1,
+            Tok::RParen if depth == 0 => {
+                return Some((name.clone(), if empty { 0 } else { commas + 1 }));
+            }
+            Tok::RParen | Tok::RBracket | Tok::RBrace => depth = depth.saturating_sub(1),
+            Tok::Comma if depth == 0 => commas += 1,
+            _ => {}
+        }
+        empty = false;
+    }
+    None
 }
 
 fn span_of(form: &[Spanned]) -> Span {
@@ -196,6 +349,15 @@ fn expand_depth(
                 None => diags.push(Diagnostic::error("`?MODULE` is used before the `-module` attribute").at(Span::new(span.0, span.1), "here").help("put `-module(name).` at the top of the file")),
             },
             "MODULE_STRING" => out.push((span.0, Tok::Str(m.module.clone().unwrap_or_default()), span.1)),
+            "LINE" => out.push((span.0, Tok::Int(m.line_of(span.0).into()), span.1)),
+            "FUNCTION_NAME" | "FUNCTION_ARITY" => match &m.function {
+                Some((f, a)) => out.push((
+                    span.0,
+                    if name == "FUNCTION_NAME" { Tok::Atom(f.clone()) } else { Tok::Int((*a).into()) },
+                    span.1,
+                )),
+                None => diags.push(Diagnostic::error(format!("`?{name}` is used outside a function")).at(Span::new(span.0, span.1), "here").help("use it inside a function's clauses")),
+            },
             _ => match m.defs.get(&name) {
                 Some(_) if depth >= MAX_MACRO_DEPTH => diags.push(
                     Diagnostic::error(format!("the macro `{name}` expands into itself"))
@@ -226,6 +388,8 @@ pub fn expand_shell(toks: Vec<Spanned>, diags: &mut Vec<Diagnostic>) -> Vec<Span
     let m = Macros {
         defs: BTreeMap::new(),
         module: Some("shell".to_string()),
+        line_starts: vec![0],
+        function: None,
     };
     expand(toks, &m, diags)
 }
