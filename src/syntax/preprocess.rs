@@ -312,17 +312,23 @@ fn define(form: &[Spanned], m: &mut Macros, diags: &mut Vec<Diagnostic>) {
 }
 
 fn expand(form: Vec<Spanned>, m: &Macros, diags: &mut Vec<Diagnostic>) -> Vec<Spanned> {
-    expand_depth(form, m, diags, 0)
+    let mut budget = MAX_EXPANDED_TOKENS;
+    expand_depth(form, m, diags, &mut Vec::new(), &mut budget)
 }
 
-/// Macros may use other macros; a chain deeper than this is a loop.
-const MAX_MACRO_DEPTH: usize = 32;
+/// Macros using macros can multiply the tokens of a form (each level
+/// doubling it, say); past this many a form is refused.
+const MAX_EXPANDED_TOKENS: usize = 1_000_000;
 
+/// Expands the macros in `form`. `active` holds the macros being expanded
+/// (one using itself, directly or through others, is an error at once);
+/// `budget` counts down the tokens a form may still grow by.
 fn expand_depth(
     form: Vec<Spanned>,
     m: &Macros,
     diags: &mut Vec<Diagnostic>,
-    depth: usize,
+    active: &mut Vec<String>,
+    budget: &mut usize,
 ) -> Vec<Spanned> {
     let mut out = Vec::with_capacity(form.len());
     let mut iter = form.into_iter().peekable();
@@ -359,14 +365,30 @@ fn expand_depth(
                 None => diags.push(Diagnostic::error(format!("`?{name}` is used outside a function")).at(Span::new(span.0, span.1), "here").help("use it inside a function's clauses")),
             },
             _ => match m.defs.get(&name) {
-                Some(_) if depth >= MAX_MACRO_DEPTH => diags.push(
+                Some(_) if active.contains(&name) => diags.push(
                     Diagnostic::error(format!("the macro `{name}` expands into itself"))
                         .at(Span::new(span.0, span.1), "expanding this never ends")
                         .help("a macro may use other macros, but not itself, directly or through others"),
                 ),
+                Some(body) if body.len() >= *budget => {
+                    *budget = 0;
+                    let outer = active.first().unwrap_or(&name);
+                    diags.push(
+                        Diagnostic::error("the macros in this form expand to too many tokens")
+                            .at(Span::new(span.0, span.1), format!("expanding `?{outer}` passes {MAX_EXPANDED_TOKENS} tokens"))
+                            .help("macros that use other macros several times multiply in size; write a function instead"),
+                    );
+                    return out;
+                }
                 Some(body) => {
+                    *budget -= body.len();
                     let body: Vec<Spanned> = body.iter().map(|(_, tok, _)| (span.0, tok.clone(), span.1)).collect();
-                    out.extend(expand_depth(body, m, diags, depth + 1));
+                    active.push(name.clone());
+                    out.extend(expand_depth(body, m, diags, active, budget));
+                    active.pop();
+                    if *budget == 0 {
+                        return out;
+                    }
                 }
                 None => {
                     let mut d = Diagnostic::error(format!("the macro `{name}` is not defined")).at(Span::new(span.0, span.1), "unknown macro");

@@ -1,0 +1,4 @@
+-module(macro_self_twice).
+-export([main/0]).
+-define(LIMIT, ?LIMIT + ?LIMIT).
+main() -> ?LIMIT.
