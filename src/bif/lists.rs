@@ -16,6 +16,21 @@ fn fc() -> Exception {
 fn reverse(_: &mut BifCtx, a: &[Term]) -> R {
     let mut acc = a.get(1).cloned().unwrap_or(Term::Nil);
     let mut cur = arg(a, 0)?;
+    // reverse/1 is written in Erlang in OTP: a non-list, or an improper
+    // list with fewer than two elements, matches none of its clauses.
+    if a.len() == 1 {
+        let proper_prefix = cur.iter_list().take(2).count();
+        let improper = |t: &Term| {
+            let mut t = t;
+            while let Term::Cons(c) = t {
+                t = &c.tail;
+            }
+            !matches!(t, Term::Nil)
+        };
+        if !cur.is_list() || (proper_prefix < 2 && improper(cur)) {
+            return Err(fc());
+        }
+    }
     loop {
         match cur {
             Term::Cons(c) => {
@@ -29,15 +44,20 @@ fn reverse(_: &mut BifCtx, a: &[Term]) -> R {
 }
 
 fn seq(_: &mut BifCtx, a: &[Term]) -> R {
-    let from = int_arg(a, 0).map_err(|_| fc())?;
-    let to = int_arg(a, 1).map_err(|_| fc())?;
+    // seq/2 fails with function_clause, seq/3 with badarg, as in OTP.
+    let bad = if a.len() > 2 { Exception::badarg } else { fc };
+    let from = int_arg(a, 0).map_err(|_| bad())?;
+    let to = int_arg(a, 1).map_err(|_| bad())?;
     let step = if a.len() > 2 {
-        int_arg(a, 2).map_err(|_| fc())?
+        int_arg(a, 2).map_err(|_| bad())?
     } else {
         1
     };
-    if step == 0 && from != to || (step > 0 && from - step > to) || (step < 0 && from - step < to) {
-        return Err(fc());
+    if step == 0 && from != to
+        || (step > 0 && from.saturating_sub(step) > to)
+        || (step < 0 && from.saturating_sub(step) < to)
+    {
+        return Err(bad());
     }
     if step == 0 {
         return Ok(Term::list(vec![Term::Int(from)]));
@@ -68,15 +88,28 @@ fn sum(_: &mut BifCtx, a: &[Term]) -> R {
 }
 
 fn nth(_: &mut BifCtx, a: &[Term]) -> R {
-    let n = int_arg(a, 0).map_err(|_| fc())?;
-    if n < 1 {
-        return Err(fc());
+    // As OTP's clauses: `nth(1, [H|_]) -> H; nth(N, [_|T]) when N > 1 ->
+    // nth(N - 1, T).` (so a non-number N, which is greater than 1 in term
+    // order, fails with badarith).
+    let mut n = arg(a, 0)?.clone();
+    let mut list = arg(a, 1)?;
+    let one = Term::Int(1);
+    loop {
+        let Term::Cons(c) = list else {
+            return Err(fc());
+        };
+        if n == one {
+            return Ok(c.head.clone());
+        }
+        if crate::term::order::compare(&n, &one) != std::cmp::Ordering::Greater {
+            return Err(fc());
+        }
+        n = match n {
+            Term::Int(i) => Term::Int(i - 1),
+            other => crate::vm::arith::arith(crate::vm::op::Arith::Sub, &other, &one)?,
+        };
+        list = &c.tail;
     }
-    arg(a, 1)?
-        .iter_list()
-        .nth(n as usize - 1)
-        .cloned()
-        .ok_or_else(fc)
 }
 
 fn nthtail(_: &mut BifCtx, a: &[Term]) -> R {
@@ -321,7 +354,14 @@ fn sublist(_: &mut BifCtx, a: &[Term]) -> R {
     } else {
         (1, int_arg(a, 1).map_err(|_| fc())?)
     };
-    if start < 1 || len < 0 || start as usize > list.len() + 1 {
+    if start < 1 {
+        return Err(fc());
+    }
+    // Past the end of the list the result is [] whatever the length.
+    if start as usize > list.len() + 1 {
+        return Ok(Term::Nil);
+    }
+    if len < 0 {
         return Err(fc());
     }
     Ok(Term::list(
@@ -347,9 +387,9 @@ fn concat(_: &mut BifCtx, a: &[Term]) -> R {
     for x in list_arg(a, 0)? {
         match &x {
             Term::Atom(at) => s.push_str(at.name()),
-            Term::Int(_) | Term::Big(_) | Term::Float(_) => {
-                s.push_str(&crate::term::write::write(&x))
-            }
+            Term::Int(_) | Term::Big(_) => s.push_str(&crate::term::write::write(&x)),
+            // OTP's concat writes floats with float_to_list/1.
+            Term::Float(f) => s.push_str(&crate::term::float::float_to_list(*f)),
             t => s.push_str(&t.as_string().ok_or_else(Exception::badarg)?),
         }
     }

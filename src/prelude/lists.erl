@@ -8,36 +8,43 @@
 
 %% map runs in constant stack, then reverses what it built: a
 %% million-element list would otherwise take a million frames.
-map(F, L) -> map(F, L, []).
+%% As in OTP, a function that takes a fun checks it first: a wrong fun is
+%% a function_clause even for an empty list.
+map(F, L) when is_function(F, 1) -> map(F, L, []).
 map(F, [H | T], Acc) -> map(F, T, [F(H) | Acc]);
-map(F, [], Acc) when is_function(F, 1) -> lists:reverse(Acc).
+map(_, [], Acc) -> lists:reverse(Acc).
 
-foldl(F, Acc, [H | T]) -> foldl(F, F(H, Acc), T);
-foldl(F, Acc, []) when is_function(F, 2) -> Acc.
+foldl(F, Acc, L) when is_function(F, 2) -> foldl_(F, Acc, L).
+foldl_(F, Acc, [H | T]) -> foldl_(F, F(H, Acc), T);
+foldl_(_, Acc, []) -> Acc.
 
-foldr(F, Acc, [H | T]) -> F(H, foldr(F, Acc, T));
-foldr(F, Acc, []) when is_function(F, 2) -> Acc.
+foldr(F, Acc, L) when is_function(F, 2) -> foldr_(F, Acc, L).
+foldr_(F, Acc, [H | T]) -> F(H, foldr_(F, Acc, T));
+foldr_(_, Acc, []) -> Acc.
 
 filter(P, L) when is_function(P, 1) -> [E || E <- L, P(E)].
 
-foreach(F, [H | T]) -> F(H), foreach(F, T);
-foreach(F, []) when is_function(F, 1) -> ok.
+foreach(F, L) when is_function(F, 1) -> foreach_(F, L).
+foreach_(F, [H | T]) -> F(H), foreach_(F, T);
+foreach_(_, []) -> ok.
 
-any(P, [H | T]) ->
+any(P, L) when is_function(P, 1) -> any_(P, L).
+any_(P, [H | T]) ->
     case P(H) of
         true -> true;
-        false -> any(P, T)
+        false -> any_(P, T)
     end;
-any(P, []) when is_function(P, 1) -> false.
+any_(_, []) -> false.
 
-all(P, [H | T]) ->
+all(P, L) when is_function(P, 1) -> all_(P, L).
+all_(P, [H | T]) ->
     case P(H) of
-        true -> all(P, T);
+        true -> all_(P, T);
         false -> false
     end;
-all(P, []) when is_function(P, 1) -> true.
+all_(_, []) -> true.
 
-partition(P, L) -> partition(P, L, [], []).
+partition(P, L) when is_function(P, 1) -> partition(P, L, [], []).
 partition(P, [H | T], Yes, No) ->
     case P(H) of
         true -> partition(P, T, [H | Yes], No);
