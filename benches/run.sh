@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 cargo build --release -q
 tmp=$(mktemp -d)
 printf '%-10s %10s %10s %8s\n' workload pidlab_s erl_s ratio
-for w in fib listwork bigfact ring spawn_many; do
+for w in fib listwork bigfact mapwork ring spawn_many; do
   erlc -o "$tmp" "benches/$w.erl"
   erl_s=$(erl -noshell -pa "$tmp" -eval "{T,_}=timer:tc(fun() -> $w:main() end), io:format(standard_error, \"~f~n\", [T/1.0e6]), halt()." 2>&1 >/dev/null)
   start=$(date +%s.%N)

@@ -4,12 +4,12 @@
 use super::{arg, list_arg, BifCtx, BifFn};
 use crate::term::Term;
 use crate::vm::Exception;
-use std::collections::BTreeMap;
+
 use std::rc::Rc;
 
 type R = Result<Term, Exception>;
 
-fn map_arg(a: &[Term], i: usize) -> Result<&Rc<BTreeMap<Term, Term>>, Exception> {
+fn map_arg(a: &[Term], i: usize) -> Result<&Rc<crate::term::TermMap>, Exception> {
     match arg(a, i)? {
         Term::Map(m) => Ok(m),
         t => Err(Exception::tagged("badmap", t.clone())),
@@ -78,7 +78,7 @@ fn to_list(_: &mut BifCtx, a: &[Term]) -> R {
 }
 
 fn from_list(_: &mut BifCtx, a: &[Term]) -> R {
-    let mut m = BTreeMap::new();
+    let mut m = crate::term::TermMap::new();
     for t in list_arg(a, 0)? {
         match &t {
             Term::Tuple(p) if p.len() == 2 => {
@@ -112,7 +112,7 @@ fn merge(_: &mut BifCtx, a: &[Term]) -> R {
 }
 
 fn new(_: &mut BifCtx, _: &[Term]) -> R {
-    Ok(Term::Map(Rc::new(BTreeMap::new())))
+    Ok(Term::Map(Rc::new(crate::term::TermMap::new())))
 }
 
 pub static BIFS: &[(&str, usize, BifFn)] = &[

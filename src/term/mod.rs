@@ -16,8 +16,11 @@ pub use atom::{atoms, Atom};
 
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
-use std::collections::BTreeMap;
 use std::rc::Rc;
+
+/// The contents of a map term: a persistent ordered map, so updating a
+/// map that is still shared copies a path, not the whole map.
+pub type TermMap = imbl::OrdMap<Term, Term>;
 
 /// A process identifier: printed `<0.N.0>`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -37,7 +40,7 @@ pub enum Term {
     Fun(Rc<Fun>),
     Pid(Pid),
     Tuple(Rc<Vec<Term>>),
-    Map(Rc<BTreeMap<Term, Term>>),
+    Map(Rc<TermMap>),
     #[default]
     Nil,
     Cons(Rc<Cons>),

@@ -545,7 +545,6 @@ mod tests {
     use super::print;
     use crate::term::{Pid, Term};
     use num_bigint::BigInt;
-    use std::collections::BTreeMap;
     use std::iter::Peekable;
     use std::rc::Rc;
     use std::str::Chars;
@@ -627,7 +626,7 @@ mod tests {
         }
 
         fn map(&mut self) -> Option<Term> {
-            let mut m = BTreeMap::new();
+            let mut m = crate::term::TermMap::new();
             if !self.eat('}') {
                 loop {
                     let k = self.term()?;

@@ -11,7 +11,7 @@ use super::module::{Code, Module};
 use super::op::{Arith, Cmp, MatchError, Op, Src};
 use crate::bif::{self, BifCtx};
 use crate::term::{atoms, Atom, Fun, Pid, Term};
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 #[derive(Clone, Debug)]
@@ -616,7 +616,7 @@ impl Process {
                         set!(self, base, *dst, Term::cons(h, t));
                     }
                     Op::MapNew { dst, pairs } => {
-                        let mut map = BTreeMap::new();
+                        let mut map = crate::term::TermMap::new();
                         for (k, v) in pairs.iter() {
                             map.insert(get!(self, base, k), get!(self, base, v));
                         }
