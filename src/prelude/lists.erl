@@ -4,7 +4,10 @@
 -export([map/2, foldl/3, foldr/3, filter/2, foreach/2, any/2, all/2,
          partition/2, sort/2, flatmap/2, filtermap/2, takewhile/2,
          dropwhile/2, zipwith/3, mapfoldl/3, foldl_pairs/3, splitwith/2,
-         keymap/3, search/2, uniq/2]).
+         keymap/3, search/2, uniq/2,
+         keymember/3, keyreplace/4, keytake/3, join/2, droplast/1,
+         subtract/2, zip3/3, unzip3/1, zipwith3/4, merge/2, flatten/2,
+         prefix/2, suffix/2, mapfoldr/3, uniq/1, usort/2, ukeysort/2]).
 
 %% map runs in constant stack, then reverses what it built: a
 %% million-element list would otherwise take a million frames.
@@ -124,3 +127,70 @@ uniq(F, [H | T], Seen) ->
         _ -> [H | uniq(F, T, Seen#{K => true})]
     end;
 uniq(_, [], _) -> [].
+
+keymember(K, N, L) -> lists:keyfind(K, N, L) =/= false.
+
+keyreplace(K, N, [H | T], New) when element(N, H) == K -> [New | T];
+keyreplace(K, N, [H | T], New) -> [H | keyreplace(K, N, T, New)];
+keyreplace(_, _, [], _) -> [].
+
+keytake(K, N, L) -> keytake(K, N, L, []).
+keytake(K, N, [H | T], Before) when element(N, H) == K ->
+    {value, H, lists:reverse(Before, T)};
+keytake(K, N, [H | T], Before) -> keytake(K, N, T, [H | Before]);
+keytake(_, _, [], _) -> false.
+
+join(_, []) -> [];
+join(Sep, [H | T]) -> [H | join_rest(Sep, T)].
+join_rest(Sep, [H | T]) -> [Sep, H | join_rest(Sep, T)];
+join_rest(_, []) -> [].
+
+droplast([_]) -> [];
+droplast([H | T]) -> [H | droplast(T)].
+
+subtract(A, B) -> A -- B.
+
+zip3([X | Xs], [Y | Ys], [Z | Zs]) -> [{X, Y, Z} | zip3(Xs, Ys, Zs)];
+zip3([], [], []) -> [].
+
+unzip3(L) -> unzip3(L, [], [], []).
+unzip3([{X, Y, Z} | T], Xs, Ys, Zs) -> unzip3(T, [X | Xs], [Y | Ys], [Z | Zs]);
+unzip3([], Xs, Ys, Zs) -> {lists:reverse(Xs), lists:reverse(Ys), lists:reverse(Zs)}.
+
+zipwith3(F, [X | Xs], [Y | Ys], [Z | Zs]) -> [F(X, Y, Z) | zipwith3(F, Xs, Ys, Zs)];
+zipwith3(F, [], [], []) when is_function(F, 3) -> [].
+
+merge(Xs, Ys) -> merge2(Xs, Ys, []).
+merge2([X | Xs], [Y | _] = Ys, Acc) when X =< Y -> merge2(Xs, Ys, [X | Acc]);
+merge2(Xs, [Y | Ys], Acc) when Xs =/= [] -> merge2(Xs, Ys, [Y | Acc]);
+merge2([], Ys, Acc) -> lists:reverse(Acc, Ys);
+merge2(Xs, [], Acc) -> lists:reverse(Acc, Xs).
+
+flatten(L, Tail) -> lists:flatten(L) ++ Tail.
+
+prefix([X | Xs], [X | Ys]) -> prefix(Xs, Ys);
+prefix([], _) -> true;
+prefix(_, _) -> false.
+
+suffix(Suffix, L) ->
+    D = length(L) - length(Suffix),
+    D >= 0 andalso lists:nthtail(D, L) =:= Suffix.
+
+mapfoldr(F, Acc, L) when is_function(F, 2) ->
+    {Rs, Acc1} = mapfoldl(F, Acc, lists:reverse(L)),
+    {lists:reverse(Rs), Acc1}.
+
+uniq(L) -> uniq(fun(X) -> X end, L).
+
+usort(F, L) when is_function(F, 2) -> dedup(F, sort(F, L)).
+dedup(F, [X, Y | T]) ->
+    case F(X, Y) andalso F(Y, X) of
+        true -> dedup(F, [X | T]);
+        false -> [X | dedup(F, [Y | T])]
+    end;
+dedup(_, L) -> L.
+
+ukeysort(N, L) -> ukeydedup(N, lists:keysort(N, L)).
+ukeydedup(N, [X, Y | T]) when element(N, X) == element(N, Y) -> ukeydedup(N, [X | T]);
+ukeydedup(N, [X | T]) -> [X | ukeydedup(N, T)];
+ukeydedup(_, []) -> [].
