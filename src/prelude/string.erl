@@ -1,0 +1,185 @@
+%% The common functions of `string`, for strings as lists of characters
+%% (pidlab has no binaries). Results are flat lists except where OTP
+%% returns nested character data (replace/3,4), which is kept.
+-module(string).
+-export([tokens/2, lexemes/2, join/2, to_upper/1, to_lower/1, len/1,
+         length/1, copies/2, chars/2, chars/3, chr/2, rchr/2, str/2, rstr/2,
+         substr/2, substr/3, slice/2, slice/3, strip/1, strip/2, strip/3,
+         trim/1, trim/2, split/2, split/3, find/2, find/3, replace/3,
+         replace/4, is_empty/1, equal/2, concat/2, reverse/1, to_integer/1,
+         left/2, left/3, right/2, right/3]).
+
+tokens(S, Seps) -> tokens(S, Seps, [], []).
+tokens([C | T], Seps, Cur, Acc) ->
+    case lists:member(C, Seps) of
+        true when Cur =:= [] -> tokens(T, Seps, [], Acc);
+        true -> tokens(T, Seps, [], [lists:reverse(Cur) | Acc]);
+        false -> tokens(T, Seps, [C | Cur], Acc)
+    end;
+tokens([], _, [], Acc) -> lists:reverse(Acc);
+tokens([], _, Cur, Acc) -> lists:reverse([lists:reverse(Cur) | Acc]).
+
+lexemes(S, Seps) -> tokens(S, Seps).
+
+join([], _) -> [];
+join([H | T], Sep) -> H ++ lists:append([Sep ++ X || X <- T]).
+
+to_upper(C) when is_integer(C) -> upper(C);
+to_upper(S) when is_list(S) -> [upper(C) || C <- S].
+to_lower(C) when is_integer(C) -> lower(C);
+to_lower(S) when is_list(S) -> [lower(C) || C <- S].
+
+upper(C) when C >= $a, C =< $z -> C - 32;
+upper(C) when C >= 16#E0, C =< 16#FE, C =/= 16#F7 -> C - 32;
+upper(C) -> C.
+lower(C) when C >= $A, C =< $Z -> C + 32;
+lower(C) when C >= 16#C0, C =< 16#DE, C =/= 16#D7 -> C + 32;
+lower(C) -> C.
+
+len(S) -> erlang:length(S).
+length(S) -> erlang:length(S).
+
+copies(S, N) when is_integer(N), N >= 0 -> lists:append(lists:duplicate(N, S)).
+chars(C, N) -> lists:duplicate(N, C).
+chars(C, N, Tail) -> lists:duplicate(N, C) ++ Tail.
+
+chr(S, C) -> chr(S, C, 1).
+chr([C | _], C, I) -> I;
+chr([_ | T], C, I) -> chr(T, C, I + 1);
+chr([], _, _) -> 0.
+
+rchr(S, C) -> rchr(S, C, 1, 0).
+rchr([C | T], C, I, _) -> rchr(T, C, I + 1, I);
+rchr([_ | T], C, I, L) -> rchr(T, C, I + 1, L);
+rchr([], _, _, L) -> L.
+
+str(S, Sub) -> str(S, Sub, 1).
+str([_ | T] = S, Sub, I) ->
+    case lists:prefix(Sub, S) of
+        true -> I;
+        false -> str(T, Sub, I + 1)
+    end;
+str([], _, _) -> 0.
+
+rstr(S, Sub) -> rstr(S, Sub, 1, 0).
+rstr([_ | T] = S, Sub, I, L) ->
+    case lists:prefix(Sub, S) of
+        true -> rstr(T, Sub, I + 1, I);
+        false -> rstr(T, Sub, I + 1, L)
+    end;
+rstr([], _, _, L) -> L.
+
+substr(S, Start) when is_integer(Start), Start >= 1 -> lists:nthtail(Start - 1, S).
+substr(S, Start, Len) when is_integer(Start), Start >= 1, is_integer(Len), Len >= 0 ->
+    lists:sublist(lists:nthtail(Start - 1, S), Len).
+
+slice(S, Start) -> slice(S, Start, infinity).
+slice(S, Start, Len) when is_integer(Start), Start >= 0 ->
+    Rest = drop(Start, S),
+    case Len of
+        infinity -> Rest;
+        _ when is_integer(Len), Len >= 0 -> lists:sublist(Rest, Len)
+    end.
+drop(0, S) -> S;
+drop(_, []) -> [];
+drop(N, [_ | T]) -> drop(N - 1, T).
+
+strip(S) -> strip(S, both, $\s).
+strip(S, Dir) -> strip(S, Dir, $\s).
+strip(S, left, C) -> lists:dropwhile(fun(X) -> X =:= C end, S);
+strip(S, right, C) -> lists:reverse(strip(lists:reverse(S), left, C));
+strip(S, both, C) -> strip(strip(S, left, C), right, C).
+
+trim(S) -> trim(S, both).
+trim(S, leading) -> lists:dropwhile(fun is_space/1, S);
+trim(S, trailing) -> lists:reverse(lists:dropwhile(fun is_space/1, lists:reverse(S)));
+trim(S, both) -> trim(trim(S, leading), trailing).
+is_space(C) -> lists:member(C, [$\s, $\t, $\n, $\r, $\v, $\f, 16#85, 16#A0]).
+
+split(S, Sep) -> split(S, Sep, leading).
+split(S, [], _) -> [S];
+split(S, Sep, leading) ->
+    case cut(S, Sep, []) of
+        {Before, After} -> [Before, After];
+        nomatch -> [S]
+    end;
+split(S, Sep, trailing) ->
+    R = lists:reverse(S),
+    case cut(R, lists:reverse(Sep), []) of
+        {Before, After} -> [lists:reverse(After), lists:reverse(Before)];
+        nomatch -> [S]
+    end;
+split(S, Sep, all) ->
+    case cut(S, Sep, []) of
+        {Before, After} -> [Before | split(After, Sep, all)];
+        nomatch -> [S]
+    end.
+
+%% The text before the first Sep and the text after it.
+cut([_ | T] = S, Sep, Acc) ->
+    case lists:prefix(Sep, S) of
+        true -> {lists:reverse(Acc), lists:nthtail(erlang:length(Sep), S)};
+        false -> cut(T, Sep, [hd(S) | Acc])
+    end;
+cut([], _, _) -> nomatch.
+
+find(S, P) -> find(S, P, leading).
+find(S, [], _) -> S;
+find(S, P, leading) -> find_first(S, P);
+find(S, P, trailing) -> find_last(S, P, nomatch).
+find_first([_ | T] = S, P) ->
+    case lists:prefix(P, S) of
+        true -> S;
+        false -> find_first(T, P)
+    end;
+find_first([], _) -> nomatch.
+find_last([_ | T] = S, P, Last) ->
+    case lists:prefix(P, S) of
+        true -> find_last(T, P, S);
+        false -> find_last(T, P, Last)
+    end;
+find_last([], _, Last) -> Last.
+
+replace(S, P, R) -> replace(S, P, R, leading).
+replace(S, P, R, Where) ->
+    case split(S, P, Where) of
+        [_] -> [S];
+        Parts -> lists:join(R, Parts)
+    end.
+
+is_empty([]) -> true;
+is_empty([[] | T]) -> is_empty(T);
+is_empty(_) -> false.
+
+equal(A, B) -> A =:= B.
+concat(A, B) -> A ++ B.
+reverse(S) -> lists:reverse(S).
+
+to_integer([C | T]) when C =:= $-; C =:= $+ ->
+    case digits(T, []) of
+        {[], _} -> {error, no_integer};
+        {Ds, Rest} when C =:= $- -> {-list_to_integer(Ds), Rest};
+        {Ds, Rest} -> {list_to_integer(Ds), Rest}
+    end;
+to_integer(S) when is_list(S) ->
+    case digits(S, []) of
+        {[], _} -> {error, no_integer};
+        {Ds, Rest} -> {list_to_integer(Ds), Rest}
+    end.
+digits([D | T], Acc) when D >= $0, D =< $9 -> digits(T, [D | Acc]);
+digits(Rest, Acc) -> {lists:reverse(Acc), Rest}.
+
+left(S, N) -> left(S, N, $\s).
+left(S, N, C) ->
+    L = erlang:length(S),
+    if
+        L >= N -> lists:sublist(S, N);
+        true -> S ++ lists:duplicate(N - L, C)
+    end.
+right(S, N) -> right(S, N, $\s).
+right(S, N, C) ->
+    L = erlang:length(S),
+    if
+        L >= N -> lists:nthtail(L - N, S);
+        true -> lists:duplicate(N - L, C) ++ S
+    end.
