@@ -275,7 +275,7 @@ pub fn entry(m: &Module) -> Option<(u32, bool)> {
 }
 
 /// Text as `erl -noshell` writes it to a Latin-1 standard output: code
-/// points below 256 as single bytes, others in UTF-8.
+/// points below 256 as single bytes, others as `\x{HEX}`.
 pub fn latin1_bytes(s: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(s.len());
     for c in s.chars() {
@@ -283,8 +283,9 @@ pub fn latin1_bytes(s: &str) -> Vec<u8> {
         if n < 256 {
             out.push(n as u8);
         } else {
-            let mut buf = [0u8; 4];
-            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            // What erl's latin1 standard output writes for a character
+            // it cannot encode.
+            out.extend_from_slice(format!("\\x{{{n:X}}}").as_bytes());
         }
     }
     out
