@@ -318,7 +318,7 @@ fn expand(form: Vec<Spanned>, m: &Macros, diags: &mut Vec<Diagnostic>) -> Vec<Sp
 
 /// Macros using macros can multiply the tokens of a form (each level
 /// doubling it, say); past this many a form is refused.
-const MAX_EXPANDED_TOKENS: usize = 1_000_000;
+const MAX_EXPANDED_TOKENS: usize = 100_000;
 
 /// Expands the macros in `form`. `active` holds the macros being expanded
 /// (one using itself, directly or through others, is an error at once);
@@ -390,6 +390,12 @@ fn expand_depth(
                         return out;
                     }
                 }
+                // Reported once per form: a macro used inside another
+                // may be expanded many times.
+                None if diags.iter().any(|d| {
+                    d.span == Some(Span::new(span.0, span.1))
+                        && d.message == format!("the macro `{name}` is not defined")
+                }) => {}
                 None => {
                     let mut d = Diagnostic::error(format!("the macro `{name}` is not defined")).at(Span::new(span.0, span.1), "unknown macro");
                     let names: Vec<&str> = m.defs.keys().map(String::as_str).chain(["MODULE"]).collect();
