@@ -604,6 +604,19 @@ impl Process {
                     return self.fail(pc, Exception::error(Term::atom("bad_code")));
                 };
                 pc += 1;
+                // Enters what a call resolved to, then counts a reduction and
+                // reloads the top frame.
+                macro_rules! enter {
+                    ($callee:expr, $dst:expr, $tail:expr, $frame:lifetime) => {{
+                        if let Some(stop) = self.enter($callee, $dst, pc, $tail, at)? {
+                            return Ok(stop);
+                        }
+                        if self.spend(budget) {
+                            return Ok(Stop::Yield);
+                        }
+                        continue $frame;
+                    }};
+                }
                 match op {
                     Op::Move { dst, src } => set!(self, base, *dst, get!(self, base, src)),
                     Op::Tuple { dst, elems } => {
@@ -936,23 +949,9 @@ impl Process {
                         args,
                     } => {
                         let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
-                        let callee = tri!(
-                            self.call_named(
-                                code,
-                                ctx,
-                                &Term::Atom(*md),
-                                &Term::Atom(*function),
-                                av
-                            ),
-                            at
-                        );
-                        if let Some(stop) = self.enter(callee, *dst, pc, false, at)? {
-                            return Ok(stop);
-                        }
-                        if self.spend(budget) {
-                            return Ok(Stop::Yield);
-                        }
-                        continue 'frame;
+                        let (md, f) = (Term::Atom(*md), Term::Atom(*function));
+                        let callee = tri!(self.call_named(code, ctx, &md, &f, av), at);
+                        enter!(callee, *dst, false, 'frame);
                     }
                     Op::TailCallExt {
                         module: md,
@@ -960,23 +959,9 @@ impl Process {
                         args,
                     } => {
                         let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
-                        let callee = tri!(
-                            self.call_named(
-                                code,
-                                ctx,
-                                &Term::Atom(*md),
-                                &Term::Atom(*function),
-                                av
-                            ),
-                            at
-                        );
-                        if let Some(stop) = self.enter(callee, 0, pc, true, at)? {
-                            return Ok(stop);
-                        }
-                        if self.spend(budget) {
-                            return Ok(Stop::Yield);
-                        }
-                        continue 'frame;
+                        let (md, f) = (Term::Atom(*md), Term::Atom(*function));
+                        let callee = tri!(self.call_named(code, ctx, &md, &f, av), at);
+                        enter!(callee, 0, true, 'frame);
                     }
                     Op::CallDyn {
                         dst,
@@ -987,13 +972,7 @@ impl Process {
                         let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
                         let (md, f) = (get!(self, base, md), get!(self, base, function));
                         let callee = tri!(self.call_named(code, ctx, &md, &f, av), at);
-                        if let Some(stop) = self.enter(callee, *dst, pc, false, at)? {
-                            return Ok(stop);
-                        }
-                        if self.spend(budget) {
-                            return Ok(Stop::Yield);
-                        }
-                        continue 'frame;
+                        enter!(callee, *dst, false, 'frame);
                     }
                     Op::CallFun { dst, fun, args } => {
                         // A closure of loaded code is entered directly; anything else
@@ -1023,13 +1002,7 @@ impl Process {
                         let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
                         let f = get!(self, base, fun);
                         let callee = tri!(self.resolve_fun(code, ctx, &f, av), at);
-                        if let Some(stop) = self.enter(callee, *dst, pc, false, at)? {
-                            return Ok(stop);
-                        }
-                        if self.spend(budget) {
-                            return Ok(Stop::Yield);
-                        }
-                        continue 'frame;
+                        enter!(callee, *dst, false, 'frame);
                     }
                     Op::TailCallFun { fun, args } => {
                         if let Some((target, index, f)) =
@@ -1052,13 +1025,7 @@ impl Process {
                         let av: Vec<Term> = args.iter().map(|s| get!(self, base, s)).collect();
                         let f = get!(self, base, fun);
                         let callee = tri!(self.resolve_fun(code, ctx, &f, av), at);
-                        if let Some(stop) = self.enter(callee, 0, pc, true, at)? {
-                            return Ok(stop);
-                        }
-                        if self.spend(budget) {
-                            return Ok(Stop::Yield);
-                        }
-                        continue 'frame;
+                        enter!(callee, 0, true, 'frame);
                     }
                     Op::Return { src } => {
                         // The frame is going away, so its slot is taken, not cloned.
