@@ -11,6 +11,7 @@ pub mod erlang;
 pub mod format;
 pub mod lists;
 pub mod maps;
+pub mod rand;
 
 use crate::term::{Pid, Term};
 use crate::vm::Exception;
@@ -24,6 +25,8 @@ pub struct BifCtx {
     /// Text printed by the current step.
     pub output: String,
     pub next_ref: u64,
+    /// The running process's random-number state (`rand`).
+    pub rand: u64,
 }
 
 pub type BifFn = fn(&mut BifCtx, &[Term]) -> Result<Term, Exception>;
@@ -54,6 +57,8 @@ fn table() -> &'static Table {
             ("maps", maps::BIFS),
             ("io", format::BIFS),
             ("math", erlang::MATH),
+            ("rand", rand::BIFS),
+            ("random", rand::RANDOM),
         ] {
             for (name, arity, f) in list {
                 t.insert(

@@ -101,6 +101,8 @@ pub struct Process {
     pub wake: Option<Wake>,
     pub reductions: u64,
     pub limits: Limits,
+    /// The state of this process's random numbers (`rand`).
+    pub rand: u64,
     args: Vec<Term>,
     /// Where the answer of a world built-in goes: a slot, or `None` for a
     /// tail call (the answer is returned).
@@ -126,6 +128,7 @@ impl Process {
             wake: None,
             reductions: 0,
             limits: Limits::default(),
+            rand: 0,
             args: vec![],
             pending: None,
             pending_error: None,
@@ -1294,6 +1297,7 @@ impl std::hash::Hash for Process {
         self.handlers.hash(state);
         self.mailbox.hash(state);
         self.cursor.hash(state);
+        self.rand.hash(state);
         self.wake.hash(state);
         self.pending.hash(state);
         self.pending_error.hash(state);

@@ -203,7 +203,10 @@ impl World {
         let Some((m, f, args, env)) = p.init.clone().filter(|_| crashed) else {
             return false;
         };
+        // The random numbers go on where they were, not from the start.
+        let rand = p.process.rand;
         p.process = crate::vm::Process::new(pid, m, f, args, &env);
+        p.process.rand = rand;
         p.meta.clear();
         self.set_status(pid, Status::Runnable);
         self.process_event(pid, Kind::Recover, None);

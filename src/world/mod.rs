@@ -276,7 +276,8 @@ impl World {
                 _ => return Err(Exception::badarg()),
             },
         };
-        let process = Process::new(pid, module.clone(), func, args.clone(), &env);
+        let mut process = Process::new(pid, module.clone(), func, args.clone(), &env);
+        process.rand = crate::bif::rand::initial_state(self.rng, pid.0);
         let init = Some((module, func, args, env));
         let (lamport, vc) = match parent.and_then(|p| self.procs.get(&p)) {
             Some(pp) => (pp.lamport, pp.vc.clone()),
@@ -316,6 +317,7 @@ impl World {
                 if let Some(p) = self.procs.get_mut(&pid) {
                     let mut fresh = Process::new(pid, module, func, args, &[]);
                     fresh.mailbox = std::mem::take(&mut p.process.mailbox);
+                    fresh.rand = p.process.rand;
                     p.process = fresh;
                 }
                 self.set_status(pid, Status::Runnable);
@@ -674,9 +676,11 @@ impl World {
             pid: Some(pid),
             output: String::new(),
             next_ref: self.next_ref,
+            rand: p.process.rand,
         };
         let before = p.process.reductions;
         let stop = p.process.run(&self.code, &mut ctx, SLICE);
+        p.process.rand = ctx.rand;
         self.reductions += p.process.reductions.saturating_sub(before);
         self.next_ref = ctx.next_ref;
         if !ctx.output.is_empty() {

@@ -1,0 +1,96 @@
+#![allow(clippy::indexing_slicing)] // tests may index: a panic is a failed test
+//! `rand` draws from a generator per process, started from the world's seed
+//! and the pid: runs repeat exactly for a seed, change with it, and the
+//! numbers are spread evenly.
+
+use std::process::Command;
+
+fn run(name: &str, src: &str, extra: &[&str]) -> String {
+    let dir = std::env::temp_dir().join(format!("pidlab-rand-{}-{name}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let file = dir.join("draws.erl");
+    std::fs::write(&file, src).expect("temp file is writable");
+    let out = Command::new(env!("CARGO_BIN_EXE_pidlab"))
+        .arg("run")
+        .arg(&file)
+        .args(extra)
+        .output()
+        .expect("pidlab runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+const DRAWS: &str = r#"
+-module(draws).
+-export([main/0]).
+main() ->
+    Me = self(),
+    Child = spawn(fun() -> Me ! {self(), [rand:uniform(1000) || _ <- lists:seq(1, 5)]} end),
+    Mine = [rand:uniform(1000) || _ <- lists:seq(1, 5)],
+    receive {Child, Theirs} -> io:format("~w~n~w~n", [Mine, Theirs]) end.
+"#;
+
+#[test]
+fn the_same_seed_draws_the_same_numbers_and_another_seed_others() {
+    let a = run("a", DRAWS, &["--seed", "7"]);
+    let b = run("b", DRAWS, &["--seed", "7"]);
+    let c = run("c", DRAWS, &["--seed", "8"]);
+    assert_eq!(a, b, "seed 7 twice");
+    assert_ne!(a, c, "seeds 7 and 8");
+    let lines: Vec<&str> = a.lines().collect();
+    assert_eq!(lines.len(), 2, "{a}");
+    assert_ne!(lines[0], lines[1], "two processes draw different numbers");
+}
+
+#[test]
+fn uniform_draws_are_in_range_and_evenly_spread() {
+    let src = r#"
+-module(draws).
+-export([main/0]).
+main() ->
+    Xs = [rand:uniform(6) || _ <- lists:seq(1, 60000)],
+    Counts = [length([X || X <- Xs, X =:= F]) || F <- lists:seq(1, 6)],
+    Fs = [rand:uniform() || _ <- lists:seq(1, 10000)],
+    io:format("~w~n~w~n", [Counts, [lists:min(Fs) >= 0.0, lists:max(Fs) < 1.0,
+                                    abs(lists:sum(Fs) / 10000 - 0.5) < 0.02]]).
+"#;
+    let out = run("spread", src, &[]);
+    let mut lines = out.lines();
+    let counts: Vec<u64> = lines
+        .next()
+        .expect("counts")
+        .trim_matches(|c| c == '[' || c == ']')
+        .split(',')
+        .map(|n| n.parse().expect("a count"))
+        .collect();
+    assert_eq!(counts.len(), 6, "faces 1 to 6 only: {counts:?}");
+    assert_eq!(counts.iter().sum::<u64>(), 60000, "{counts:?}");
+    for c in &counts {
+        assert!(
+            (9400..=10600).contains(c),
+            "each face near 10000: {counts:?}"
+        );
+    }
+    assert_eq!(lines.next(), Some("[true,true,true]"), "{out}");
+}
+
+#[test]
+fn seeding_repeats_a_sequence() {
+    let src = r#"
+-module(draws).
+-export([main/0]).
+main() ->
+    rand:seed(exsss, {1, 2, 3}),
+    A = [rand:uniform(100) || _ <- lists:seq(1, 8)],
+    rand:seed(exsss, {1, 2, 3}),
+    B = [rand:uniform(100) || _ <- lists:seq(1, 8)],
+    rand:seed(exsss, {3, 2, 1}),
+    C = [rand:uniform(100) || _ <- lists:seq(1, 8)],
+    io:format("~w ~w~n", [A =:= B, A =:= C]).
+"#;
+    assert_eq!(run("seed", src, &[]), "true false\n");
+}
