@@ -12,6 +12,7 @@ pub mod format;
 pub mod lists;
 pub mod maps;
 pub mod rand;
+pub mod time;
 
 use crate::term::{Pid, Term};
 use crate::vm::Exception;
@@ -27,6 +28,8 @@ pub struct BifCtx {
     pub next_ref: u64,
     /// The running process's random-number state (`rand`).
     pub rand: u64,
+    /// The world's virtual time in milliseconds.
+    pub now_ms: u64,
 }
 
 pub type BifFn = fn(&mut BifCtx, &[Term]) -> Result<Term, Exception>;
@@ -59,6 +62,8 @@ fn table() -> &'static Table {
             ("math", erlang::MATH),
             ("rand", rand::BIFS),
             ("random", rand::RANDOM),
+            ("erlang", time::ERLANG),
+            ("os", time::OS),
         ] {
             for (name, arity, f) in list {
                 t.insert(

@@ -677,6 +677,7 @@ impl World {
             output: String::new(),
             next_ref: self.next_ref,
             rand: p.process.rand,
+            now_ms: self.time,
         };
         let before = p.process.reductions;
         let stop = p.process.run(&self.code, &mut ctx, SLICE);

@@ -1,7 +1,7 @@
 #![allow(clippy::indexing_slicing)] // tests may index: a panic is a failed test
 //! `rand` draws from a generator per process, started from the world's seed
 //! and the pid: runs repeat exactly for a seed, change with it, and the
-//! numbers are spread evenly.
+//! numbers are spread evenly. Clock functions read the virtual time.
 
 use std::process::Command;
 
@@ -93,4 +93,24 @@ main() ->
     io:format("~w ~w~n", [A =:= B, A =:= C]).
 "#;
     assert_eq!(run("seed", src, &[]), "true false\n");
+}
+
+#[test]
+fn clock_functions_read_virtual_time() {
+    let src = r#"
+-module(draws).
+-export([main/0]).
+main() ->
+    T0 = erlang:monotonic_time(millisecond),
+    timer:sleep(1500),
+    receive after 250 -> ok end,
+    T1 = erlang:monotonic_time(millisecond),
+    Ns = erlang:monotonic_time(),
+    io:format("~w ~w ~w ~w~n", [T0, T1 - T0, Ns, os:timestamp()]),
+    io:format("~w~n", [erlang:convert_time_unit(3, second, millisecond)]).
+"#;
+    assert_eq!(
+        run("time", src, &[]),
+        "0 1750 1750000000 {0,1,750000}\n3000\n"
+    );
 }
