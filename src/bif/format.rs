@@ -168,6 +168,20 @@ fn number(chars: &mut Chars<'_>, args: &mut Args<'_>) -> Result<Option<usize>, E
 
 /// Formats `fmt` with `args` as `io_lib:format/2`.
 pub fn format(fmt: &str, args: &[Term]) -> Result<String, Exception> {
+    format_parts(fmt, args).map(|(out, _)| out)
+}
+
+/// One piece of formatted text, as `io_lib:format/2` returns them: a
+/// literal character (also `~n` and `~~`), or the text of a directive
+/// (a byte range of the output).
+pub enum Part {
+    Char(char),
+    Text(std::ops::Range<usize>),
+}
+
+/// `format`, also saying which parts of the text came from where.
+pub fn format_parts(fmt: &str, args: &[Term]) -> Result<(String, Vec<Part>), Exception> {
+    let mut parts = Vec::new();
     let mut out = String::new();
     let mut args = Args {
         items: args,
@@ -177,8 +191,10 @@ pub fn format(fmt: &str, args: &[Term]) -> Result<String, Exception> {
     while let Some(c) = chars.next() {
         if c != '~' {
             out.push(c);
+            parts.push(Part::Char(c));
             continue;
         }
+        let start = out.len();
         let mut spec = Spec {
             left: false,
             width: None,
@@ -222,8 +238,16 @@ pub fn format(fmt: &str, args: &[Term]) -> Result<String, Exception> {
             return Err(bad());
         }
         match ctl {
-            '~' => out.push('~'),
-            'n' => out.push('\n'),
+            '~' => {
+                out.push('~');
+                parts.push(Part::Char('~'));
+                continue;
+            }
+            'n' => {
+                out.push('\n');
+                parts.push(Part::Char('\n'));
+                continue;
+            }
             'c' => {
                 let c = match args.take()? {
                     Term::Int(c) => u32::try_from(*c)
@@ -320,11 +344,34 @@ pub fn format(fmt: &str, args: &[Term]) -> Result<String, Exception> {
             }
             _ => return Err(bad()),
         }
+        if ctl != 'i' {
+            parts.push(Part::Text(start..out.len()));
+        }
     }
     if args.next < args.items.len() {
         return Err(bad());
     }
-    Ok(out)
+    Ok((out, parts))
+}
+
+/// `io_lib:format/2`: the text as a list of characters and strings, one
+/// string per directive, as OTP builds it (OTP may nest the text of a `~p`
+/// of a large term more deeply).
+fn io_lib_format(_: &mut BifCtx, a: &[Term]) -> R {
+    let fmt = format_arg(arg(a, 0)?)?;
+    let args = match a.get(1) {
+        Some(l) => l.list_to_vec().ok_or_else(bad)?,
+        None => vec![],
+    };
+    let (out, parts) = format_parts(&fmt, &args)?;
+    let items: Vec<Term> = parts
+        .into_iter()
+        .map(|p| match p {
+            Part::Char(c) => Term::Int(i64::from(u32::from(c))),
+            Part::Text(r) => Term::string(out.get(r).unwrap_or_default()),
+        })
+        .collect();
+    Ok(Term::list(items))
 }
 
 fn format_arg(t: &Term) -> Result<String, Exception> {
@@ -363,3 +410,6 @@ pub static BIFS: &[(&str, usize, BifFn)] = &[
     ("put_chars", 1, put_chars),
     ("nl", 0, nl),
 ];
+
+pub static IO_LIB: &[(&str, usize, BifFn)] =
+    &[("format", 2, io_lib_format), ("fwrite", 2, io_lib_format)];

@@ -59,6 +59,7 @@ fn table() -> &'static Table {
             ("lists", lists::BIFS),
             ("maps", maps::BIFS),
             ("io", format::BIFS),
+            ("io_lib", format::IO_LIB),
             ("math", erlang::MATH),
             ("rand", rand::BIFS),
             ("random", rand::RANDOM),
