@@ -11,6 +11,7 @@ pub mod erlang;
 pub mod format;
 pub mod lists;
 pub mod maps;
+pub mod pdict;
 pub mod rand;
 pub mod time;
 
@@ -30,6 +31,8 @@ pub struct BifCtx {
     pub rand: u64,
     /// The world's virtual time in milliseconds.
     pub now_ms: u64,
+    /// The running process's dictionary (`put/2`, `get/1`, ...).
+    pub dict: crate::term::TermMap,
 }
 
 pub type BifFn = fn(&mut BifCtx, &[Term]) -> Result<Term, Exception>;
@@ -64,6 +67,7 @@ fn table() -> &'static Table {
             ("rand", rand::BIFS),
             ("random", rand::RANDOM),
             ("erlang", time::ERLANG),
+            ("erlang", pdict::BIFS),
             ("os", time::OS),
         ] {
             for (name, arity, f) in list {
@@ -191,6 +195,13 @@ const AUTO_IMPORTED: &[(&str, usize)] = &[
     ("error", 2),
     ("exit", 1),
     ("make_ref", 0),
+    ("put", 2),
+    ("get", 0),
+    ("get", 1),
+    ("erase", 0),
+    ("erase", 1),
+    ("get_keys", 0),
+    ("get_keys", 1),
     ("is_process_alive", 1),
     ("spawn", 1),
     ("spawn", 3),

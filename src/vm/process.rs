@@ -103,6 +103,8 @@ pub struct Process {
     pub limits: Limits,
     /// The state of this process's random numbers (`rand`).
     pub rand: u64,
+    /// The process dictionary (`put/2`, `get/1`).
+    pub dict: crate::term::TermMap,
     args: Vec<Term>,
     /// Where the answer of a world built-in goes: a slot, or `None` for a
     /// tail call (the answer is returned).
@@ -129,6 +131,7 @@ impl Process {
             reductions: 0,
             limits: Limits::default(),
             rand: 0,
+            dict: crate::term::TermMap::new(),
             args: vec![],
             pending: None,
             pending_error: None,
@@ -1298,6 +1301,7 @@ impl std::hash::Hash for Process {
         self.mailbox.hash(state);
         self.cursor.hash(state);
         self.rand.hash(state);
+        self.dict.hash(state);
         self.wake.hash(state);
         self.pending.hash(state);
         self.pending_error.hash(state);

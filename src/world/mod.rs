@@ -318,6 +318,7 @@ impl World {
                     let mut fresh = Process::new(pid, module, func, args, &[]);
                     fresh.mailbox = std::mem::take(&mut p.process.mailbox);
                     fresh.rand = p.process.rand;
+                    fresh.dict = std::mem::take(&mut p.process.dict);
                     p.process = fresh;
                 }
                 self.set_status(pid, Status::Runnable);
@@ -678,10 +679,12 @@ impl World {
             next_ref: self.next_ref,
             rand: p.process.rand,
             now_ms: self.time,
+            dict: std::mem::take(&mut p.process.dict),
         };
         let before = p.process.reductions;
         let stop = p.process.run(&self.code, &mut ctx, SLICE);
         p.process.rand = ctx.rand;
+        p.process.dict = std::mem::take(&mut ctx.dict);
         self.reductions += p.process.reductions.saturating_sub(before);
         self.next_ref = ctx.next_ref;
         if !ctx.output.is_empty() {
