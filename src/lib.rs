@@ -11,6 +11,7 @@ pub mod compile;
 pub mod diag;
 pub mod prelude;
 pub mod repl;
+pub mod rng;
 pub mod run;
 pub mod syntax;
 pub mod term;

@@ -12,14 +12,7 @@ use num_traits::{One, Signed, ToPrimitive};
 
 type R = Result<Term, Exception>;
 
-/// SplitMix64, written out so that a dependency update cannot change runs.
-fn next(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
+use crate::rng::next;
 
 /// The first state of process `pid` in a world whose seed is `seed`.
 pub fn initial_state(seed: u64, pid: u32) -> u64 {
