@@ -108,7 +108,11 @@ enum Command {
     /// Rebuild a session saved with `:save FILE`, printing what it printed.
     Replay { file: std::path::PathBuf },
     /// Evaluate shell expressions ending with `.` and print the value.
-    Eval { exprs: String },
+    Eval {
+        /// May start with `-`, as in `pidlab eval '-7 rem 3.'`.
+        #[arg(allow_hyphen_values = true)]
+        exprs: String,
+    },
 }
 
 fn stderr_style() -> Style {

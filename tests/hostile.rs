@@ -152,3 +152,17 @@ fn a_list_that_doubles_forever_stops_at_the_memory_bound() {
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("{system_limit,memory}"), "{err}");
 }
+
+#[test]
+fn eval_takes_an_expression_that_starts_with_a_minus() {
+    let out = Command::new(env!("CARGO_BIN_EXE_pidlab"))
+        .args(["eval", "-7 rem 3."])
+        .output()
+        .expect("pidlab runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "-1\n");
+}
