@@ -1,5 +1,5 @@
 //! The prelude: library functions written in Erlang (the higher-order
-//! parts of `lists` and `maps`, and `string`), compiled once per thread and loaded into
+//! parts of `lists` and `maps`, `string` and `proplists`), compiled once per thread and loaded into
 //! every code table. Built-ins of the same modules stay in `bif`.
 
 use crate::vm::{Code, Module};
@@ -9,6 +9,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("lists", include_str!("lists.erl")),
     ("maps", include_str!("maps.erl")),
     ("string", include_str!("string.erl")),
+    ("proplists", include_str!("proplists.erl")),
     ("pidlab_boot", include_str!("pidlab_boot.erl")),
 ];
 
