@@ -1,5 +1,6 @@
 //! The prelude: library functions written in Erlang (the higher-order
-//! parts of `lists` and `maps`, `string` and `proplists`), compiled once per thread and loaded into
+//! parts of `lists` and `maps`, `string`, `proplists`, `ordsets` and
+//! `sets`), compiled once per thread and loaded into
 //! every code table. Built-ins of the same modules stay in `bif`.
 
 use crate::vm::{Code, Module};
@@ -10,6 +11,8 @@ const SOURCES: &[(&str, &str)] = &[
     ("maps", include_str!("maps.erl")),
     ("string", include_str!("string.erl")),
     ("proplists", include_str!("proplists.erl")),
+    ("ordsets", include_str!("ordsets.erl")),
+    ("sets", include_str!("sets.erl")),
     ("pidlab_boot", include_str!("pidlab_boot.erl")),
 ];
 
