@@ -320,6 +320,18 @@ fn expand(form: Vec<Spanned>, m: &Macros, diags: &mut Vec<Diagnostic>) -> Vec<Sp
 /// doubling it, say); past this many a form is refused.
 const MAX_EXPANDED_TOKENS: usize = 100_000;
 
+/// Adds `d` unless the same message was already given at the same place:
+/// the tokens of a macro carry the place of its use, so an error inside a
+/// macro that is expanded many times would otherwise repeat.
+fn push_once(diags: &mut Vec<Diagnostic>, d: Diagnostic) {
+    if !diags
+        .iter()
+        .any(|x| x.span == d.span && x.message == d.message)
+    {
+        diags.push(d);
+    }
+}
+
 /// Expands the macros in `form`. `active` holds the macros being expanded
 /// (one using itself, directly or through others, is an error at once);
 /// `budget` counts down the tokens a form may still grow by.
@@ -338,7 +350,8 @@ fn expand_depth(
             continue;
         }
         let Some((_, Tok::Atom(name) | Tok::Var(name), r)) = iter.peek().cloned() else {
-            diags.push(
+            push_once(
+                diags,
                 Diagnostic::error("a `?` must be followed by a macro name")
                     .at(Span::new(t.0, t.2), "here")
                     .help(
@@ -352,7 +365,7 @@ fn expand_depth(
         match name.as_str() {
             "MODULE" => match &m.module {
                 Some(md) => out.push((span.0, Tok::Atom(md.clone()), span.1)),
-                None => diags.push(Diagnostic::error("`?MODULE` is used before the `-module` attribute").at(Span::new(span.0, span.1), "here").help("put `-module(name).` at the top of the file")),
+                None => push_once(diags, Diagnostic::error("`?MODULE` is used before the `-module` attribute").at(Span::new(span.0, span.1), "here").help("put `-module(name).` at the top of the file")),
             },
             "MODULE_STRING" => out.push((span.0, Tok::Str(m.module.clone().unwrap_or_default()), span.1)),
             "LINE" => out.push((span.0, Tok::Int(m.line_of(span.0).into()), span.1)),
@@ -362,10 +375,10 @@ fn expand_depth(
                     if name == "FUNCTION_NAME" { Tok::Atom(f.clone()) } else { Tok::Int((*a).into()) },
                     span.1,
                 )),
-                None => diags.push(Diagnostic::error(format!("`?{name}` is used outside a function")).at(Span::new(span.0, span.1), "here").help("use it inside a function's clauses")),
+                None => push_once(diags, Diagnostic::error(format!("`?{name}` is used outside a function")).at(Span::new(span.0, span.1), "here").help("use it inside a function's clauses")),
             },
             _ => match m.defs.get(&name) {
-                Some(_) if active.contains(&name) => diags.push(
+                Some(_) if active.contains(&name) => push_once(diags, 
                     Diagnostic::error(format!("the macro `{name}` expands into itself"))
                         .at(Span::new(span.0, span.1), "expanding this never ends")
                         .help("a macro may use other macros, but not itself, directly or through others"),
@@ -373,7 +386,7 @@ fn expand_depth(
                 Some(body) if body.len() >= *budget => {
                     *budget = 0;
                     let outer = active.first().unwrap_or(&name);
-                    diags.push(
+                    push_once(diags, 
                         Diagnostic::error("the macros in this form expand to too many tokens")
                             .at(Span::new(span.0, span.1), format!("expanding `?{outer}` passes {MAX_EXPANDED_TOKENS} tokens"))
                             .help("macros that use other macros several times multiply in size; write a function instead"),
@@ -390,12 +403,6 @@ fn expand_depth(
                         return out;
                     }
                 }
-                // Reported once per form: a macro used inside another
-                // may be expanded many times.
-                None if diags.iter().any(|d| {
-                    d.span == Some(Span::new(span.0, span.1))
-                        && d.message == format!("the macro `{name}` is not defined")
-                }) => {}
                 None => {
                     let mut d = Diagnostic::error(format!("the macro `{name}` is not defined")).at(Span::new(span.0, span.1), "unknown macro");
                     let names: Vec<&str> = m.defs.keys().map(String::as_str).chain(["MODULE"]).collect();
@@ -403,7 +410,7 @@ fn expand_depth(
                         Some(s) => d.help(format!("did you mean `?{s}`?")),
                         None => d.help(format!("define it first with `-define({name}, Value).`")),
                     };
-                    diags.push(d);
+                    push_once(diags, d);
                 }
             },
         }
