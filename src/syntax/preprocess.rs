@@ -378,7 +378,8 @@ fn expand_depth(
                 None => push_once(diags, Diagnostic::error(format!("`?{name}` is used outside a function")).at(Span::new(span.0, span.1), "here").help("use it inside a function's clauses")),
             },
             _ => match m.defs.get(&name) {
-                Some(_) if active.contains(&name) => push_once(diags, 
+                Some(_) if active.contains(&name) => push_once(
+                    diags,
                     Diagnostic::error(format!("the macro `{name}` expands into itself"))
                         .at(Span::new(span.0, span.1), "expanding this never ends")
                         .help("a macro may use other macros, but not itself, directly or through others"),
@@ -386,7 +387,8 @@ fn expand_depth(
                 Some(body) if body.len() >= *budget => {
                     *budget = 0;
                     let outer = active.first().unwrap_or(&name);
-                    push_once(diags, 
+                    push_once(
+                        diags,
                         Diagnostic::error("the macros in this form expand to too many tokens")
                             .at(Span::new(span.0, span.1), format!("expanding `?{outer}` passes {MAX_EXPANDED_TOKENS} tokens"))
                             .help("macros that use other macros several times multiply in size; write a function instead"),
