@@ -31,20 +31,49 @@ fn float_result(f: f64) -> Result<Term, Exception> {
 /// Largest shift we allow: a result beyond this many bits is `system_limit`.
 const MAX_BITS: u64 = 1 << 24;
 
+/// `+`, `-` or `*` of two small integers when the result is one too: the
+/// VM's inline path, kept to the three commonest operators.
+#[inline]
+pub fn small_add_sub_mul(op: Arith, x: i64, y: i64) -> Option<i64> {
+    match op {
+        Arith::Add => x.checked_add(y),
+        Arith::Sub => x.checked_sub(y),
+        Arith::Mul => x.checked_mul(y),
+        _ => None,
+    }
+}
+
+/// `x <op> y` for two small integers when the result is one too; `None`
+/// for everything else (overflow, division by zero, `/`, shifts).
+#[inline]
+pub fn small_arith(op: Arith, x: i64, y: i64) -> Option<i64> {
+    match op {
+        Arith::Add | Arith::Sub | Arith::Mul => small_add_sub_mul(op, x, y),
+        Arith::Div if y != 0 => x.checked_div(y),
+        Arith::Rem if y != 0 => x.checked_rem(y),
+        Arith::Band => Some(x & y),
+        Arith::Bor => Some(x | y),
+        Arith::Bxor => Some(x ^ y),
+        _ => None,
+    }
+}
+
+/// A comparison of two small integers.
+#[inline]
+pub fn small_cmp(c: Cmp, x: i64, y: i64) -> bool {
+    match c {
+        Cmp::Eq | Cmp::ExactEq => x == y,
+        Cmp::Ne | Cmp::ExactNe => x != y,
+        Cmp::Lt => x < y,
+        Cmp::Gt => x > y,
+        Cmp::Le => x <= y,
+        Cmp::Ge => x >= y,
+    }
+}
+
 pub fn arith(op: Arith, a: &Term, b: &Term) -> Result<Term, Exception> {
     if let (Term::Int(x), Term::Int(y)) = (a, b) {
-        let fast = match op {
-            Arith::Add => x.checked_add(*y),
-            Arith::Sub => x.checked_sub(*y),
-            Arith::Mul => x.checked_mul(*y),
-            Arith::Div if *y != 0 => x.checked_div(*y),
-            Arith::Rem if *y != 0 => x.checked_rem(*y),
-            Arith::Band => Some(x & y),
-            Arith::Bor => Some(x | y),
-            Arith::Bxor => Some(x ^ y),
-            _ => None,
-        };
-        if let Some(r) = fast {
+        if let Some(r) = small_arith(op, *x, *y) {
             return Ok(Term::Int(r));
         }
     }
@@ -142,14 +171,7 @@ pub fn negate(a: &Term) -> Result<Term, Exception> {
 
 pub fn cmp(c: Cmp, a: &Term, b: &Term) -> bool {
     if let (Term::Int(x), Term::Int(y)) = (a, b) {
-        return match c {
-            Cmp::Eq | Cmp::ExactEq => x == y,
-            Cmp::Ne | Cmp::ExactNe => x != y,
-            Cmp::Lt => x < y,
-            Cmp::Gt => x > y,
-            Cmp::Le => x <= y,
-            Cmp::Ge => x >= y,
-        };
+        return small_cmp(c, *x, *y);
     }
     match c {
         Cmp::ExactEq => exact_eq(a, b),
