@@ -383,13 +383,17 @@ impl World {
             .collect::<Vec<_>>()
             .join("|");
         self.partitioned = true;
-        let at = self
-            .procs
+        let at = self.network_event_owner();
+        self.push_event(at, Kind::Partition { groups }, None, vec![]);
+    }
+
+    /// The process a partition or heal event is recorded on: the oldest.
+    fn network_event_owner(&self) -> Pid {
+        self.procs
             .keys()
             .next()
             .copied()
-            .unwrap_or(crate::run::MAIN_PID);
-        self.push_event(at, Kind::Partition { groups }, None, vec![]);
+            .unwrap_or(crate::run::MAIN_PID)
     }
 
     /// Ends the partition; held messages go back into flight, in order.
@@ -398,12 +402,7 @@ impl World {
             return;
         }
         self.partitioned = false;
-        let at = self
-            .procs
-            .keys()
-            .next()
-            .copied()
-            .unwrap_or(crate::run::MAIN_PID);
+        let at = self.network_event_owner();
         self.push_event(at, Kind::Heal, None, vec![]);
         for m in std::mem::take(&mut self.held) {
             self.network.push(m);
