@@ -340,6 +340,25 @@ fn count(flag: &str, text: &str, p: &Param<'_>, what: &str, help: &str) -> Resul
     })
 }
 
+/// Splits `NAME<sep>rest`; a missing separator or an empty name is an
+/// error with the given words.
+fn split_named<'a>(
+    flag: &str,
+    text: &'a str,
+    sep: char,
+    expected: &str,
+    example: &str,
+    name_help: &str,
+) -> Result<(&'a str, &'a str), FlagError> {
+    let (who, rest) = text
+        .split_once(sep)
+        .ok_or_else(|| bad(flag, text, 0, text.len(), expected, example))?;
+    if who.is_empty() {
+        return Err(bad(flag, text, 0, 1, "which process?", name_help));
+    }
+    Ok((who, rest))
+}
+
 /// `NAME:key=P,key=P` with probabilities for the named keys.
 fn named_probs<'a>(
     flag: &str,
@@ -350,26 +369,14 @@ fn named_probs<'a>(
         "e.g. {flag} p2:{}=0.2",
         keys.first().copied().unwrap_or("p")
     );
-    let (who, rest) = text.split_once(':').ok_or_else(|| {
-        bad(
-            flag,
-            text,
-            0,
-            text.len(),
-            "expected NAME:key=P,...",
-            &example,
-        )
-    })?;
-    if who.is_empty() {
-        return Err(bad(
-            flag,
-            text,
-            0,
-            1,
-            "which process?",
-            "name it by registered name or alias, e.g. p2",
-        ));
-    }
+    let (who, rest) = split_named(
+        flag,
+        text,
+        ':',
+        "expected NAME:key=P,...",
+        &example,
+        "name it by registered name or alias, e.g. p2",
+    )?;
     let known = format!("the keys are {}", keys.join(", "));
     let mut vals = vec![0.0; keys.len()];
     for p in params(flag, text, rest, who.len() + 1, &known)? {
@@ -600,26 +607,14 @@ pub fn parse_partition(text: &str) -> Result<Partition, FlagError> {
 /// `--crash NAME@send=K | NAME@receive=K | NAME@time=T`.
 pub fn parse_crash(text: &str) -> Result<Crash, FlagError> {
     let flag = "--crash";
-    let (who, rule) = text.split_once('@').ok_or_else(|| {
-        bad(
-            flag,
-            text,
-            0,
-            text.len(),
-            "expected NAME@event=N",
-            "e.g. --crash p2@send=3 or --crash server@time=500",
-        )
-    })?;
-    if who.is_empty() {
-        return Err(bad(
-            flag,
-            text,
-            0,
-            1,
-            "which process?",
-            "name it by registered name or alias, e.g. p2@send=3",
-        ));
-    }
+    let (who, rule) = split_named(
+        flag,
+        text,
+        '@',
+        "expected NAME@event=N",
+        "e.g. --crash p2@send=3 or --crash server@time=500",
+        "name it by registered name or alias, e.g. p2@send=3",
+    )?;
     let at = who.len() + 1;
     let (k, v) = rule.split_once('=').ok_or_else(|| {
         bad(
