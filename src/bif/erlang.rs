@@ -288,6 +288,24 @@ fn integer_to_list(_: &mut BifCtx, a: &[Term]) -> R {
     Ok(Term::string(&n.to_str_radix(b).to_uppercase()))
 }
 
+/// `list_to_pid("<0.81.0>")`: pids of this node only.
+fn list_to_pid(_: &mut BifCtx, a: &[Term]) -> R {
+    let s = string_arg(a, 0)?;
+    let n = s
+        .strip_prefix("<0.")
+        .and_then(|r| r.strip_suffix(".0>"))
+        .and_then(|n| n.parse::<u32>().ok())
+        .ok_or_else(bad)?;
+    Ok(Term::Pid(crate::term::Pid(n)))
+}
+
+fn pid_to_list(_: &mut BifCtx, a: &[Term]) -> R {
+    match arg(a, 0)? {
+        Term::Pid(p) => Ok(Term::string(&format!("<0.{}.0>", p.0))),
+        _ => Err(bad()),
+    }
+}
+
 fn list_to_integer(_: &mut BifCtx, a: &[Term]) -> R {
     let b = radix(a, 1)?;
     let s = string_arg(a, 0)?;
@@ -468,6 +486,8 @@ pub static BIFS: &[(&str, usize, BifFn)] = &[
     ("atom_to_list", 1, atom_to_list),
     ("list_to_atom", 1, list_to_atom),
     ("list_to_existing_atom", 1, list_to_existing_atom),
+    ("list_to_pid", 1, list_to_pid),
+    ("pid_to_list", 1, pid_to_list),
     ("integer_to_list", 1, integer_to_list),
     ("integer_to_list", 2, integer_to_list),
     ("list_to_integer", 1, list_to_integer),

@@ -162,6 +162,7 @@ const WORLD_BIFS: &[(&str, &str, usize)] = &[
     ("erlang", "send_after", 3),
     ("timer", "sleep", 1),
     ("pidlab", "emit", 1),
+    ("erlang", "get_module_info", 2),
 ];
 
 pub fn world_bif(module: &str, name: &str, arity: usize) -> bool {
@@ -223,6 +224,8 @@ const AUTO_IMPORTED: &[(&str, usize)] = &[
     ("send_after", 3),
     ("integer_to_binary", 1),
     ("atom_to_binary", 1),
+    ("list_to_pid", 1),
+    ("pid_to_list", 1),
     ("term_to_binary", 1),
 ];
 

@@ -162,6 +162,9 @@ impl FnBuilder<'_> {
         if crate::bif::auto_imported(name.name(), arity) {
             return Some(Target::Remote(atoms::erlang(), name));
         }
+        if let Some(m) = self.m.fallback {
+            return Some(Target::Remote(m, name));
+        }
         let mut d = Diagnostic::error(format!("function {}/{} is undefined", name.name(), arity))
             .at(
                 span,

@@ -28,6 +28,8 @@ pub struct ModCtx {
     pub name: Atom,
     pub locals: BTreeMap<(Atom, u32), u32>,
     pub imports: BTreeMap<(Atom, u32), Atom>,
+    /// Where an unknown local call goes (the shell's `shell_default`).
+    pub fallback: Option<Atom>,
     functions: Vec<Option<FunctionCode>>,
     pub diags: Vec<Diagnostic>,
     fun_counts: BTreeMap<(Atom, u32), u32>,
@@ -39,6 +41,7 @@ impl ModCtx {
             name,
             locals: BTreeMap::new(),
             imports: BTreeMap::new(),
+            fallback: None,
             functions: vec![],
             diags: vec![],
             fun_counts: BTreeMap::new(),
@@ -171,6 +174,14 @@ pub fn compile_shell(
     compile_shell_as(Atom::new("erl_eval"), exprs, bound, source, &[])
 }
 
+/// The `c` module's functions a shell input calls without a module name.
+const SHELL_HELPERS: &[(&str, u32)] =
+    &[("flush", 0), ("help", 0), ("pid", 3), ("regs", 0), ("m", 1)];
+
+/// The module that holds functions defined at the prompt; a local call the
+/// shell does not know goes there.
+pub const SHELL_DEFAULT: &str = "shell_default";
+
 /// `compile_shell` into a module of the given name, so a session can keep
 /// the funs made by earlier inputs alive.
 pub fn compile_shell_as(
@@ -181,7 +192,13 @@ pub fn compile_shell_as(
     imports: &[(Atom, Atom, u32)],
 ) -> Result<(Module, Vec<String>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut ctx = ModCtx::new(name);
-    // Functions defined at the prompt are called like local ones.
+    // The shell's helpers (`flush()` ...), then functions defined at the
+    // prompt, are called like local ones; any other local call is a shell
+    // command that does not exist, `undef` when it runs, as in erl.
+    for (f, a) in SHELL_HELPERS {
+        ctx.imports.insert((Atom::new(f), *a), Atom::new("c"));
+    }
+    ctx.fallback = Some(Atom::new(SHELL_DEFAULT));
     for (m, f, a) in imports {
         ctx.imports.insert((*f, *a), *m);
     }

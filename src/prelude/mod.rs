@@ -14,6 +14,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("ordsets", include_str!("ordsets.erl")),
     ("sets", include_str!("sets.erl")),
     ("pidlab_boot", include_str!("pidlab_boot.erl")),
+    ("c", include_str!("c.erl")),
 ];
 
 thread_local! {

@@ -43,8 +43,7 @@ fn word_start(line: &str, pos: usize) -> usize {
 impl ShellHelper {
     fn candidates(&self, word: &str, at_line_start: bool) -> Vec<String> {
         if at_line_start && word.starts_with(':') {
-            return super::commands::names()
-                .iter()
+            return super::command::names()
                 .map(|n| format!(":{n}"))
                 .filter(|c| c.starts_with(word))
                 .collect();
@@ -115,9 +114,7 @@ impl Hinter for ShellHelper {
         if pos != line.len() || !line.starts_with(':') || line.contains(' ') {
             return None;
         }
-        let matches: Vec<&str> = super::commands::names()
-            .iter()
-            .copied()
+        let matches: Vec<&str> = super::command::names()
             .filter(|n| n.starts_with(&line[1..]))
             .collect();
         match matches.as_slice() {

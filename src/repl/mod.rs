@@ -5,6 +5,7 @@
 //! With standard input not a terminal it runs as a script: no prompt, no
 //! colour, and an error in one input does not stop the next.
 
+pub mod command;
 mod commands;
 mod editor;
 mod travel;
@@ -12,10 +13,10 @@ mod travel;
 use crate::diag::render::{render_all, Style};
 use crate::run;
 use crate::term::{pretty, Atom, Term};
+pub use crate::world::event::alias;
 use crate::world::event::{Event, Kind};
 use crate::world::sched::{Sched, DEFAULT_SEED};
-use crate::world::World;
-pub use commands::alias;
+use crate::world::{Status, World};
 
 /// A shell session: a world with a shell process in it, and the variables
 /// bound so far.
@@ -37,6 +38,10 @@ pub struct Session {
     /// Erlang inputs by number, with their values: `h()`, `v(N)`, `e(N)`.
     inputs: Vec<(u32, String, Option<Term>)>,
     pub style: Style,
+    /// Script mode: an input that can never finish is a deadlock report.
+    script: bool,
+    /// How many crashes of other processes have been reported.
+    crashes_seen: usize,
 }
 
 /// What one input did.
@@ -47,7 +52,7 @@ pub enum Reply {
 }
 
 /// The module that holds functions defined at the prompt.
-const SHELL_FNS: &str = "shell_default";
+const SHELL_FNS: &str = crate::compile::SHELL_DEFAULT;
 
 /// Steps `:run` takes at most before it gives the prompt back.
 const RUN_STEPS: usize = 1_000_000;
@@ -72,7 +77,16 @@ impl Session {
             inputs: vec![],
             shell_fns: vec![],
             style,
+            script: false,
+            crashes_seen: 0,
         }
+    }
+
+    /// A session for scripts: inputs that can never finish are reported.
+    pub fn for_script(style: Style) -> Session {
+        let mut s = Session::new(style);
+        s.script = true;
+        s
     }
 
     /// Evaluates one complete input; printed output goes to `sink` as it is made.
@@ -103,7 +117,6 @@ impl Session {
                     .collect();
                 return Reply::Text(text, false);
             }
-            "flush()." => return Reply::Text(self.flush(), false),
             "h()." => {
                 let text: String = self
                     .inputs
@@ -171,12 +184,25 @@ impl Session {
             }
             _ => {}
         }
+        let mut before = String::new();
         if self.pending_names.is_some() {
-            return Reply::Text(
-                "the previous input is still running: finish it with :run or :step first\n".into(),
-                true,
-            );
+            if self.script && self.world.enabled().is_empty() {
+                // A script cannot press Ctrl-C: report the stuck input and go on.
+                before = self.deadlock_report();
+                self.interrupt();
+            } else {
+                return Reply::Text(self.busy_text(), true);
+            }
         }
+        let Reply::Text(text, err) = self.eval_erlang(input, sink) else {
+            return Reply::Quit;
+        };
+        let failed = err || !before.is_empty();
+        Reply::Text(before + &text, failed)
+    }
+
+    /// An Erlang input (or a function definition) at a free shell.
+    fn eval_erlang(&mut self, input: &str, sink: &mut dyn FnMut(&str)) -> Reply {
         match crate::syntax::shell_function(input) {
             Some(Ok((name, arity))) => return self.define(name, arity, input),
             Some(Err(d)) => return Reply::Text(render_all(&d, "shell", input, self.style), true),
@@ -205,14 +231,149 @@ impl Session {
         self.inputs.push((self.counter, input.to_string(), None));
         self.remember();
         if let Err(e) = self.world.shell_eval(m, 0, args) {
-            return Reply::Text(format!("{}\n", run::describe(&e)), true);
+            let why = self
+                .world
+                .stopped
+                .take()
+                .unwrap_or_else(|| run::describe(&e));
+            return Reply::Text(
+                format!("error: the shell cannot start the input: {why}\n"),
+                true,
+            );
         }
+        self.remember_silently();
         self.pending_names = Some(new_names);
-        if self.manual {
-            return Reply::Text(format!("{text}(manual mode: the input waits; :next lists the choices, :step runs one)\n"), false);
+        let (rest, err) = if self.manual {
+            self.run_shell(false, sink)
+        } else {
+            self.run_until_quiet(RUN_STEPS, false, sink)
+        };
+        Reply::Text(text + &rest + &self.waiting_note(), err)
+    }
+
+    /// Lets the world go on after a change, as the mode says: in auto mode
+    /// until nothing can happen, in manual mode only the shell's input.
+    pub(super) fn go_on(&mut self, sink: &mut dyn FnMut(&str)) -> String {
+        let (out, _) = if self.manual {
+            self.run_shell(true, sink)
+        } else {
+            self.run_until(RUN_STEPS, true, None, sink)
+        };
+        out + &self.waiting_note()
+    }
+
+    /// Runs the shell process while it can run: the student's own input
+    /// never waits for a step. Other processes and the network stay put.
+    fn run_shell(&mut self, show: bool, sink: &mut dyn FnMut(&str)) -> (String, bool) {
+        let mut out = String::new();
+        INTERRUPTED.store(false, std::sync::atomic::Ordering::SeqCst);
+        for _ in 0..RUN_STEPS {
+            if INTERRUPTED.swap(false, std::sync::atomic::Ordering::SeqCst) {
+                out.push_str(&self.interrupt());
+                return (out, true);
+            }
+            let Some(pid) = self.world.shell else { break };
+            // `after 0` (a timeout already due) does not wait either.
+            let due = matches!(
+                self.world.procs.get(&pid).map(|p| &p.status),
+                Some(Status::Waiting { deadline: Some(d), .. }) if *d <= self.world.time
+            );
+            let c = if due {
+                crate::world::Choice::Timeout(pid)
+            } else {
+                crate::world::Choice::Run(pid)
+            };
+            if !self.world.enabled().contains(&c) || self.world.stopped.is_some() {
+                break;
+            }
+            out.push_str(&self.apply(&c, show, sink));
         }
-        let (rest, err) = self.run_until_quiet(RUN_STEPS, false, sink);
-        Reply::Text(text + &rest, err)
+        let (answer, err) = self.settle();
+        out.push_str(&answer);
+        (out, err)
+    }
+
+    /// Where the shell's unfinished input stands, when it has one.
+    fn waiting_note(&self) -> String {
+        if self.pending_names.is_none() {
+            return String::new();
+        }
+        let Some(p) = self.world.shell.and_then(|p| self.world.procs.get(&p)) else {
+            return String::new();
+        };
+        match p.status {
+            Status::Waiting { sleeping, .. } => {
+                let line = run::waiting_at(&p.process).0;
+                let what = if sleeping {
+                    format!("the shell sleeps (line {line})")
+                } else {
+                    format!("the shell waits in receive (line {line})")
+                };
+                if self.world.enabled().is_empty() {
+                    format!("{what}; nothing else can happen: Ctrl-C or :cancel stops the input\n")
+                } else {
+                    format!("{what}; :next lists what can happen, :cancel stops the input\n")
+                }
+            }
+            Status::Runnable => {
+                "the input is still running: :run goes on, Ctrl-C or :cancel stops it\n".into()
+            }
+            _ => String::new(),
+        }
+    }
+
+    /// The answer to an Erlang input while the previous one is unfinished.
+    fn busy_text(&self) -> String {
+        let note = self.waiting_note();
+        let note = note.trim_end();
+        let n = self.inputs.last().map(|(n, _, _)| *n).unwrap_or(0);
+        if note.is_empty() {
+            format!("error: input {n} is unfinished; :cancel or Ctrl-C stops it\n")
+        } else {
+            format!("error: input {n} is unfinished: {note}\n")
+        }
+    }
+
+    /// The deadlock report of a shell input that can never finish, as
+    /// `pidlab run` reports a main process that waits forever.
+    fn deadlock_report(&self) -> String {
+        let Some(p) = self.world.shell.and_then(|p| self.world.procs.get(&p)) else {
+            return String::new();
+        };
+        let (line, span) = run::waiting_at(&p.process);
+        let text = self
+            .inputs
+            .last()
+            .map(|(_, t, _)| t.clone())
+            .unwrap_or_default();
+        let mut d = crate::diag::Diagnostic::error(format!(
+            "deadlock: the shell waits forever in `receive` (line {line})"
+        ))
+        .at(span, "waiting here")
+        .help("no process can send the message it waits for; add an `after` clause or send the message first");
+        for (pid, q) in &self.world.procs {
+            if matches!(q.status, Status::Waiting { .. }) {
+                d = d.note(format!(
+                    "{} ({}) waits in receive at line {}",
+                    crate::world::event::pid_text(*pid),
+                    alias(*pid),
+                    run::waiting_at(&q.process).0
+                ));
+            }
+        }
+        render_all(&[d], "shell", &text, self.style)
+    }
+
+    /// At the end of a script: the report of an input that can never finish.
+    pub fn unfinished(&self) -> Option<String> {
+        (self.pending_names.is_some() && self.world.enabled().is_empty())
+            .then(|| self.deadlock_report())
+            .filter(|r| !r.is_empty())
+    }
+
+    /// Whether the shell has an input that has not finished.
+    pub fn busy(&self) -> bool {
+        self.pending_names.is_some()
     }
 
     /// Applies choices until nothing can happen (or `max` steps), printing
@@ -249,10 +410,110 @@ impl Session {
                 break;
             };
             out.push_str(&self.apply(&c, show, sink));
+            if self.world.stopped.is_some() {
+                break;
+            }
         }
-        let (answer, err) = self.answer();
+        let (answer, err) = self.settle();
         out.push_str(&answer);
         (out, err)
+    }
+
+    /// After the world moved: the shell's answer if its input ended, the
+    /// error reports of processes that crashed, and word of the shell's
+    /// death. A dead shell is replaced by a fresh one at the next input,
+    /// with the bindings kept, as erl does.
+    pub(super) fn settle(&mut self) -> (String, bool) {
+        let (mut out, mut err) = self.answer();
+        if let Some(why) = self.world.stopped.take() {
+            out.push_str(&format!("stopped: {why}\n"));
+            err = true;
+        }
+        self.crashes_seen = self.crashes_seen.min(self.world.crashes.len());
+        for (pid, e) in self
+            .world
+            .crashes
+            .get(self.crashes_seen..)
+            .unwrap_or_default()
+        {
+            out.push_str(&run::error_report(*pid, e, self.world.time));
+        }
+        self.crashes_seen = self.world.crashes.len();
+        if let Some(pid) = self.world.shell {
+            if let Some(Status::Exited(reason)) = self.world.procs.get(&pid).map(|p| &p.status) {
+                if !err {
+                    out.push_str(&self.colour_error(&format!(
+                        "** exception exit: {}",
+                        pretty::print(reason, 21, 80)
+                    )));
+                    out.push_str(&format!(
+                        "   (the shell process {} ({}) ended; the next input runs in a new one, with your bindings)\n",
+                        crate::world::event::pid_text(pid),
+                        alias(pid)
+                    ));
+                    err = true;
+                }
+                self.pending_names = None;
+                self.world.shell = None;
+            }
+        }
+        (out, err)
+    }
+
+    fn colour_error(&self, line: &str) -> String {
+        if self.style.color {
+            use colored::Colorize;
+            format!("{}\n", line.red())
+        } else {
+            format!("{line}\n")
+        }
+    }
+
+    /// erl's words for an exception that ended a shell input, with a hint.
+    fn exception_text(&self, e: &crate::vm::Exception) -> String {
+        let undef_call = match (&e.reason, e.stack_term()) {
+            (Term::Atom(a), Term::Cons(c)) if a.name() == "undef" => match &c.head {
+                Term::Tuple(t) => match (t.first(), t.get(1), t.get(2)) {
+                    (Some(Term::Atom(m)), Some(Term::Atom(f)), Some(args)) => {
+                        Some((*m, *f, args.list_len().unwrap_or(0)))
+                    }
+                    _ => None,
+                },
+                _ => None,
+            },
+            _ => None,
+        };
+        let head = match undef_call {
+            Some((m, f, n)) if m.name() == SHELL_FNS => {
+                format!("exception error: undefined shell command {}/{n}", f.name())
+            }
+            Some((m, f, n)) => format!(
+                "exception error: undefined function {}:{}/{n}",
+                crate::term::write::atom_text(m.name()),
+                crate::term::write::atom_text(f.name())
+            ),
+            None => run::describe(e),
+        };
+        let mut out = self.colour_error(&format!("** {head}"));
+        if let Some(l) = e
+            .location
+            .as_ref()
+            .filter(|l| !l.module.name().starts_with("erl_eval"))
+        {
+            out.push_str(&format!(
+                "     in function  {}:{}/{} (line {})\n",
+                l.module.name(),
+                l.function.name(),
+                l.arity,
+                l.line
+            ));
+        }
+        if undef_call.is_none() {
+            if let Some(h) = run::crash_diagnostic(e, "the shell").help {
+                out.push_str(&format!("   hint: {h}\n"));
+            }
+        }
+        out
     }
 
     /// Applies one choice; returns the event lines to show.
@@ -263,6 +524,7 @@ impl Session {
         sink: &mut dyn FnMut(&str),
     ) -> String {
         let mut out = String::new();
+        self.record(c);
         for e in self.world.apply(c) {
             if let Kind::Output { text } = &e.kind {
                 if !show {
@@ -315,10 +577,7 @@ impl Session {
                 (String::new(), false)
             }
             Ok(v) => (format!("{v}\n"), false),
-            Err(e) => {
-                let d = run::crash_diagnostic(&e, "the shell process");
-                (crate::diag::render::render_bare(&d, self.style), true)
-            }
+            Err(e) => (self.exception_text(&e), true),
         }
     }
 
@@ -358,7 +617,7 @@ impl Session {
     /// modules: what completion offers besides fixed names.
     pub fn completion_words(&self) -> Vec<String> {
         let mut v: Vec<String> = self.bindings.iter().map(|(n, _)| n.clone()).collect();
-        v.extend(self.world.procs.keys().map(|p| commands::alias(*p)));
+        v.extend(self.world.procs.keys().map(|p| alias(*p)));
         v.extend(self.world.network.iter().map(|m| format!("m{}", m.id)));
         v.extend(
             self.world
@@ -368,6 +627,15 @@ impl Session {
                 .filter(|m| !m.starts_with("erl_eval")),
         );
         v
+    }
+
+    /// A module named on the command line: loaded as `c("FILE").` would,
+    /// and logged as that input so `:save` and `pidlab replay` rebuild it.
+    pub fn load_from_command_line(&mut self, path: &std::path::Path) -> (String, bool) {
+        let full = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let text = format!("{:?}", full.display().to_string());
+        self.log.push(format!("c({text})."));
+        self.load_file(path)
     }
 
     /// `c("file.erl")`: compiles a module and loads it into the world.
@@ -403,30 +671,15 @@ impl Session {
 
     /// Ctrl-C: the shell stops evaluating its input; every other process,
     /// message and binding stays as it was.
-    fn interrupt(&mut self) -> String {
+    pub fn interrupt(&mut self) -> String {
         if let Some(pid) = self.world.shell.filter(|p| self.world.is_alive(*p)) {
             if self.pending_names.take().is_some() {
                 self.world.set_status(pid, crate::world::Status::Idle);
+                self.world.shell_result = None;
                 return "interrupted: the shell stopped its input; the world and your bindings are intact\n".into();
             }
         }
         "interrupted: the world is intact\n".into()
-    }
-
-    /// `flush()`: prints and removes every message in the shell's mailbox.
-    fn flush(&mut self) -> String {
-        let Some(pid) = self.world.shell else {
-            return "ok\n".into();
-        };
-        let mut out = String::new();
-        if let Some(p) = self.world.procs.get_mut(&pid) {
-            for m in std::mem::take(&mut p.process.mailbox) {
-                out.push_str(&format!("Shell got {}\n", pretty::print(&m, 11, 80)));
-            }
-            p.meta.clear();
-        }
-        out.push_str("ok\n");
-        out
     }
 }
 
@@ -502,7 +755,7 @@ pub fn interactive(style: Style, opts: &Options) -> std::io::Result<()> {
     let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst));
     let mut session = Session::new(style);
     if let Some(f) = &opts.load {
-        print!("{}", session.load_file(f).0);
+        print!("{}", session.load_from_command_line(f).0);
     }
     let mut buf = String::new();
     loop {
@@ -530,8 +783,12 @@ pub fn interactive(style: Style, opts: &Options) -> std::io::Result<()> {
                 words.borrow_mut().dynamic = session.completion_words();
             }
             Err(ReadlineError::Interrupted) => {
+                if buf.trim().is_empty() && session.busy() {
+                    print!("{}", session.interrupt());
+                } else {
+                    println!("(input discarded; q(). quits)");
+                }
                 buf.clear();
-                println!("(input discarded; q(). quits)");
             }
             Err(ReadlineError::Eof) => break,
             Err(e) => return Err(std::io::Error::other(e)),
@@ -545,9 +802,9 @@ pub fn interactive(style: Style, opts: &Options) -> std::io::Result<()> {
 
 /// Runs inputs read from `input` without prompts: for scripts and pipes.
 pub fn script(input: &str, out: &mut dyn std::io::Write, opts: &Options) -> std::io::Result<bool> {
-    let mut session = Session::new(Style::PLAIN);
+    let mut session = Session::for_script(Style::PLAIN);
     if let Some(f) = &opts.load {
-        let (t, _) = session.load_file(f);
+        let (t, _) = session.load_from_command_line(f);
         out.write_all(t.as_bytes())?;
     }
     let mut ok = true;
@@ -575,6 +832,10 @@ pub fn script(input: &str, out: &mut dyn std::io::Write, opts: &Options) -> std:
     }
     if !complete {
         out.write_all(b"the input ends in the middle of an expression (missing `.`?)\n")?;
+        ok = false;
+    }
+    if let Some(report) = session.unfinished() {
+        out.write_all(report.as_bytes())?;
         ok = false;
     }
     Ok(ok)

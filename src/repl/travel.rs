@@ -2,10 +2,17 @@
 //! earlier snapshot. `:back` and `:forward` move along the current line;
 //! stepping differently after going back starts a new branch, and the old
 //! future is kept so `:branches` and `:goto` can return to it.
+//!
+//! A snapshot is taken before each input or command (`:back N` counts
+//! those) and, silently, right after a change that is not a choice (an
+//! input starting, a fault injected by hand). Between two snapshots the
+//! world moves by choices only, and each snapshot keeps the choices made
+//! after it, so `:back e27` restores the snapshot before event e27 and
+//! replays choices up to just before it.
 
 use super::Session;
 use crate::term::Term;
-use crate::world::World;
+use crate::world::{Choice, World};
 
 /// Everything a step can change.
 #[derive(Clone)]
@@ -13,6 +20,10 @@ pub struct Snapshot {
     pub world: World,
     pub bindings: Vec<(String, Term)>,
     pub pending_names: Option<Vec<String>>,
+    /// Taken inside a command: `:back N` and `:forward N` pass over it.
+    pub silent: bool,
+    /// The choices applied after this snapshot, up to the next one.
+    pub next: Vec<Choice>,
 }
 
 /// The snapshots around the present.
@@ -22,6 +33,9 @@ pub struct Timeline {
     pub future: Vec<Snapshot>,
     /// Abandoned futures: each is the line that `:goto` restores.
     pub branches: Vec<(Vec<Snapshot>, Vec<Snapshot>)>,
+    /// The present's own `silent` and `next`, when it was restored.
+    here_silent: bool,
+    here_next: Vec<Choice>,
 }
 
 /// How many snapshots the past keeps.
@@ -33,6 +47,8 @@ impl Session {
             world: self.world.clone(),
             bindings: self.bindings.clone(),
             pending_names: self.pending_names.clone(),
+            silent: self.timeline.here_silent,
+            next: self.timeline.here_next.clone(),
         }
     }
 
@@ -40,6 +56,33 @@ impl Session {
         self.world = s.world;
         self.bindings = s.bindings;
         self.pending_names = s.pending_names;
+        self.timeline.here_silent = s.silent;
+        self.timeline.here_next = s.next;
+    }
+
+    /// Notes a choice applied to the present, for `:back eN`.
+    pub(super) fn record(&mut self, c: &Choice) {
+        if let Some(last) = self.timeline.past.last_mut() {
+            last.next.push(c.clone());
+        }
+    }
+
+    /// A snapshot right after a change that is not a choice (an input
+    /// starting, a fault injected by hand), so choices replay from it.
+    pub(super) fn remember_silently(&mut self) {
+        let mut now = self.now();
+        now.silent = true;
+        now.next.clear();
+        self.timeline.past.push(now);
+        self.trim_past();
+        self.timeline.here_silent = false;
+        self.timeline.here_next.clear();
+    }
+
+    fn trim_past(&mut self) {
+        if self.timeline.past.len() > KEEP {
+            self.timeline.past.remove(0);
+        }
     }
 
     /// Called before a step changes the world. A step after `:back` keeps
@@ -51,48 +94,131 @@ impl Session {
             let future = std::mem::take(&mut self.timeline.future);
             self.timeline.branches.push((line, future));
         }
-        let now = self.now();
+        let mut now = self.now();
+        now.silent = false;
+        now.next.clear();
         self.timeline.past.push(now);
-        if self.timeline.past.len() > KEEP {
-            self.timeline.past.remove(0);
-        }
+        self.trim_past();
+        self.timeline.here_silent = false;
+        self.timeline.here_next.clear();
     }
 
+    /// One snapshot back (silent ones included); false at the start.
+    fn back_one(&mut self) -> bool {
+        let Some(prev) = self.timeline.past.pop() else {
+            return false;
+        };
+        let now = self.now();
+        self.timeline.future.push(now);
+        self.restore(prev);
+        true
+    }
+
+    fn forward_one(&mut self) -> bool {
+        let Some(next) = self.timeline.future.pop() else {
+            return false;
+        };
+        let now = self.now();
+        self.timeline.past.push(now);
+        self.restore(next);
+        true
+    }
+
+    /// `:back N`: N inputs or commands back.
     pub(super) fn back(&mut self, n: usize) -> Result<String, String> {
         if self.timeline.past.is_empty() {
-            return Err("there is no earlier step to go back to".into());
+            return Err("there is no earlier input or command to go back to".into());
         }
-        let n = n.min(self.timeline.past.len());
-        for _ in 0..n {
-            if let Some(prev) = self.timeline.past.pop() {
-                let now = self.now();
-                self.timeline.future.push(now);
-                self.restore(prev);
+        let mut done = 0;
+        while done < n && self.back_one() {
+            if !self.timeline.here_silent {
+                done += 1;
             }
         }
         Ok(format!(
-            "back {n} step{}: {} events; :forward returns\n",
-            if n == 1 { "" } else { "s" },
-            self.world.trace.len()
+            "back {done} input{} or command{}: {}; :forward returns, :back e27 goes to just before an event\n",
+            if done == 1 { "" } else { "s" },
+            if done == 1 { "" } else { "s" },
+            self.latest_text()
         ))
     }
 
+    /// `:back eN`: to just before event N (before the step that made it).
+    pub(super) fn back_to_event(&mut self, n: u64) -> Result<String, String> {
+        let n = usize::try_from(n).unwrap_or(usize::MAX);
+        let len = self.world.trace.len();
+        if n == 0 || n > len {
+            return Err(match len {
+                0 => format!("there is no event e{n}: nothing has happened yet"),
+                _ => format!("there is no event e{n}; events run from e1 to e{len}"),
+            });
+        }
+        while self.world.trace.len() >= n {
+            if !self.back_one() {
+                return Err(format!(
+                    "e{n} is older than the oldest snapshot kept; :back 1 goes as far as it can"
+                ));
+            }
+        }
+        // Replay this snapshot's choices up to the one that makes event n.
+        let start = self.now();
+        let choices = std::mem::take(&mut self.timeline.here_next);
+        let mut made = 0;
+        for c in &choices {
+            let mut w = self.world.clone();
+            w.apply(c);
+            if w.trace.len() >= n {
+                break;
+            }
+            self.world = w;
+            made += 1;
+        }
+        let next = choices.get(made).cloned();
+        if made > 0 {
+            let mut start = start;
+            start.next = choices.get(..made).unwrap_or_default().to_vec();
+            self.timeline.past.push(start);
+            self.timeline.here_silent = true;
+            self.timeline.here_next = choices.get(made..).unwrap_or_default().to_vec();
+        } else {
+            self.timeline.here_next = choices;
+        }
+        let then = match next {
+            Some(c) => format!(
+                "; the next step, which makes e{n}, is: {}",
+                self.describe(&c)
+            ),
+            None => String::new(),
+        };
+        Ok(format!(
+            "back to just before e{n}: {}{then}\n",
+            self.latest_text()
+        ))
+    }
+
+    fn latest_text(&self) -> String {
+        match self.world.trace.len() {
+            0 => "no events yet".into(),
+            n => format!("e{n} is the latest event"),
+        }
+    }
+
+    /// `:forward N`: N inputs or commands towards the present.
     pub(super) fn forward(&mut self, n: usize) -> Result<String, String> {
         if self.timeline.future.is_empty() {
-            return Err("this is the latest step; nothing to go forward to".into());
+            return Err("this is the present; nothing to go forward to".into());
         }
-        let n = n.min(self.timeline.future.len());
-        for _ in 0..n {
-            if let Some(next) = self.timeline.future.pop() {
-                let now = self.now();
-                self.timeline.past.push(now);
-                self.restore(next);
+        let mut done = 0;
+        while done < n && self.forward_one() {
+            if !self.timeline.here_silent {
+                done += 1;
             }
         }
         Ok(format!(
-            "forward {n} step{}: {} events\n",
-            if n == 1 { "" } else { "s" },
-            self.world.trace.len()
+            "forward {done} input{} or command{}: {}\n",
+            if done == 1 { "" } else { "s" },
+            if done == 1 { "" } else { "s" },
+            self.latest_text()
         ))
     }
 

@@ -10,7 +10,7 @@ const WIDTH: usize = 14;
 
 fn mark(e: &Event) -> String {
     let text = match &e.kind {
-        Kind::Spawn { child } => format!("spawn {}", crate::repl::alias(*child)),
+        Kind::Spawn { child } => format!("spawn {}", crate::world::event::alias(*child)),
         Kind::Send { msg, .. } => format!("!m{msg}"),
         Kind::Deliver { msg, .. } => format!("~m{msg}"),
         Kind::Receive { msg, .. } => format!("?m{msg}"),
@@ -58,7 +58,7 @@ pub fn render(trace: &[Event], network: bool) -> String {
     for p in &procs {
         out.push_str(&format!(
             "{:<WIDTH$}",
-            format!("{} {}", crate::repl::alias(*p), pid_text(*p))
+            format!("{} {}", crate::world::event::alias(*p), pid_text(*p))
         ));
     }
     out.push('\n');

@@ -468,7 +468,15 @@ impl Process {
                 }
             }
         }
-        Err(undef())
+        // As OTP: the stack starts with the call that had no function.
+        let mut e = undef();
+        e.stack = Some(Term::list(vec![Term::tuple(vec![
+            Term::Atom(*ma),
+            Term::Atom(*fa),
+            Term::list(args),
+            Term::Nil,
+        ])]));
+        Err(e)
     }
 
     fn apply(&mut self, code: &Code, ctx: &mut BifCtx, args: &[Term]) -> Result<Callee, Exception> {

@@ -132,10 +132,17 @@ pub fn pid_text(p: Pid) -> String {
     format!("<0.{}.0>", p.0)
 }
 
-fn vc_text(vc: &Vc) -> String {
+/// `p3` for the third process: the short alias people type.
+pub fn alias(p: Pid) -> String {
+    format!("p{}", p.0.saturating_sub(crate::run::MAIN_PID.0) + 1)
+}
+
+/// A vector clock as people read it, by alias: `{p1:2, p2:6}` (the JSON
+/// trace keeps pids).
+pub fn vc_text(vc: &Vc) -> String {
     let parts: Vec<String> = vc
         .iter()
-        .map(|(p, n)| format!("{}:{n}", pid_text(*p)))
+        .map(|(p, n)| format!("{}:{n}", alias(*p)))
         .collect();
     format!("{{{}}}", parts.join(", "))
 }

@@ -171,6 +171,8 @@ pub struct World {
     /// Each process's latest event, and the send event of each message.
     pub(crate) last_event: BTreeMap<Pid, u64>,
     pub(crate) send_event: BTreeMap<u64, u64>,
+    /// The deliver event of each message delivered but not yet received.
+    deliver_event: BTreeMap<u64, u64>,
     next_pid: u32,
     next_msg: u64,
     next_ref: u64,
@@ -218,6 +220,7 @@ impl World {
             shell_result: None,
             last_event: BTreeMap::new(),
             send_event: BTreeMap::new(),
+            deliver_event: BTreeMap::new(),
             next_pid: crate::run::MAIN_PID.0,
             next_msg: 0,
             next_ref: 0,
@@ -398,6 +401,8 @@ impl World {
             preds.extend(self.last_event.insert(pid, id));
             if let Kind::Receive { msg, .. } | Kind::Signal { msg, .. } = &kind {
                 preds.extend(self.send_event.get(msg).copied());
+                // A delivery comes between its send and its receive.
+                preds.extend(self.deliver_event.remove(msg));
             }
             if let Kind::Send { msg, .. } = &kind {
                 self.send_event.insert(*msg, id);
@@ -594,7 +599,7 @@ impl World {
                     self.push_event(m.to, Kind::Drop { msg: m.id }, None, preds);
                     return;
                 }
-                self.push_event(
+                let e = self.push_event(
                     m.to,
                     Kind::Deliver {
                         msg: m.id,
@@ -603,6 +608,9 @@ impl World {
                     None,
                     preds,
                 );
+                if self.track_vc {
+                    self.deliver_event.insert(m.id, e.id);
+                }
                 self.enqueue(
                     m.to,
                     term,
@@ -692,10 +700,17 @@ impl World {
         }
         match stop {
             Stop::Yield => {}
-            Stop::Exit(r) if Some(pid) == self.shell => {
+            Stop::Exit(Ok(v)) if Some(pid) == self.shell => {
                 // The shell survives its inputs: it goes idle with its mailbox.
-                self.shell_result = Some(r);
+                self.shell_result = Some(Ok(v));
                 self.set_status(pid, Status::Idle);
+            }
+            Stop::Exit(Err(e)) if Some(pid) == self.shell => {
+                // As in erl, an exception ends the shell process (its links
+                // hear of it); the session starts a fresh one.
+                let reason = e.exit_reason();
+                self.shell_result = Some(Err(e.clone()));
+                self.exit_process(pid, reason, Some(e));
             }
             Stop::Exit(Ok(v)) => {
                 if pid == crate::run::MAIN_PID {

@@ -279,6 +279,12 @@ impl World {
             ("erlang", "spawn_monitor", _) => self.spawn_with(pid, args, false, true)?,
             ("erlang", "link", [_]) => {
                 let other = pid_arg(args, 0)?;
+                let trapping = self.procs.get(&pid).is_some_and(|p| p.trap_exit);
+                if !self.is_alive(other) && !trapping && other != pid {
+                    // As on one node in OTP 25: a process not trapping exits
+                    // fails at once; a trapping one gets {'EXIT', P, noproc}.
+                    return Err(Exception::error(Term::atom("noproc")));
+                }
                 self.link(pid, other);
                 Term::bool(true)
             }
@@ -352,6 +358,17 @@ impl World {
                     .map(|a| Term::Atom(*a))
                     .collect::<Vec<_>>(),
             ),
+            ("erlang", "get_module_info", [Term::Atom(m), Term::Atom(what)])
+                if what.name() == "exports" =>
+            {
+                let md = self.code.get(*m).ok_or_else(Exception::badarg)?;
+                Term::list(
+                    md.exports
+                        .keys()
+                        .map(|(f, a)| Term::tuple(vec![Term::Atom(*f), Term::Int(i64::from(*a))]))
+                        .collect::<Vec<_>>(),
+                )
+            }
             ("erlang", "is_process_alive", [_]) => Term::bool(self.is_alive(pid_arg(args, 0)?)),
             ("erlang", "send", [to, msg]) => {
                 let dest = self.resolve(to).ok_or_else(Exception::badarg)?;
