@@ -80,3 +80,27 @@ fn a_saved_session_replays_to_the_same_world() {
         "replay prints exactly what the session printed"
     );
 }
+
+/// The drops of a lossy link in a shell session seeded with `seed`.
+fn drops_with_seed(seed: u64) -> String {
+    let script = format!(
+        ":seed {seed}\n:net fair-loss:loss=0.5\nP = spawn(fun L() -> receive _ -> L() end end), [P ! N || N <- lists:seq(1, 20)], ok.\n:trace\n"
+    );
+    let out = String::from_utf8_lossy(&run_script(script.as_bytes())).into_owned();
+    out.lines()
+        .filter(|l| l.contains(" drop "))
+        .map(|l| format!("{}\n", l.split_whitespace().last().unwrap_or("")))
+        .collect()
+}
+
+#[test]
+fn seed_reseeds_the_network_too() {
+    let a = drops_with_seed(1);
+    assert!(!a.is_empty(), "half the messages are lost");
+    assert_eq!(
+        a,
+        drops_with_seed(1),
+        "the same seed loses the same messages"
+    );
+    assert_ne!(a, drops_with_seed(2), "another seed loses other messages");
+}

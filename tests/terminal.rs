@@ -98,3 +98,60 @@ fn colour_on_a_terminal_and_none_under_no_color() {
     let out = p.exp_string("never closed").expect("a diagnostic");
     assert!(!has_colour(&out), "NO_COLOR: no colour: {out:?}");
 }
+
+#[test]
+fn manual_mode_flows_message_by_message() {
+    let h = home("d");
+    let mut p = shell(&h, true);
+    p.send_line(":mode manual").expect("typing");
+    p.exp_string("mode: manual").expect("manual mode");
+    p.send_line("P = spawn(fun() -> receive {ping, From} -> From ! pong end end).")
+        .expect("typing");
+    p.exp_string("<0.81.0>")
+        .expect("the shell's own input runs at once");
+    p.send_line("P ! {ping, self()}.").expect("typing");
+    p.exp_string("{ping,<0.80.0>}")
+        .expect("the send is the input's value");
+    p.send_line(":flight").expect("typing");
+    p.exp_string("m1 <0.80.0> (p1) -> <0.81.0> (p2)")
+        .expect("m1 is in flight");
+    p.send_line(":deliver m1").expect("typing");
+    p.exp_string("deliver     m1").expect("m1 delivered");
+    p.send_line(":step p2").expect("typing");
+    p.exp_string("receive     m1").expect("p2 receives");
+    p.send_line(":step p2").expect("typing");
+    p.exp_string("send        m2").expect("p2 replies");
+    p.send_line(":deliver m2").expect("typing");
+    p.exp_string("deliver     m2").expect("m2 delivered");
+    p.send_line("flush().").expect("typing");
+    p.exp_string("Shell got pong")
+        .expect("the reply reached the shell");
+    p.send_line("q().").expect("typing");
+    p.exp_eof().expect("the shell ends");
+}
+
+#[test]
+fn a_waiting_receive_is_said_and_ctrl_c_frees_the_shell() {
+    let h = home("e");
+    let mut p = shell(&h, true);
+    p.send_line("X = 7.").expect("typing");
+    p.exp_string("7").expect("a binding");
+    p.send_line("receive Y -> Y end.").expect("typing");
+    p.exp_string("the shell waits in receive (line 1); nothing else can happen")
+        .expect("the wait is said");
+    p.send_line("X + 1.").expect("typing");
+    p.exp_string("is unfinished")
+        .expect("the next input is told why");
+    p.send_control('c').expect("ctrl-c");
+    p.exp_string("interrupted")
+        .expect("Ctrl-C stops the waiting input");
+    p.send_line("X + 1.").expect("typing");
+    p.exp_string("8").expect("the shell answers, bindings kept");
+    p.send_line("exit(bang).").expect("typing");
+    p.exp_string("** exception exit: bang")
+        .expect("erl's words for the shell's death");
+    p.send_line("X + 2.").expect("typing");
+    p.exp_string("9").expect("a new shell process answers");
+    p.send_line("q().").expect("typing");
+    p.exp_eof().expect("the shell ends");
+}

@@ -54,6 +54,13 @@ pub enum Reply {
 /// The module that holds functions defined at the prompt.
 const SHELL_FNS: &str = crate::compile::SHELL_DEFAULT;
 
+/// Live processes a shell world holds at most: a spawn bomb stops there
+/// with a message instead of slowing the shell to a halt.
+const SHELL_MAX_PROCS: usize = 20_000;
+
+/// Error reports of crashed processes shown after one input or command.
+const MAX_REPORTS: usize = 5;
+
 /// Steps `:run` takes at most before it gives the prompt back.
 const RUN_STEPS: usize = 1_000_000;
 
@@ -62,8 +69,10 @@ pub static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::Atomi
 
 impl Session {
     pub fn new(style: Style) -> Session {
+        let mut world = World::new(run::new_code());
+        world.limits.max_procs = SHELL_MAX_PROCS;
         Session {
-            world: World::new(run::new_code()),
+            world,
             bindings: vec![],
             counter: 0,
             sched: Sched::Random {
@@ -426,17 +435,25 @@ impl Session {
     pub(super) fn settle(&mut self) -> (String, bool) {
         let (mut out, mut err) = self.answer();
         if let Some(why) = self.world.stopped.take() {
-            out.push_str(&format!("stopped: {why}\n"));
+            out.push_str(&format!(
+                "stopped: {why}\n   :back 1 returns to before this input; :reset starts a new world\n"
+            ));
             err = true;
         }
         self.crashes_seen = self.crashes_seen.min(self.world.crashes.len());
-        for (pid, e) in self
+        let fresh = self
             .world
             .crashes
             .get(self.crashes_seen..)
-            .unwrap_or_default()
-        {
+            .unwrap_or_default();
+        for (pid, e) in fresh.iter().take(MAX_REPORTS) {
             out.push_str(&run::error_report(*pid, e, self.world.time));
+        }
+        if fresh.len() > MAX_REPORTS {
+            out.push_str(&format!(
+                "... and {} more processes crashed (:procs lists them)\n",
+                fresh.len() - MAX_REPORTS
+            ));
         }
         self.crashes_seen = self.world.crashes.len();
         if let Some(pid) = self.world.shell {
