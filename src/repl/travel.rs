@@ -124,21 +124,27 @@ impl Session {
         true
     }
 
+    /// Moves one snapshot at a time until `n` inputs or commands are
+    /// passed (silent snapshots do not count); returns how many were.
+    fn travel(&mut self, n: usize, one: fn(&mut Session) -> bool) -> usize {
+        let mut done = 0;
+        while done < n && one(self) {
+            if !self.timeline.here_silent {
+                done += 1;
+            }
+        }
+        done
+    }
+
     /// `:back N`: N inputs or commands back.
     pub(super) fn back(&mut self, n: usize) -> Result<String, String> {
         if self.timeline.past.is_empty() {
             return Err("there is no earlier input or command to go back to".into());
         }
-        let mut done = 0;
-        while done < n && self.back_one() {
-            if !self.timeline.here_silent {
-                done += 1;
-            }
-        }
+        let done = self.travel(n, Session::back_one);
         Ok(format!(
-            "back {done} input{} or command{}: {}; :forward returns, :back e27 goes to just before an event\n",
-            if done == 1 { "" } else { "s" },
-            if done == 1 { "" } else { "s" },
+            "back {}: {}; :forward returns, :back e27 goes to just before an event\n",
+            inputs_text(done),
             self.latest_text()
         ))
     }
@@ -208,16 +214,10 @@ impl Session {
         if self.timeline.future.is_empty() {
             return Err("this is the present; nothing to go forward to".into());
         }
-        let mut done = 0;
-        while done < n && self.forward_one() {
-            if !self.timeline.here_silent {
-                done += 1;
-            }
-        }
+        let done = self.travel(n, Session::forward_one);
         Ok(format!(
-            "forward {done} input{} or command{}: {}\n",
-            if done == 1 { "" } else { "s" },
-            if done == 1 { "" } else { "s" },
+            "forward {}: {}\n",
+            inputs_text(done),
             self.latest_text()
         ))
     }
@@ -268,5 +268,14 @@ impl Session {
             "on branch {k}: {} events\n",
             self.world.trace.len()
         ))
+    }
+}
+
+/// `2 inputs or commands`.
+fn inputs_text(n: usize) -> String {
+    if n == 1 {
+        "1 input or command".into()
+    } else {
+        format!("{n} inputs or commands")
     }
 }
