@@ -104,3 +104,42 @@ fn seed_reseeds_the_network_too() {
     );
     assert_ne!(a, drops_with_seed(2), "another seed loses other messages");
 }
+
+#[test]
+fn a_saved_session_keeps_the_module_loaded_on_the_command_line() {
+    let dir = std::env::temp_dir().join(format!("pidlab-save-mod-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let file = dir.join("session.txt");
+    let module = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/repl/counter.erl");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pidlab"))
+        .arg(&module)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("pidlab starts");
+    if let Some(mut stdin) = child.stdin.take() {
+        let inputs = format!(
+            "P = counter:start(), P ! {{add, 2}}, P ! {{get, self()}}, ok.\nflush().\n:save {}\n",
+            file.display()
+        );
+        stdin.write_all(inputs.as_bytes()).expect("stdin takes the script");
+    }
+    let first = child.wait_with_output().expect("pidlab ends");
+    let first = String::from_utf8_lossy(&first.stdout).into_owned();
+    assert!(first.contains("Shell got"), "the module ran: {first}");
+    let out = Command::new(env!("CARGO_BIN_EXE_pidlab"))
+        .arg("replay")
+        .arg(&file)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("replay runs");
+    let replayed = String::from_utf8_lossy(&out.stdout).into_owned();
+    let (before_save, _) = first.rsplit_once("saved ").expect("the session was saved");
+    assert!(out.status.success(), "replay succeeds: {replayed}");
+    assert_eq!(
+        replayed, before_save,
+        "replay loads the module and prints what the session printed"
+    );
+}
