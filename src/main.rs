@@ -182,7 +182,6 @@ struct TraceOpts {
     seed: u64,
 }
 
-/// The fault plan the flags describe.
 /// The fault plan the flags describe, on top of a plan file's.
 struct PlanFlags<'a> {
     file: Option<&'a std::path::Path>,
@@ -321,9 +320,7 @@ fn cmd_run(
     } else {
         vec![]
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut json = match &trace.json {
+    let json = match &trace.json {
         Some(path) => match std::fs::File::create(path) {
             Ok(f) => Some(std::io::BufWriter::new(f)),
             Err(e) => {
@@ -340,36 +337,50 @@ fn cmd_run(
     // Events stream to the trace outputs; the run itself keeps none.
     world.keep_trace = false;
     world.track_vc = trace.human || trace.json.is_some();
-    let mut err = std::io::stderr().lock();
-    let outcome = run::run_world(
-        &mut world,
-        &m,
-        func,
-        call_args,
-        limits,
-        &mut |s| {
-            let _ = out.write_all(&run::latin1_bytes(s));
+    // Output, trace lines and error reports are written as they happen,
+    // each by one of the hooks below.
+    let sinks = std::cell::RefCell::new(Sinks {
+        out: std::io::BufWriter::new(std::io::stdout().lock()),
+        err: std::io::stderr().lock(),
+        json,
+    });
+    let hooks = run::Hooks {
+        output: &mut |s| {
+            let _ = sinks.borrow_mut().out.write_all(&run::latin1_bytes(s));
         },
-        &mut |e| {
+        event: &mut |e| {
+            let mut sinks = sinks.borrow_mut();
             if trace.human {
-                let _ = writeln!(err, "{}", e.line());
+                let _ = writeln!(sinks.err, "{}", e.line());
             }
-            if let Some(j) = json.as_mut() {
+            if let Some(j) = sinks.json.as_mut() {
                 let _ = writeln!(j, "{}", e.json());
             }
         },
-    );
-    drop(err);
-    if let Some(mut j) = json {
+        crash: &mut |pid, e, time| {
+            let mut sinks = sinks.borrow_mut();
+            // What the program printed before the crash comes first.
+            let _ = sinks.out.flush();
+            let _ = sinks
+                .err
+                .write_all(run::error_report(pid, e, time).as_bytes());
+        },
+    };
+    let outcome = run::run_main(&mut world, &m, func, call_args, limits, hooks);
+    let mut sinks = sinks.into_inner();
+    if let Some(j) = sinks.json.as_mut() {
         let _ = j.flush();
     }
-    let _ = out.flush();
-    for (pid, e) in &world.crashes {
-        let who = format!("process {}", pidlab::world::event::pid_text(*pid));
-        report(&[run::crash_diagnostic(e, &who)], &name, &src);
-    }
-    drop(out);
+    let _ = sinks.out.flush();
+    drop(sinks);
     outcome_failure(&outcome, &name, &src)
+}
+
+/// Where `pidlab run` writes as the run goes.
+struct Sinks<'a> {
+    out: std::io::BufWriter<std::io::StdoutLock<'a>>,
+    err: std::io::StderrLock<'a>,
+    json: Option<std::io::BufWriter<std::fs::File>>,
 }
 
 fn cmd_eval(src: &str) -> ExitCode {

@@ -1,7 +1,7 @@
-//! Running compiled code: loading a module and calling its entry point, and
-//! evaluating shell expressions. Drives a single process to completion; the
-//! concurrent world with its scheduler replaces this driver's loop.
-//! Output is handed to a sink as it is produced; nothing here prints.
+//! Running compiled code: loading a module and calling its entry point in a
+//! world until main ends, and evaluating shell expressions. Output, events
+//! and crashes are handed to hooks as they happen; nothing here prints.
+//! Also the words of a run's end: crash diagnostics and erl's error reports.
 
 use crate::diag::Diagnostic;
 use crate::syntax::ast::Span;
@@ -58,7 +58,7 @@ pub fn new_code() -> Code {
 }
 
 /// Where a waiting process waits: its line and span.
-fn waiting_at(p: &crate::vm::Process) -> (usize, Span) {
+pub fn waiting_at(p: &crate::vm::Process) -> (usize, Span) {
     p.frames
         .last()
         .and_then(|f| {
@@ -98,6 +98,40 @@ pub fn run_world(
     sink: &mut dyn FnMut(&str),
     on_event: &mut dyn FnMut(&Event),
 ) -> Outcome {
+    let hooks = Hooks {
+        output: sink,
+        event: on_event,
+        crash: &mut |_, _, _| {},
+    };
+    run_main(world, module, func, args, limits, hooks)
+}
+
+/// Where a run's output, events and crashes go, as they happen.
+pub struct Hooks<'a> {
+    /// Text the processes print.
+    pub output: &'a mut dyn FnMut(&str),
+    /// Every event, in order.
+    pub event: &'a mut dyn FnMut(&Event),
+    /// A process other than main died of an uncaught error or throw (not
+    /// `exit/1`), at this virtual time: erl logs an error report for it.
+    pub crash: &'a mut dyn FnMut(Pid, &Exception, u64),
+}
+
+/// Runs `module:function(args)` as the main process of `world`, as
+/// `run_world` does, telling `hooks` what happens.
+pub fn run_main(
+    world: &mut World,
+    module: &Rc<Module>,
+    func: u32,
+    args: Vec<Term>,
+    limits: RunLimits,
+    hooks: Hooks<'_>,
+) -> Outcome {
+    let Hooks {
+        output: sink,
+        event: on_event,
+        crash: on_crash,
+    } = hooks;
     let mut sched = limits.sched.clone();
     if world.faults.partition.is_some() {
         world.partition();
@@ -143,11 +177,21 @@ pub fn run_world(
                 blocked,
             };
         };
-        for e in world.apply(&choice) {
+        let crashes = world.crashes.len();
+        let events = world.apply(&choice);
+        for e in &events {
             if let Kind::Output { text } = &e.kind {
                 sink(text);
             }
-            on_event(&e);
+            on_event(e);
+        }
+        for (pid, ex) in world.crashes.iter().skip(crashes) {
+            let time = events
+                .iter()
+                .rev()
+                .find(|e| e.proc == *pid && matches!(e.kind, Kind::Exit { .. }))
+                .map_or(world.time, |e| e.time);
+            on_crash(*pid, ex, time);
         }
     }
     match world.main_result.take() {
@@ -155,6 +199,67 @@ pub fn run_world(
         Some(Err(e)) => Outcome::Crashed(e),
         None => Outcome::Returned(Term::ok()),
     }
+}
+
+/// The error report erl's logger prints when a process dies of an
+/// uncaught error or throw, with the date of virtual time `time_ms`
+/// (milliseconds since 1970-01-01 00:00:00, where a world starts), e.g.
+///
+/// ```text
+/// =ERROR REPORT==== 1-Jan-1970::00:00:00.000000 ===
+/// Error in process <0.81.0> with exit value:
+/// {badarith,[{t1,'-main/0-fun-0-',0,[{file,"t1.erl"},{line,3}]}]}
+///
+/// ```
+pub fn error_report(pid: Pid, e: &Exception, time_ms: u64) -> String {
+    format!(
+        "=ERROR REPORT==== {} ===\nError in process {} with exit value:\n{}\n\n",
+        report_date(time_ms),
+        crate::world::event::pid_text(pid),
+        crate::term::pretty::print(&e.exit_reason(), 1, 80)
+    )
+}
+
+/// A date as erl's logger writes it in a report header:
+/// `D-Mon-YYYY::HH:MM:SS.UUUUUU`, the year as `~4w` (stars past 9999).
+fn report_date(ms: u64) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let day_ms = 86_400_000;
+    let (days, in_day) = (ms / day_ms, ms % day_ms);
+    let (year, month, day) = civil_date(days);
+    let month = month
+        .checked_sub(1)
+        .and_then(|m| MONTHS.get(m as usize))
+        .copied()
+        .unwrap_or("Jan");
+    let year = if year > 9999 {
+        "****".to_string()
+    } else {
+        format!("{year:>4}")
+    };
+    let (h, m, s, micro) = (
+        in_day / 3_600_000,
+        in_day / 60_000 % 60,
+        in_day / 1000 % 60,
+        in_day % 1000 * 1000,
+    );
+    format!("{day}-{month}-{year}::{h:02}:{m:02}:{s:02}.{micro:06}")
+}
+
+/// The proleptic Gregorian date (year, month 1-12, day 1-31) that is
+/// `days` days after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+fn civil_date(days: u64) -> (u64, u64, u64) {
+    let z = days + 719_468;
+    let (era, doe) = (z / 146_097, z % 146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + u64::from(month <= 2);
+    (year, month, day)
 }
 
 /// Erlang's words for an error reason, as the shell prints them.

@@ -1,0 +1,146 @@
+//! `pidlab` on the command line, as a student meets it: each test runs
+//! the built binary in tests/cli. What Erlang prints was recorded from erl
+//! by tests/cli/record.sh into tests/cli/*.out.
+#![allow(clippy::indexing_slicing)] // tests may index: a panic is a failed test
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// What one run of `pidlab` gave.
+struct Ran {
+    status: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli")
+}
+
+/// Runs `pidlab ARGS...` in tests/cli, without colour and with no input.
+fn pidlab(args: &[&str]) -> Ran {
+    let out = Command::new(env!("CARGO_BIN_EXE_pidlab"))
+        .args(args)
+        .current_dir(dir())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("pidlab runs");
+    Ran {
+        status: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// A file erl's output was recorded into.
+fn recorded(name: &str) -> String {
+    std::fs::read_to_string(dir().join(name)).expect("recorded by tests/cli/record.sh")
+}
+
+/// Error reports with the date left out of each header and each pid as
+/// `<PID>`: erl's wall-clock dates and pid numbers are not pidlab's.
+fn without_dates_and_pids(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            if l.starts_with("=ERROR REPORT==== ") {
+                return "=ERROR REPORT==== DATE ===".to_string();
+            }
+            match (l.find("<0."), l.find(".0>")) {
+                (Some(a), Some(b)) if a < b => format!("{}<PID>{}", &l[..a], &l[b + 3..]),
+                _ => l.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_process_that_dies_of_an_error_or_throw_prints_erls_error_report() {
+    let r = pidlab(&["run", "reports.erl"]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, "", "reports go to stderr");
+    assert_eq!(
+        without_dates_and_pids(&r.stderr),
+        without_dates_and_pids(&recorded("reports.out"))
+    );
+    assert!(
+        r.stderr
+            .starts_with("=ERROR REPORT==== 1-Jan-1970::00:00:00.000000 ===\n"),
+        "the crashes happen at virtual time 0: {}",
+        r.stderr
+    );
+    let pids: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("Error in process "))
+        .collect();
+    assert_eq!(
+        pids,
+        [
+            "<0.81.0> with exit value:",
+            "<0.82.0> with exit value:",
+            "<0.84.0> with exit value:"
+        ],
+        "the exit/1 of <0.83.0> is not reported"
+    );
+}
+
+#[test]
+fn an_error_report_is_dated_by_the_virtual_time_of_the_crash() {
+    let r = pidlab(&["run", "report_dates.erl"]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    let headers: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("=ERROR REPORT"))
+        .collect();
+    let want = recorded("report_dates.out");
+    assert_eq!(headers, want.lines().collect::<Vec<_>>());
+}
+
+#[test]
+fn library_error_report_has_erls_shape() {
+    let e = pidlab::vm::Exception::badarith();
+    assert_eq!(
+        pidlab::run::error_report(pidlab::term::Pid(81), &e, 90_061_001),
+        "=ERROR REPORT==== 2-Jan-1970::01:01:01.001000 ===\n\
+         Error in process <0.81.0> with exit value:\n\
+         {badarith,[]}\n\n"
+    );
+}
+
+#[test]
+fn exit_reasons_with_strings_print_as_strings() {
+    let erl = recorded("exit_string.out");
+    let reasons: Vec<&str> = erl
+        .lines()
+        .filter_map(|l| l.strip_prefix("** exception exit: "))
+        .collect();
+    let [in_eval, in_run] = reasons[..] else {
+        panic!("two exits recorded: {erl}")
+    };
+    let r = pidlab(&["eval", "exit({file,\"erl_eval.erl\"})."]);
+    assert_eq!(r.status, 1);
+    assert!(
+        r.stderr.contains(&format!("exception exit: {in_eval}\n")),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains(&format!("exit reason: {in_eval}\n")),
+        "{}",
+        r.stderr
+    );
+    let r = pidlab(&["run", "exit_string.erl"]);
+    assert_eq!(r.status, 1);
+    assert!(
+        r.stderr.contains(&format!("exception exit: {in_run}\n")),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains(&format!("exit reason: {in_run}\n")),
+        "{}",
+        r.stderr
+    );
+}
