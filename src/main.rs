@@ -73,7 +73,7 @@ enum Command {
         #[arg(long, value_name = "FUN")]
         byzantine_fun: Option<String>,
         /// Heal the partition at this virtual time.
-        #[arg(long, value_name = "T")]
+        #[arg(long, value_name = "T", value_parser = clap::value_parser!(u64).range(..=faults::MAX_TIME_MS))]
         heal_at: Option<u64>,
         /// Restart a crashed process: NAME@time=T (repeatable; crash-recovery).
         #[arg(long)]

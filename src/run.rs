@@ -133,8 +133,9 @@ pub fn run_main(
         crash: on_crash,
     } = hooks;
     let mut sched = limits.sched.clone();
-    if world.faults.partition.is_some() {
-        world.partition();
+    // Made before the first step, so no `apply` returns it.
+    for e in world.partition() {
+        on_event(&e);
     }
     let main = match world.spawn_process(None, Start::Call(module.clone(), func, args)) {
         Ok(p) => p,

@@ -37,6 +37,13 @@ fn recorded(name: &str) -> String {
     std::fs::read_to_string(dir().join(name)).expect("recorded by tests/cli/record.sh")
 }
 
+/// A fresh scratch folder for one test (the tests run in parallel).
+fn scratch(test: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("pidlab-cli-{}-{test}", std::process::id()));
+    std::fs::create_dir_all(&d).expect("temp folder");
+    d
+}
+
 /// Error reports with the date left out of each header and each pid as
 /// `<PID>`: erl's wall-clock dates and pid numbers are not pidlab's.
 fn without_dates_and_pids(text: &str) -> String {
@@ -110,6 +117,66 @@ fn library_error_report_has_erls_shape() {
 }
 
 #[test]
+fn fair_loss_that_loses_every_message_is_refused() {
+    for net in ["fair-loss:loss=1.0", "fair-loss:loss=1,dup=0.1"] {
+        let r = pidlab(&["run", "roster.erl", "--net", net]);
+        assert_eq!(r.status, 2, "{net}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("Error: loss=1 would lose every message"),
+            "{}",
+            r.stderr
+        );
+        assert!(
+            r.stderr.contains(
+                "a message sent infinitely often is delivered infinitely often: use loss below 1"
+            ),
+            "{}",
+            r.stderr
+        );
+    }
+    let r = pidlab(&["run", "roster.erl", "--net", "fair-loss:loss=0.99"]);
+    assert!(
+        !r.stderr.contains("would lose every message"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn a_partition_given_on_the_command_line_is_the_first_event_of_the_traces() {
+    let json = scratch("partition").join("trace.jsonl");
+    let json_arg = json.to_string_lossy().into_owned();
+    let r = pidlab(&[
+        "run",
+        "roster.erl",
+        "--partition",
+        "p1,p3|p2",
+        "--trace",
+        "--trace-json",
+        &json_arg,
+    ]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    let first = r.stderr.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with("e1 ") && first.contains("partition") && first.ends_with("p1,p3|p2"),
+        "{}",
+        r.stderr
+    );
+    let text = std::fs::read_to_string(&json).expect("the trace was written");
+    let e1: serde_json::Value =
+        serde_json::from_str(text.lines().next().unwrap_or_default()).expect("JSON");
+    assert_eq!(
+        e1,
+        serde_json::json!({
+            "id": "e1", "kind": "partition", "proc": "<0.80.0>", "time": 0, "groups": "p1,p3|p2"
+        })
+    );
+    let e2: serde_json::Value =
+        serde_json::from_str(text.lines().nth(1).unwrap_or_default()).expect("JSON");
+    assert_eq!(e2["id"], "e2", "ids go on from e1");
+}
+
+#[test]
 fn exit_reasons_with_strings_print_as_strings() {
     let erl = recorded("exit_string.out");
     let reasons: Vec<&str> = erl
@@ -143,4 +210,54 @@ fn exit_reasons_with_strings_print_as_strings() {
         "{}",
         r.stderr
     );
+}
+
+#[test]
+fn numbers_too_large_for_a_fault_flag_say_the_range() {
+    let cases = [
+        (
+            "--timing",
+            "sync:delta=99999999999999999999999",
+            "99999999999999999999999 is too large",
+            "a time lies between 0 and 4294967295 milliseconds",
+        ),
+        (
+            "--timing",
+            "psync:gst=4294967296,delta=10",
+            "4294967296 is too large",
+            "a time lies between 0 and 4294967295 milliseconds",
+        ),
+        (
+            "--crash",
+            "p2@send=18446744073709551616",
+            "18446744073709551616 is too large",
+            "a count lies between 0 and 18446744073709551615",
+        ),
+        (
+            "--crash",
+            "p2@time=99999999999",
+            "99999999999 is too large",
+            "a time lies between 0 and 4294967295 milliseconds",
+        ),
+        (
+            "--budget",
+            "losses=99999999999999999999",
+            "99999999999999999999 is too large",
+            "a count lies between 0 and 18446744073709551615",
+        ),
+    ];
+    for (flag, value, error, range) in cases {
+        let r = pidlab(&["run", "roster.erl", flag, value]);
+        assert_eq!(r.status, 2, "{flag} {value}: {}", r.stderr);
+        assert!(
+            r.stderr.contains(&format!("Error: {error}\n")),
+            "{}",
+            r.stderr
+        );
+        assert!(r.stderr.contains(range), "{}", r.stderr);
+    }
+    let r = pidlab(&["run", "roster.erl", "--timing", "sync:delta=4294967295"]);
+    assert_eq!(r.status, 0, "the largest time is accepted: {}", r.stderr);
+    let r = pidlab(&["run", "roster.erl", "--heal-at", "4294967296"]);
+    assert_eq!(r.status, 2, "{}", r.stderr);
 }

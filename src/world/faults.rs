@@ -199,6 +199,16 @@ pub fn parse_net(text: &str) -> Result<LinkModel, FlagError> {
                     }
                 }
             }
+            if loss >= 1.0 {
+                return Err(bad(
+                    flag,
+                    text,
+                    0,
+                    text.len(),
+                    "loss=1 would lose every message",
+                    "fair-loss promises that a message sent infinitely often is delivered infinitely often: use loss below 1",
+                ));
+            }
             if dup >= 1.0 {
                 return Err(bad(
                     flag,
@@ -239,6 +249,7 @@ pub fn parse_timing(text: &str) -> Result<Timing, FlagError> {
             flag,
             text,
             &p,
+            Range::Time,
             "whole number of milliseconds",
             "e.g. delta=10",
         )?;
@@ -326,18 +337,84 @@ fn params<'a>(
     Ok(out)
 }
 
-/// A parameter's value as a whole number.
-fn count(flag: &str, text: &str, p: &Param<'_>, what: &str, help: &str) -> Result<u64, FlagError> {
-    p.value.parse().map_err(|_| {
+/// The latest virtual time a flag may name, in milliseconds: Erlang's
+/// largest `after` timeout, about 49 days. Keeping times this small keeps
+/// every sum of times far from overflowing.
+pub const MAX_TIME_MS: u64 = 4_294_967_295;
+
+/// The range of whole numbers a flag accepts.
+#[derive(Clone, Copy)]
+enum Range {
+    /// A count of events or faults: any `u64`.
+    Count,
+    /// Milliseconds of virtual time, up to `MAX_TIME_MS`.
+    Time,
+}
+
+impl Range {
+    fn max(self) -> u64 {
+        match self {
+            Range::Count => u64::MAX,
+            Range::Time => MAX_TIME_MS,
+        }
+    }
+
+    fn words(self) -> String {
+        match self {
+            Range::Count => format!("a count lies between 0 and {}", u64::MAX),
+            Range::Time => format!(
+                "a time lies between 0 and {MAX_TIME_MS} milliseconds (about 49 days, Erlang's largest timeout)"
+            ),
+        }
+    }
+}
+
+/// The whole number `v` (at `at` in `text`) within `range`; otherwise a
+/// diagnostic that says it is too large or not a `what`, with `help`.
+fn whole(
+    flag: &str,
+    text: &str,
+    at: usize,
+    v: &str,
+    range: Range,
+    what: &str,
+    help: &str,
+) -> Result<u64, FlagError> {
+    let too_large = || {
         bad(
             flag,
             text,
-            p.value_at,
-            p.value_at + p.value.len(),
-            &format!("`{}` is not a {what}", p.value),
-            help,
+            at,
+            at + v.len(),
+            &format!("{v} is too large"),
+            &range.words(),
         )
-    })
+    };
+    match v.parse::<u64>() {
+        Ok(n) if n <= range.max() => Ok(n),
+        Ok(_) => Err(too_large()),
+        Err(e) if *e.kind() == std::num::IntErrorKind::PosOverflow => Err(too_large()),
+        Err(_) => Err(bad(
+            flag,
+            text,
+            at,
+            at + v.len(),
+            &format!("`{v}` is not a {what}"),
+            help,
+        )),
+    }
+}
+
+/// A parameter's value as a whole number within `range`.
+fn count(
+    flag: &str,
+    text: &str,
+    p: &Param<'_>,
+    range: Range,
+    what: &str,
+    help: &str,
+) -> Result<u64, FlagError> {
+    whole(flag, text, p.value_at, p.value, range, what, help)
 }
 
 /// Splits `NAME<sep>rest`; a missing separator or an empty name is an
@@ -436,7 +513,14 @@ pub fn parse_budget(text: &str) -> Result<(Option<u64>, Option<u64>), FlagError>
     let flag = "--budget";
     let (mut losses, mut crashes) = (None, None);
     for p in params(flag, text, text, 0, "e.g. losses=10,crashes=1")? {
-        let n = count(flag, text, &p, "count", "write a whole number")?;
+        let n = count(
+            flag,
+            text,
+            &p,
+            Range::Count,
+            "count",
+            "write a whole number",
+        )?;
         match p.key {
             "losses" => losses = Some(n),
             "crashes" => crashes = Some(n),
@@ -472,7 +556,7 @@ struct PlanFile {
     #[serde(default)]
     byzantine: Vec<toml::Spanned<String>>,
     byzantine_fun: Option<String>,
-    heal_at: Option<u64>,
+    heal_at: Option<toml::Spanned<u64>>,
     #[serde(default)]
     recover: Vec<toml::Spanned<String>>,
 }
@@ -526,7 +610,18 @@ pub fn load_plan(text: &str) -> Result<FaultPlan, Box<Diagnostic>> {
             .push(parse_byzantine(b.get_ref()).map_err(|e| into_file(*e, b.span()))?);
     }
     plan.byzantine_fun = file.byzantine_fun;
-    plan.heal_at = file.heal_at;
+    if let Some(t) = file.heal_at {
+        let span = t.span();
+        let t = *t.get_ref();
+        if t > MAX_TIME_MS {
+            return Err(Box::new(
+                Diagnostic::error(format!("{t} is too large"))
+                    .at(Span::new(span.start, span.end), "here")
+                    .help(Range::Time.words()),
+            ));
+        }
+        plan.heal_at = Some(t);
+    }
     for r in file.recover {
         plan.recoveries
             .push(parse_crash(r.get_ref()).map_err(|e| into_file(*e, r.span()))?);
@@ -634,16 +729,20 @@ pub fn parse_crash(text: &str) -> Result<Crash, FlagError> {
             when: Trigger::Prob(p),
         });
     }
-    let n: u64 = v.parse().map_err(|_| {
-        bad(
-            flag,
-            text,
-            vat,
-            text.len(),
-            &format!("`{v}` is not a count"),
-            "write a whole number, e.g. send=3",
-        )
-    })?;
+    let range = if k == "time" {
+        Range::Time
+    } else {
+        Range::Count
+    };
+    let n = whole(
+        flag,
+        text,
+        vat,
+        v,
+        range,
+        "count",
+        "write a whole number, e.g. send=3",
+    )?;
     let when = match k {
         "send" => Trigger::Send(n),
         "receive" => Trigger::Receive(n),

@@ -37,7 +37,7 @@ impl World {
     /// Whether `pid` is the process a plan names (alias `p2`, pid text or
     /// registered name).
     pub fn names(&self, pid: Pid, name: &str) -> bool {
-        name == crate::repl::alias(pid)
+        name == super::event::alias(pid)
             || name == super::event::pid_text(pid)
             || self
                 .registry
@@ -371,10 +371,12 @@ impl World {
         }
     }
 
-    /// Starts the plan's partition.
-    pub fn partition(&mut self) {
+    /// Starts the plan's partition and returns the event it records (none
+    /// without a partition in the plan). Called outside `apply`, as before
+    /// a run's first step, this is the only way a caller sees that event.
+    pub fn partition(&mut self) -> Vec<super::event::Event> {
         let Some(p) = &self.faults.partition else {
-            return;
+            return vec![];
         };
         let groups = p
             .groups
@@ -384,7 +386,7 @@ impl World {
             .join("|");
         self.partitioned = true;
         let at = self.network_event_owner();
-        self.push_event(at, Kind::Partition { groups }, None, vec![]);
+        vec![self.push_event(at, Kind::Partition { groups }, None, vec![])]
     }
 
     /// The process a partition or heal event is recorded on: the oldest.
