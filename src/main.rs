@@ -97,6 +97,9 @@ enum Command {
         /// Most scheduling steps in the run.
         #[arg(long, default_value_t = WorldLimits::default().max_steps)]
         max_steps: u64,
+        /// After main returns, let the other processes run until nothing can happen.
+        #[arg(long)]
+        wait: bool,
     },
     /// Run a file of shell inputs (as `pidlab < FILE` does).
     Script {
@@ -176,6 +179,8 @@ fn outcome_failure(o: &Outcome, name: &str, src: &str) -> ExitCode {
 /// Where the events of a run go.
 struct TraceOpts {
     human: bool,
+    /// Go on after main returns until nothing can happen.
+    wait: bool,
     json: Option<std::path::PathBuf>,
     world: WorldLimits,
     faults: FaultPlan,
@@ -366,14 +371,35 @@ fn cmd_run(
                 .write_all(run::error_report(pid, e, time).as_bytes());
         },
     };
-    let outcome = run::run_main(&mut world, &m, func, call_args, limits, hooks);
+    let done = run::run_main(&mut world, &m, func, call_args, limits, trace.wait, hooks);
     let mut sinks = sinks.into_inner();
     if let Some(j) = sinks.json.as_mut() {
         let _ = j.flush();
     }
     let _ = sinks.out.flush();
     drop(sinks);
-    outcome_failure(&outcome, &name, &src)
+    if !trace.wait && matches!(done.outcome, Outcome::Returned(_)) {
+        if let Some(line) = still_running_line(&done.still_running) {
+            eprintln!("{line}");
+        }
+    }
+    let status = outcome_failure(&done.outcome, &name, &src);
+    let unknown = done.roster.unknown(&trace.faults);
+    if unknown.is_empty() {
+        return status;
+    }
+    let processes = done.roster.describe();
+    let last = unknown.len().saturating_sub(1);
+    for (i, (flag, who)) in unknown.into_iter().enumerate() {
+        let mut d = Diagnostic::error(format!(
+            "{flag} names {who}, but no process of this run had that name; processes: {processes}"
+        ));
+        if i == last {
+            d = d.help("name a process by its alias (p1 is main, p2 the next process spawned, ...), its registered name or its pid");
+        }
+        eprint!("{}", render_bare(&d, stderr_style()));
+    }
+    ExitCode::from(2)
 }
 
 /// Where `pidlab run` writes as the run goes.
@@ -381,6 +407,28 @@ struct Sinks<'a> {
     out: std::io::BufWriter<std::io::StdoutLock<'a>>,
     err: std::io::StderrLock<'a>,
     json: Option<std::io::BufWriter<std::fs::File>>,
+}
+
+/// The line that says a run ended with work left, if it did.
+fn still_running_line(pids: &[pidlab::term::Pid]) -> Option<String> {
+    const SHOWN: usize = 10;
+    let mut names: Vec<String> = pids
+        .iter()
+        .take(SHOWN)
+        .map(|p| pidlab::world::event::alias(*p))
+        .collect();
+    if pids.len() > SHOWN {
+        names.push(format!("and {} more", pids.len() - SHOWN));
+    }
+    let (n, what) = match pids.len() {
+        0 => return None,
+        1 => (1, "process"),
+        n => (n, "processes"),
+    };
+    Some(format!(
+        "main returned; {n} {what} still running: {}; use --wait to let them finish",
+        names.join(", ")
+    ))
 }
 
 fn cmd_eval(src: &str) -> ExitCode {
@@ -491,6 +539,7 @@ fn main() -> ExitCode {
                 partition,
                 crash,
                 fail_stop,
+                wait,
             }) => {
                 pidlab::alloc::set_limit(max_heap.saturating_mul(1 << 20));
                 let flags = PlanFlags {
@@ -518,6 +567,7 @@ fn main() -> ExitCode {
                 let sched = Sched::parse(&sched, seed).unwrap_or(Sched::Random { state: seed });
                 let opts = TraceOpts {
                     human: trace,
+                    wait,
                     json: trace_json,
                     world: WorldLimits {
                         max_procs,

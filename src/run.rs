@@ -1,16 +1,19 @@
 //! Running compiled code: loading a module and calling its entry point in a
-//! world until main ends, and evaluating shell expressions. Output, events
-//! and crashes are handed to hooks as they happen; nothing here prints.
-//! Also the words of a run's end: crash diagnostics and erl's error reports.
+//! world until main ends (or, asked to wait, until nothing can happen), and
+//! evaluating shell expressions. Output, events and crashes are handed to
+//! hooks as they happen; nothing here prints. Also the words of a run's
+//! end: crash diagnostics, erl's error reports, the processes a run had.
 
 use crate::diag::Diagnostic;
 use crate::syntax::ast::Span;
 use crate::term::{Atom, Pid, Term};
 use crate::vm::exception::{Class, Exception};
 use crate::vm::{Code, Module};
-use crate::world::event::{Event, Kind};
+use crate::world::event::{alias, Event, Kind};
+use crate::world::faults::FaultPlan;
 use crate::world::sched::Sched;
 use crate::world::{Start, Status, World};
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 /// Bounds and scheduling of one run.
@@ -103,7 +106,7 @@ pub fn run_world(
         event: on_event,
         crash: &mut |_, _, _| {},
     };
-    run_main(world, module, func, args, limits, hooks)
+    run_main(world, module, func, args, limits, false, hooks).outcome
 }
 
 /// Where a run's output, events and crashes go, as they happen.
@@ -117,15 +120,58 @@ pub struct Hooks<'a> {
     pub crash: &'a mut dyn FnMut(Pid, &Exception, u64),
 }
 
+/// How a run of `main` ended, with what the command line tells beside it.
+#[derive(Debug)]
+pub struct RunReport {
+    pub outcome: Outcome,
+    /// Every process the run had and the names it was registered under.
+    pub roster: Roster,
+    /// Processes that could still do something when the run ended: they
+    /// can run, wait for a time, or have a message or timer on its way.
+    pub still_running: Vec<Pid>,
+}
+
 /// Runs `module:function(args)` as the main process of `world`, as
-/// `run_world` does, telling `hooks` what happens.
+/// `run_world` does. With `wait`, a run whose main returns goes on until
+/// nothing can happen (within the same bounds) instead of ending there.
 pub fn run_main(
     world: &mut World,
     module: &Rc<Module>,
     func: u32,
     args: Vec<Term>,
     limits: RunLimits,
+    wait: bool,
     hooks: Hooks<'_>,
+) -> RunReport {
+    let mut roster = Roster::default();
+    let outcome = drive(world, module, func, args, &limits, wait, hooks, &mut roster);
+    roster.note_procs(world);
+    RunReport {
+        outcome,
+        roster,
+        still_running: still_running(world),
+    }
+}
+
+/// Whether the process `main` has ended.
+fn has_exited(world: &World, main: Pid) -> bool {
+    world
+        .procs
+        .get(&main)
+        .is_some_and(|p| matches!(p.status, Status::Exited(_)))
+}
+
+/// The loop of `run_main`.
+#[allow(clippy::too_many_arguments)] // one private step of `run_main`
+fn drive(
+    world: &mut World,
+    module: &Rc<Module>,
+    func: u32,
+    args: Vec<Term>,
+    limits: &RunLimits,
+    wait: bool,
+    hooks: Hooks<'_>,
+    roster: &mut Roster,
 ) -> Outcome {
     let Hooks {
         output: sink,
@@ -142,10 +188,9 @@ pub fn run_main(
         Err(e) => return Outcome::Crashed(e),
     };
     loop {
-        if let Some(p) = world.procs.get(&main) {
-            if let Status::Exited(_) = p.status {
-                break;
-            }
+        let after_main = has_exited(world, main);
+        if after_main && !(wait && matches!(world.main_result, Some(Ok(_)))) {
+            break;
         }
         if let Some(why) = world.stopped.take() {
             return Outcome::Bound(why);
@@ -155,6 +200,9 @@ pub fn run_main(
         }
         let choices = world.enabled();
         let Some(choice) = sched.pick(&choices) else {
+            if after_main {
+                break;
+            }
             let (line, span) = world
                 .procs
                 .get(&main)
@@ -186,6 +234,12 @@ pub fn run_main(
             }
             on_event(e);
         }
+        if events
+            .iter()
+            .any(|e| matches!(e.kind, Kind::Register { .. }))
+        {
+            roster.note_names(world);
+        }
         for (pid, ex) in world.crashes.iter().skip(crashes) {
             let time = events
                 .iter()
@@ -200,6 +254,122 @@ pub fn run_main(
         Some(Err(e)) => Outcome::Crashed(e),
         None => Outcome::Returned(Term::ok()),
     }
+}
+
+/// The processes a run had: each one's pid and the names it was
+/// registered under, in the order it got them.
+#[derive(Clone, Debug, Default)]
+pub struct Roster {
+    procs: BTreeMap<Pid, Vec<String>>,
+}
+
+impl Roster {
+    fn note_procs(&mut self, world: &World) {
+        for pid in world.procs.keys() {
+            self.procs.entry(*pid).or_default();
+        }
+    }
+
+    /// Notes the registered names now in force (a name is lost from the
+    /// registry when its process ends, so this runs after each `register`).
+    fn note_names(&mut self, world: &World) {
+        for (name, pid) in &world.registry {
+            let names = self.procs.entry(*pid).or_default();
+            if !names.iter().any(|n| n == name.name()) {
+                names.push(name.name().to_string());
+            }
+        }
+    }
+
+    /// Whether some process of the run had this name, as a fault plan
+    /// names processes: alias, pid text or registered name.
+    pub fn has(&self, name: &str) -> bool {
+        self.procs.iter().any(|(pid, names)| {
+            alias(*pid) == name
+                || crate::world::event::pid_text(*pid) == name
+                || names.iter().any(|n| n == name)
+        })
+    }
+
+    /// The plan's rules that name a process this run never had: each
+    /// flag with the name, in flag order.
+    pub fn unknown<'a>(&self, plan: &'a FaultPlan) -> Vec<(&'static str, &'a str)> {
+        plan.process_names()
+            .into_iter()
+            .filter(|(_, name)| !self.has(name))
+            .collect()
+    }
+
+    /// The processes as a list for people, e.g. `p1 (main), p2 to p9, p10
+    /// [server]`: main and every registered process by itself, runs of
+    /// three or more others as a range.
+    pub fn describe(&self) -> String {
+        let mut parts: Vec<String> = vec![];
+        let mut plain: Vec<Pid> = vec![];
+        let flush = |plain: &mut Vec<Pid>, parts: &mut Vec<String>| {
+            match (plain.first(), plain.last()) {
+                (Some(a), Some(b)) if plain.len() >= 3 => {
+                    parts.push(format!("{} to {}", alias(*a), alias(*b)));
+                }
+                _ => parts.extend(plain.iter().map(|p| alias(*p))),
+            }
+            plain.clear();
+        };
+        for (pid, names) in &self.procs {
+            let follows = plain.last().is_none_or(|l| l.0 + 1 == pid.0);
+            if *pid != MAIN_PID && names.is_empty() && follows {
+                plain.push(*pid);
+                continue;
+            }
+            flush(&mut plain, &mut parts);
+            if *pid != MAIN_PID && names.is_empty() {
+                plain.push(*pid);
+                continue;
+            }
+            let mut text = alias(*pid);
+            if *pid == MAIN_PID {
+                text.push_str(" (main)");
+            }
+            if !names.is_empty() {
+                text.push_str(&format!(" [{}]", names.join(", ")));
+            }
+            parts.push(text);
+        }
+        flush(&mut plain, &mut parts);
+        parts.join(", ")
+    }
+}
+
+/// The processes, other than main and the shell, that could still do
+/// something: runnable, waiting for a time (`after`, `timer:sleep`), or
+/// with a message, exit signal or timer on its way to them. A process
+/// waiting in `receive` with nothing coming is not among them.
+fn still_running(world: &World) -> Vec<Pid> {
+    let timers: BTreeSet<Pid> = world
+        .timers
+        .iter()
+        .filter_map(|t| match &t.to {
+            Term::Pid(p) => Some(*p),
+            Term::Atom(a) => world.registry.get(a).copied(),
+            _ => None,
+        })
+        .collect();
+    world
+        .procs
+        .iter()
+        .filter(|(pid, _)| **pid != MAIN_PID && Some(**pid) != world.shell)
+        .filter(|(pid, p)| match p.status {
+            Status::Runnable
+            | Status::Waiting {
+                deadline: Some(_), ..
+            } => true,
+            Status::Waiting { deadline: None, .. } => {
+                world.network.has_inbound(**pid) || timers.contains(pid)
+            }
+            Status::Exited(_) | Status::Idle => false,
+        })
+        .map(|(pid, _)| *pid)
+        .collect()
 }
 
 /// The error report erl's logger prints when a process dies of an

@@ -177,6 +177,104 @@ fn a_partition_given_on_the_command_line_is_the_first_event_of_the_traces() {
 }
 
 #[test]
+fn a_fault_rule_that_names_no_process_of_the_run_is_an_error() {
+    let processes = "processes: p1 (main), p2, p3 [server]";
+    let cases: [(&[&str], &str, &str); 6] = [
+        (&["--crash", "nosuch@send=1"], "--crash", "nosuch"),
+        (&["--partition", "p2|p9"], "--partition", "p9"),
+        (&["--omit", "p4:send=0.5"], "--omit", "p4"),
+        (&["--byzantine", "client:drop=0.5"], "--byzantine", "client"),
+        (&["--recover", "p7@time=10"], "--recover", "p7"),
+        (&["--crash", "<0.90.0>@send=1"], "--crash", "<0.90.0>"),
+    ];
+    for (flags, flag, name) in cases {
+        let mut args = vec!["run", "roster.erl"];
+        args.extend_from_slice(flags);
+        let r = pidlab(&args);
+        assert_eq!(r.status, 2, "{flags:?}: {}", r.stderr);
+        let want = format!(
+            "Error: {flag} names {name}, but no process of this run had that name; {processes}\n"
+        );
+        assert!(r.stderr.contains(&want), "{flags:?}: {}", r.stderr);
+    }
+    // Every way a plan names a process of the run: alias, registered name
+    // (gone by the end of the run) and pid.
+    let r = pidlab(&[
+        "run",
+        "roster.erl",
+        "--crash",
+        "server@send=5",
+        "--partition",
+        "p1,p3|p2",
+        "--omit",
+        "<0.81.0>:send=0.0",
+        "--recover",
+        "server@time=10",
+    ]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert_eq!(r.stderr, "");
+}
+
+#[test]
+fn unknown_names_are_all_listed_with_one_hint() {
+    let r = pidlab(&[
+        "run",
+        "roster.erl",
+        "--crash",
+        "a@send=1",
+        "--crash",
+        "a@receive=1",
+        "--omit",
+        "b:send=0.1",
+    ]);
+    assert_eq!(r.status, 2, "{}", r.stderr);
+    let errors: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("Error:"))
+        .collect();
+    assert_eq!(errors.len(), 2, "one error per flag and name: {}", r.stderr);
+    assert_eq!(r.stderr.matches("help:").count(), 1, "{}", r.stderr);
+}
+
+#[test]
+fn main_returning_with_work_left_says_which_processes_are_still_running() {
+    let r = pidlab(&["run", "unfinished.erl"]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, "main done\n");
+    // p4 waits in receive with nothing on its way: it is not listed.
+    assert_eq!(
+        r.stderr,
+        "main returned; 2 processes still running: p2, p3; use --wait to let them finish\n"
+    );
+    // A run whose other processes have all ended says nothing.
+    let r = pidlab(&["run", "roster.erl"]);
+    assert_eq!((r.status, r.stderr.as_str()), (0, ""));
+}
+
+#[test]
+fn wait_lets_the_other_processes_finish() {
+    let r = pidlab(&["run", "unfinished.erl", "--wait"]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, "main done\np3 got hello\np2 woke\n");
+    assert_eq!(r.stderr, "");
+    // A process that never ends keeps a waiting run going to the step bound.
+    let r = pidlab(&["run", "forever.erl", "--max-steps", "1000"]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "main returned; 1 process still running: p2; use --wait to let them finish\n"
+    );
+    let r = pidlab(&["run", "forever.erl", "--max-steps", "1000", "--wait"]);
+    assert_eq!(r.status, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("the run reached its bound of 1000 steps"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
 fn exit_reasons_with_strings_print_as_strings() {
     let erl = recorded("exit_string.out");
     let reasons: Vec<&str> = erl

@@ -132,6 +132,39 @@ impl Default for FaultPlan {
     }
 }
 
+impl FaultPlan {
+    /// The process names the plan's rules use, each with the flag that
+    /// writes that kind of rule, in flag order and without repeats.
+    pub fn process_names<'a>(&'a self) -> Vec<(&'static str, &'a str)> {
+        let mut out: Vec<(&'static str, &str)> = vec![];
+        let mut add = |flag: &'static str, name: &'a str| {
+            if !out.contains(&(flag, name)) {
+                out.push((flag, name));
+            }
+        };
+        for c in &self.crashes {
+            add("--crash", &c.who);
+        }
+        for n in self
+            .partition
+            .iter()
+            .flat_map(|p| p.groups.iter().flatten())
+        {
+            add("--partition", n);
+        }
+        for o in &self.omissions {
+            add("--omit", &o.who);
+        }
+        for b in &self.byzantine {
+            add("--byzantine", &b.who);
+        }
+        for r in &self.recoveries {
+            add("--recover", &r.who);
+        }
+        out
+    }
+}
+
 /// A diagnostic about a flag's text, pointing at `lo..hi` in it.
 fn bad(flag: &str, text: &str, lo: usize, hi: usize, msg: &str, help: &str) -> FlagError {
     let src = format!("{flag} {text}");
