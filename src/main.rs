@@ -506,9 +506,65 @@ fn tune_malloc() {
     }
 }
 
+/// The subcommands, as `pidlab WORD` spells them.
+const COMMANDS: [&str; 4] = ["run", "eval", "script", "replay"];
+
+/// `pidlab WORD ...` where WORD is neither a command nor a file, and does
+/// not end in `.erl` (a module for the shell): a diagnostic that lists the
+/// commands and suggests the closest, before clap reads the line.
+fn unknown_command(args: &[std::ffi::OsString]) -> Option<Diagnostic> {
+    let word = args.get(1)?.to_str()?;
+    let path = std::path::Path::new(word);
+    if word.starts_with('-')
+        || COMMANDS.contains(&word)
+        || word == "help"
+        || word.ends_with(".erl")
+        || path.exists()
+    {
+        return None;
+    }
+    let d = Diagnostic::error(format!("`{word}` is not a command or a file"))
+        .note("the commands are run, eval, script and replay; `pidlab` alone starts the shell, and `pidlab FILE.erl` starts it with a module loaded");
+    let module = format!("{word}.erl");
+    if std::path::Path::new(&module).is_file() {
+        return Some(d.help(format!(
+            "to run {module}, write `pidlab run {module}`; to load it into the shell, `pidlab {module}`"
+        )));
+    }
+    // Near enough to be a typo: similar letters, or at most two edits.
+    let lower = word.to_lowercase();
+    let score = |c: &str| strsim::jaro_winkler(&lower, c);
+    let closest = COMMANDS
+        .iter()
+        .copied()
+        .filter(|c| score(c) >= 0.6 || strsim::levenshtein(&lower, c) <= 2)
+        .max_by(|a, b| score(a).total_cmp(&score(b)).then_with(|| b.cmp(a)));
+    Some(match closest {
+        Some(c) => d.help(format!("did you mean `pidlab {c}`?")),
+        None => d,
+    })
+}
+
+/// The module file the shell is to load, if it cannot be read: a diagnostic.
+fn unreadable_module(file: &std::path::Path) -> Option<Diagnostic> {
+    let name = file.display();
+    match std::fs::metadata(file) {
+        Ok(m) if m.is_file() => None,
+        Ok(_) => Some(Diagnostic::error(format!(
+            "cannot read {name}: it is not a file"
+        ))),
+        Err(e) => Some(Diagnostic::error(format!("cannot read {name}: {e}"))),
+    }
+}
+
 fn main() -> ExitCode {
     tune_malloc();
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some(d) = unknown_command(&args) {
+        eprint!("{}", render_bare(&d, stderr_style()));
+        return ExitCode::from(1);
+    }
+    let cli = Cli::parse_from(args);
     // The shell and eval get the same memory bound as `run`'s default.
     pidlab::alloc::set_limit(4096 << 20);
     // Deep terms recurse when printed or compared: give the work a big stack.
@@ -608,10 +664,16 @@ fn main() -> ExitCode {
                     ExitCode::from(1)
                 }
             },
-            None => shell(&pidlab::repl::Options {
-                load: cli.file,
-                echo: false,
-            }),
+            None => match cli.file.as_deref().and_then(unreadable_module) {
+                Some(d) => {
+                    eprint!("{}", render_bare(&d, stderr_style()));
+                    ExitCode::from(1)
+                }
+                None => shell(&pidlab::repl::Options {
+                    load: cli.file,
+                    echo: false,
+                }),
+            },
         });
     match child.map(|h| h.join()) {
         Ok(Ok(code)) => code,

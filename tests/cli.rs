@@ -275,6 +275,49 @@ fn wait_lets_the_other_processes_finish() {
 }
 
 #[test]
+fn the_shell_with_a_missing_file_fails_on_stderr() {
+    let r = pidlab(&["nosuch.erl"]);
+    assert_eq!(r.status, 1);
+    assert_eq!(r.stdout, "");
+    assert!(
+        r.stderr.starts_with("Error: cannot read nosuch.erl: "),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn a_word_that_is_no_command_or_file_lists_the_commands() {
+    let r = pidlab(&["shim"]);
+    assert_eq!(r.status, 1);
+    assert_eq!(r.stdout, "");
+    assert_eq!(
+        r.stderr,
+        "Error: `shim` is not a command or a file\n  \
+         note: the commands are run, eval, script and replay; `pidlab` alone starts the shell, \
+         and `pidlab FILE.erl` starts it with a module loaded\n  \
+         help: did you mean `pidlab script`?\n"
+    );
+    let r = pidlab(&["rnu", "roster.erl"]);
+    assert_eq!(r.status, 1);
+    assert!(
+        r.stderr.contains("help: did you mean `pidlab run`?"),
+        "{}",
+        r.stderr
+    );
+    let r = pidlab(&["xyzzy"]);
+    assert_eq!(r.status, 1);
+    assert!(!r.stderr.contains("did you mean"), "{}", r.stderr);
+    let r = pidlab(&["roster"]);
+    assert!(
+        r.stderr
+            .contains("to run roster.erl, write `pidlab run roster.erl`"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
 fn exit_reasons_with_strings_print_as_strings() {
     let erl = recorded("exit_string.out");
     let reasons: Vec<&str> = erl
