@@ -363,10 +363,17 @@ fn still_running(world: &World) -> Vec<Pid> {
             | Status::Waiting {
                 deadline: Some(_), ..
             } => true,
-            Status::Waiting { deadline: None, .. } => {
-                world.network.has_inbound(**pid) || timers.contains(pid)
+            Status::Waiting {
+                deadline: None,
+                sleeping: false,
+            } => world.network.has_inbound(**pid) || timers.contains(pid),
+            // `timer:sleep(infinity)`: nothing can wake it.
+            Status::Waiting {
+                deadline: None,
+                sleeping: true,
             }
-            Status::Exited(_) | Status::Idle => false,
+            | Status::Exited(_)
+            | Status::Idle => false,
         })
         .map(|(pid, _)| *pid)
         .collect()
@@ -433,6 +440,22 @@ fn civil_date(days: u64) -> (u64, u64, u64) {
     (year, month, day)
 }
 
+/// The call an `undef` was raised for: its stack starts with `{M, F, Args, _}`.
+pub fn undef_call(e: &Exception) -> Option<(Atom, Atom, usize)> {
+    let Term::Cons(c) = e.stack_term() else {
+        return None;
+    };
+    let Term::Tuple(t) = &c.head else {
+        return None;
+    };
+    match (t.first(), t.get(1), t.get(2)) {
+        (Some(Term::Atom(m)), Some(Term::Atom(f)), Some(args)) => {
+            Some((*m, *f, args.list_len().unwrap_or(0)))
+        }
+        _ => None,
+    }
+}
+
 /// Erlang's words for an error reason, as the shell prints them.
 pub fn describe(e: &Exception) -> String {
     let r = &e.reason;
@@ -451,7 +474,18 @@ pub fn describe(e: &Exception) -> String {
                         "no true branch found when evaluating an if expression".to_string()
                     }
                     "function_clause" => "no function clause matching".to_string(),
-                    "undef" => "undefined function".to_string(),
+                    "undef" => match undef_call(e) {
+                        Some((m, f, n)) if m.name() == crate::compile::SHELL_DEFAULT => {
+                            format!("undefined shell command {}/{n}", f.name())
+                        }
+                        Some((m, f, n)) => format!(
+                            "undefined function {}:{}/{n}",
+                            crate::term::write::atom_text(m.name()),
+                            crate::term::write::atom_text(f.name())
+                        ),
+                        None => "undefined function".to_string(),
+                    },
+                    "noproc" => "no such process or port".to_string(),
                     "system_limit" => "a system limit has been reached".to_string(),
                     _ => p(r),
                 },

@@ -124,7 +124,9 @@ fn a_saved_session_keeps_the_module_loaded_on_the_command_line() {
             "P = counter:start(), P ! {{add, 2}}, P ! {{get, self()}}, ok.\nflush().\n:save {}\n",
             file.display()
         );
-        stdin.write_all(inputs.as_bytes()).expect("stdin takes the script");
+        stdin
+            .write_all(inputs.as_bytes())
+            .expect("stdin takes the script");
     }
     let first = child.wait_with_output().expect("pidlab ends");
     let first = String::from_utf8_lossy(&first.stdout).into_owned();

@@ -516,6 +516,10 @@ impl Session {
             Some(Status::Waiting {
                 deadline: Some(d), ..
             }) => format!("in receive, timeout at t={d}"),
+            Some(Status::Waiting {
+                deadline: None,
+                sleeping: true,
+            }) => "sleeping forever".into(),
             Some(Status::Waiting { .. }) => "in receive".into(),
             Some(Status::Exited(r)) => {
                 let text = crate::term::pretty::print(r, 1, usize::MAX);

@@ -61,8 +61,10 @@ const SHELL_MAX_PROCS: usize = 20_000;
 /// Error reports of crashed processes shown after one input or command.
 const MAX_REPORTS: usize = 5;
 
-/// Steps `:run` takes at most before it gives the prompt back.
-const RUN_STEPS: usize = 1_000_000;
+/// Steps an input or `:run` takes at most before the prompt comes back
+/// (each step runs a process for up to `world::SLICE` reductions); an
+/// endless loop returns the prompt in seconds, and `:run` goes on.
+const RUN_STEPS: usize = 100_000;
 
 /// Set by Ctrl-C while the world runs; the run loop stops at the next step.
 pub static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
@@ -257,6 +259,20 @@ impl Session {
         } else {
             self.run_until_quiet(RUN_STEPS, false, sink)
         };
+        let still_running = self.pending_names.is_some()
+            && self
+                .world
+                .shell
+                .is_some_and(|p| self.world.enabled().contains(&crate::world::Choice::Run(p)));
+        if self.script && still_running && !self.manual {
+            // No Ctrl-C in a script: an input that never ends is stopped.
+            self.interrupt();
+            let msg = format!(
+                "error: input {} ran for {RUN_STEPS} steps without finishing (an endless loop?); it was stopped\n",
+                self.counter
+            );
+            return Reply::Text(text + &rest + &msg, true);
+        }
         Reply::Text(text + &rest + &self.waiting_note(), err)
     }
 
@@ -355,13 +371,27 @@ impl Session {
             .last()
             .map(|(_, t, _)| t.clone())
             .unwrap_or_default();
-        let mut d = crate::diag::Diagnostic::error(format!(
-            "deadlock: the shell waits forever in `receive` (line {line})"
-        ))
-        .at(span, "waiting here")
-        .help("no process can send the message it waits for; add an `after` clause or send the message first");
+        let sleeps = matches!(p.status, Status::Waiting { sleeping: true, .. });
+        let mut d = if sleeps {
+            crate::diag::Diagnostic::error(format!(
+                "the shell sleeps forever (line {line}): nothing can wake `timer:sleep(infinity)`"
+            ))
+            .at(span, "sleeping here")
+        } else {
+            crate::diag::Diagnostic::error(format!(
+                "deadlock: the shell waits forever in `receive` (line {line})"
+            ))
+            .at(span, "waiting here")
+            .help("no process can send the message it waits for; add an `after` clause or send the message first")
+        };
         for (pid, q) in &self.world.procs {
-            if matches!(q.status, Status::Waiting { .. }) {
+            if matches!(
+                q.status,
+                Status::Waiting {
+                    sleeping: false,
+                    ..
+                }
+            ) {
                 d = d.note(format!(
                     "{} ({}) waits in receive at line {}",
                     crate::world::event::pid_text(*pid),
@@ -488,29 +518,8 @@ impl Session {
 
     /// erl's words for an exception that ended a shell input, with a hint.
     fn exception_text(&self, e: &crate::vm::Exception) -> String {
-        let undef_call = match (&e.reason, e.stack_term()) {
-            (Term::Atom(a), Term::Cons(c)) if a.name() == "undef" => match &c.head {
-                Term::Tuple(t) => match (t.first(), t.get(1), t.get(2)) {
-                    (Some(Term::Atom(m)), Some(Term::Atom(f)), Some(args)) => {
-                        Some((*m, *f, args.list_len().unwrap_or(0)))
-                    }
-                    _ => None,
-                },
-                _ => None,
-            },
-            _ => None,
-        };
-        let head = match undef_call {
-            Some((m, f, n)) if m.name() == SHELL_FNS => {
-                format!("exception error: undefined shell command {}/{n}", f.name())
-            }
-            Some((m, f, n)) => format!(
-                "exception error: undefined function {}:{}/{n}",
-                crate::term::write::atom_text(m.name()),
-                crate::term::write::atom_text(f.name())
-            ),
-            None => run::describe(e),
-        };
+        let undef_call = run::undef_call(e).filter(|_| e.reason.is_atom("undef"));
+        let head = run::describe(e);
         let mut out = self.colour_error(&format!("** {head}"));
         if let Some(l) = e
             .location

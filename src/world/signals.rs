@@ -390,16 +390,16 @@ impl World {
                 r
             }
             ("timer", "sleep", [t]) => {
-                let ms = match t {
-                    Term::Int(ms) if *ms >= 0 => *ms as u64,
-                    t if t.is_atom("infinity") => u64::MAX / 4,
+                // `infinity` never wakes, as in erl: no deadline at all.
+                let deadline = match t {
+                    Term::Int(ms) if *ms >= 0 => Some(self.time.saturating_add(*ms as u64)),
+                    t if t.is_atom("infinity") => None,
                     _ => return Err(Exception::error(Term::atom("function_clause"))),
                 };
-                let deadline = self.time.saturating_add(ms);
                 self.set_status(
                     pid,
                     Status::Waiting {
-                        deadline: Some(deadline),
+                        deadline,
                         sleeping: true,
                     },
                 );
