@@ -62,7 +62,10 @@ fn seq(_: &mut BifCtx, a: &[Term]) -> R {
     if step == 0 {
         return Ok(Term::list(vec![Term::Int(from)]));
     }
-    let n = ((to - from) / step + 1).max(0) as u64;
+    // The length rounds down, as OTP's does: seq(3, 2, 2) and seq(5, 6, -2) are [].
+    let (num, den) = (i128::from(to) - i128::from(from), i128::from(step));
+    let q = num / den - i128::from(num % den != 0 && (num < 0) != (den < 0));
+    let n = u64::try_from((q + 1).max(0)).unwrap_or(u64::MAX);
     if n > MAX_LIST as u64 {
         return Err(Exception::system_limit());
     }

@@ -50,13 +50,20 @@ pub fn literal(e: &Expr) -> Option<Term> {
         ExprKind::Un(UnOp::Neg, x) => match &x.kind {
             ExprKind::Int(i) => Term::from_big(-i.clone()),
             ExprKind::Float(f) => Term::Float(-*f),
-            _ => return None,
+            _ => crate::vm::arith::negate(&number(x)?).ok()?,
         },
-        ExprKind::Un(UnOp::Plus, x) => match &x.kind {
-            ExprKind::Int(i) => Term::from_big(i.clone()),
-            ExprKind::Float(f) => Term::Float(*f),
-            _ => return None,
-        },
+        ExprKind::Un(UnOp::Plus, x) => number(x)?,
+        // Arithmetic on numbers is a constant, and a valid pattern, as in erl.
+        ExprKind::Bin(op, a, b) => {
+            crate::vm::arith::arith(arith_of(*op)?, &number(a)?, &number(b)?).ok()?
+        }
+        ExprKind::Map(fields) if fields.iter().all(|f| !f.exact) => {
+            let mut m = crate::term::TermMap::new();
+            for f in fields {
+                m.insert(literal(&f.key)?, literal(&f.value)?);
+            }
+            Term::Map(std::rc::Rc::new(m))
+        }
         ExprKind::Tuple(es) => Term::tuple(es.iter().map(literal).collect::<Option<Vec<_>>>()?),
         ExprKind::List(es, tail) => {
             let t = match tail {
@@ -67,6 +74,11 @@ pub fn literal(e: &Expr) -> Option<Term> {
         }
         _ => return None,
     })
+}
+
+/// A constant number: a literal, or arithmetic on constant numbers.
+fn number(e: &Expr) -> Option<Term> {
+    literal(e).filter(|t| matches!(t, Term::Int(_) | Term::Big(_) | Term::Float(_)))
 }
 
 impl FnBuilder<'_> {
@@ -725,9 +737,12 @@ impl FnBuilder<'_> {
             );
         }
         self.emit(Op::Jump { to: done });
+        let mut outs = vec![self.scope.clone()];
         if catching {
             self.place(handler);
             for cc in catches {
+                // Each catch clause sees only what was bound before the try.
+                self.scope = before.clone();
                 let next = self.label();
                 self.span = cc.span;
                 let class_pat = match &cc.class {
@@ -741,9 +756,11 @@ impl FnBuilder<'_> {
                 }
                 self.guard(&cc.guard, next);
                 self.body_into(&cc.body, dst);
+                outs.push(self.scope.clone());
                 self.emit(Op::Jump { to: done });
                 self.place(next);
             }
+            self.scope = before.clone();
             self.span = span;
             self.emit(Op::Reraise {
                 class: Src::Reg(c),
@@ -755,9 +772,14 @@ impl FnBuilder<'_> {
         if !after.is_empty() {
             let end = self.label();
             self.emit(Op::TryEnd);
+            // `after` is compiled twice (on the way out and in the handler);
+            // each copy binds its own variables.
+            let at_after = self.scope.clone();
             for a in after {
                 self.expr(a);
             }
+            outs.push(self.scope.clone());
+            self.scope = at_after;
             self.emit(Op::Jump { to: end });
             self.place(after_handler);
             for a in after {
@@ -770,8 +792,7 @@ impl FnBuilder<'_> {
             });
             self.place(end);
         }
-        let out = self.scope.clone();
-        self.scope = Scope::merge(&before, &[out], "try", span, true);
+        self.scope = Scope::merge(&before, &outs, "try", span, true);
         Src::Reg(dst)
     }
 
@@ -847,6 +868,12 @@ impl FnBuilder<'_> {
                 });
                 self.place(done);
             }
+            Qualifier::Filter(f) if self.is_guard_expr(f) => {
+                // A filter that is a guard expression is a guard, as in erl:
+                // false, a non-boolean and an error all skip the element.
+                self.guard(&vec![vec![f.clone()]], cont);
+                self.comprehension(body, rest, acc, cont);
+            }
             Qualifier::Filter(f) => {
                 let v = self.expr(f);
                 let not_true = self.label();
@@ -873,6 +900,57 @@ impl FnBuilder<'_> {
                 self.place(go);
                 self.comprehension(body, rest, acc, cont);
             }
+        }
+    }
+
+    /// Whether `e` is a guard expression as erl_lint sees it: constants,
+    /// variables, data built of guard expressions, guard operators and
+    /// calls to guard built-ins that no local function shadows.
+    fn is_guard_expr(&self, e: &Expr) -> bool {
+        let all = |es: &[Expr]| es.iter().all(|x| self.is_guard_expr(x));
+        match &e.kind {
+            ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Atom(_)
+            | ExprKind::Str(_)
+            | ExprKind::Var(_) => true,
+            ExprKind::Tuple(es) => all(es),
+            ExprKind::List(es, tail) => {
+                all(es) && tail.as_deref().is_none_or(|t| self.is_guard_expr(t))
+            }
+            ExprKind::Map(fs) => fs
+                .iter()
+                .all(|f| self.is_guard_expr(&f.key) && self.is_guard_expr(&f.value)),
+            ExprKind::MapUpdate(m, fs) => {
+                self.is_guard_expr(m)
+                    && fs
+                        .iter()
+                        .all(|f| self.is_guard_expr(&f.key) && self.is_guard_expr(&f.value))
+            }
+            ExprKind::Bin(op, a, b) => {
+                !matches!(op, BinOp::Append | BinOp::Subtract | BinOp::Send)
+                    && self.is_guard_expr(a)
+                    && self.is_guard_expr(b)
+            }
+            ExprKind::Un(_, a) => self.is_guard_expr(a),
+            ExprKind::Call(f, args) => {
+                let n = args.len();
+                let guard_bif = match &f.kind {
+                    ExprKind::Atom(name) => {
+                        crate::bif::is_guard_bif(name.name(), n)
+                            && !self.m.locals.contains_key(&(*name, n as u32))
+                    }
+                    ExprKind::Remote(m, name) => match (&m.kind, &name.kind) {
+                        (ExprKind::Atom(m), ExprKind::Atom(name)) => {
+                            *m == atoms::erlang() && crate::bif::is_guard_bif(name.name(), n)
+                        }
+                        _ => false,
+                    },
+                    _ => false,
+                };
+                guard_bif && all(args)
+            }
+            _ => false,
         }
     }
 

@@ -14,7 +14,9 @@ impl FnBuilder<'_> {
     }
 
     fn pattern_inner(&mut self, p: &Expr, v: Src, fail: Label) {
-        if let Some(t) = literal(p) {
+        // A map in a pattern matches any map with those keys, so a pattern
+        // holding one is no literal (a map key may still be one).
+        if let Some(t) = literal(p).filter(|_| !holds_map(p)) {
             self.emit(Op::TestExact {
                 a: v,
                 b: Src::Const(t),
@@ -183,5 +185,17 @@ impl FnBuilder<'_> {
                     "{why}; compute the value first and compare it in a guard: `X when X =:= ...`"
                 )),
         );
+    }
+}
+
+/// Whether a map pattern occurs in `p` (outside map keys).
+fn holds_map(p: &Expr) -> bool {
+    match &p.kind {
+        ExprKind::Map(_) => true,
+        ExprKind::Tuple(es) => es.iter().any(holds_map),
+        ExprKind::List(es, tail) => {
+            es.iter().any(holds_map) || tail.as_deref().is_some_and(holds_map)
+        }
+        _ => false,
     }
 }

@@ -655,7 +655,15 @@ impl Process {
                             if *exact && !inner.contains_key(&k) {
                                 return self.fail(at, Exception::tagged("badkey", k));
                             }
-                            inner.insert(k, get!(self, base, v));
+                            let v = get!(self, base, v);
+                            // An equal key stays as it was (-0.0 updated by
+                            // 0.0 keeps -0.0), as in OTP 25.
+                            match inner.get_mut(&k) {
+                                Some(slot) => *slot = v,
+                                None => {
+                                    inner.insert(k, v);
+                                }
+                            }
                         }
                         set!(self, base, *dst, Term::Map(mp));
                     }
