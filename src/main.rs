@@ -267,12 +267,17 @@ fn fault_plan(f: &PlanFlags<'_>) -> Result<FaultPlan, PlanError> {
     Ok(plan)
 }
 
-fn cmd_run(
+/// Reads, parses and compiles one module file, reporting its warnings;
+/// on an error it reports it and gives None. Gives the module, the span of
+/// its name, the file's name and its text.
+fn compile_file(
     file: &std::path::Path,
-    args: &[String],
-    limits: RunLimits,
-    trace: &TraceOpts,
-) -> ExitCode {
+) -> Option<(
+    pidlab::vm::Module,
+    Option<pidlab::syntax::ast::Span>,
+    String,
+    String,
+)> {
     let name = file.display().to_string();
     let src = match std::fs::read(file) {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
@@ -284,33 +289,56 @@ fn cmd_run(
                     stderr_style()
                 )
             );
-            return ExitCode::from(1);
+            return None;
         }
     };
     let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("main");
     let (ast, diags) = pidlab::syntax::parse_module(&src, Some(stem));
     if diags.iter().any(Diagnostic::is_error) {
         report(&diags, &name, &src);
-        return ExitCode::from(1);
+        return None;
     }
-    let module = match pidlab::compile::compile_module(&ast, &name, &src) {
+    match pidlab::compile::compile_module(&ast, &name, &src) {
         Ok((m, warnings)) => {
-            report(&warnings, &name, &src);
-            m
+            let all: Vec<Diagnostic> = diags.into_iter().chain(warnings).collect();
+            report(&all, &name, &src);
+            Some((m, ast.name.map(|(_, s)| s), name, src))
         }
         Err(errors) => {
             report(&errors, &name, &src);
-            return ExitCode::from(1);
+            None
         }
+    }
+}
+
+fn cmd_run(
+    file: &std::path::Path,
+    args: &[String],
+    limits: RunLimits,
+    trace: &TraceOpts,
+) -> ExitCode {
+    let Some((module, ast_name, name, src)) = compile_file(file) else {
+        return ExitCode::from(1);
     };
+    // Arguments that name .erl files are more modules of the program
+    // (`pidlab run client.erl server.erl`); the rest go to main/1.
+    let extra = args
+        .iter()
+        .take_while(|a| a.ends_with(".erl") && std::path::Path::new(a).is_file())
+        .count();
+    let (more, args) = args.split_at(extra);
+    let mut others = vec![];
+    for f in more {
+        match compile_file(std::path::Path::new(f)) {
+            Some((m, ..)) => others.push(m),
+            None => return ExitCode::from(1),
+        }
+    }
     let Some((func, takes_args)) = run::entry(&module) else {
         report(
             &[
                 Diagnostic::error("this module exports no `main/0` or `main/1`")
-                    .at(
-                        ast.name.map(|(_, s)| s).unwrap_or_default(),
-                        "in this module",
-                    )
+                    .at(ast_name.unwrap_or_default(), "in this module")
                     .help("add `-export([main/0]).` and a function `main() -> ...`"),
             ],
             &name,
@@ -319,6 +347,9 @@ fn cmd_run(
         return ExitCode::from(1);
     };
     let mut code = run::new_code();
+    for o in others {
+        code.load(o);
+    }
     let m = code.load(module);
     let call_args = if takes_args {
         vec![run::main_args(args)]

@@ -528,7 +528,7 @@ fn hint(e: &Exception) -> Option<&'static str> {
         "case_clause" => "add a clause for this value, or a catch-all clause `_ -> ...`",
         "if_clause" => "no guard was true; end an `if` with `true -> ...` to cover the rest",
         "function_clause" => "no clause of the function accepts these arguments",
-        "undef" => "the module or function does not exist, or is not exported",
+        "undef" => "the module or function does not exist, or is not exported; a module in another file is loaded with `pidlab run main.erl other.erl`, or `c(\"other.erl\")` in the shell",
         "system_limit" => "the computation grew beyond pidlab's bounds (stack depth, list length or integer size)",
         _ => return None,
     })

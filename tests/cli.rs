@@ -402,3 +402,30 @@ fn numbers_too_large_for_a_fault_flag_say_the_range() {
     let r = pidlab(&["run", "roster.erl", "--heal-at", "4294967296"]);
     assert_eq!(r.status, 2, "{}", r.stderr);
 }
+
+#[test]
+fn a_program_in_two_files_runs_with_both_named() {
+    let ran = pidlab(&["run", "client.erl", "server.erl"]);
+    assert_eq!(ran.status, 0, "{}", ran.stderr);
+    assert_eq!(ran.stdout, recorded("client.out"));
+    let alone = pidlab(&["run", "client.erl"]);
+    assert_eq!(alone.status, 1);
+    assert!(
+        alone.stderr.contains("undefined function server:start/0"),
+        "{}",
+        alone.stderr
+    );
+}
+
+#[test]
+fn export_all_exports_every_function_with_erls_warning() {
+    let ran = pidlab(&["run", "all_exported.erl"]);
+    assert_eq!(ran.status, 0, "{}", ran.stderr);
+    assert_eq!(ran.stdout, recorded("all_exported.out"));
+    assert!(
+        ran.stderr
+            .contains("export_all flag enabled - all functions will be exported"),
+        "{}",
+        ran.stderr
+    );
+}

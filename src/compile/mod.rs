@@ -100,6 +100,16 @@ pub fn compile_module(m: &ast::Module, file: &str, source: &str) -> Compiled {
         ctx.imports.insert((*f, *a as u32), *md);
     }
     let mut exports = BTreeMap::new();
+    if let Some(span) = m.options.export_all {
+        exports.extend(ctx.locals.iter().map(|(k, i)| (*k, *i)));
+        if !m.options.nowarn_export_all {
+            ctx.diags.push(
+                Diagnostic::warning("export_all flag enabled - all functions will be exported")
+                    .at(span, "here")
+                    .help("export only what other modules call: `-export([main/0])`"),
+            );
+        }
+    }
     for (f, a, span) in &m.exports {
         match ctx.locals.get(&(*f, *a as u32)) {
             Some(i) => {

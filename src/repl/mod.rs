@@ -678,7 +678,8 @@ impl Session {
         }
         match crate::compile::compile_module(&ast, &name, &src) {
             Ok((m, warnings)) => {
-                let text = render_all(&warnings, &name, &src, self.style);
+                let all: Vec<_> = diags.into_iter().chain(warnings).collect();
+                let text = render_all(&all, &name, &src, self.style);
                 let m = self.world.code.load(m);
                 (
                     format!(

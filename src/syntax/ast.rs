@@ -214,6 +214,20 @@ pub struct Module {
     pub exports: Vec<(Atom, usize, Span)>,
     pub imports: Vec<(Atom, Atom, usize, Span)>,
     pub functions: Vec<Function>,
+    /// `-compile(...)` options that change how the module compiles.
+    pub options: CompileOptions,
+}
+
+/// What `-compile(...)` attributes asked for.
+#[derive(Clone, Debug, Default)]
+pub struct CompileOptions {
+    /// `export_all`, with the attribute's span for erl's warning.
+    pub export_all: Option<Span>,
+    pub nowarn_export_all: bool,
+    /// `{no_auto_import, [f/N]}`: built-ins a local function may shadow.
+    pub no_auto_import: Vec<(Atom, usize)>,
+    /// Bare `no_auto_import`: every built-in.
+    pub no_auto_import_all: bool,
 }
 
 impl Expr {

@@ -496,6 +496,7 @@ pub fn attribute(
                     .at(m.span, "not an atom"),
             ),
         },
+        ("compile", [e]) => compile_options(module, e, diags),
         ("module" | "export" | "import", _) => diags.push(
             Diagnostic::error(format!(
                 "the `-{}` attribute has the wrong shape",
@@ -505,5 +506,54 @@ pub fn attribute(
             .help("write `-module(name).`, `-export([f/1]).` or `-import(lists, [map/2]).`"),
         ),
         _ => {}
+    }
+}
+
+/// `-compile(Option)` or `-compile([Option, ...])`: the options pidlab acts
+/// on are kept; those that only steer erlc's code or warnings are accepted;
+/// any other is a warning, so nothing is silently ignored.
+fn compile_options(module: &mut Module, e: &Expr, diags: &mut Vec<Diagnostic>) {
+    let opts: Vec<&Expr> = match &e.kind {
+        ExprKind::List(items, None) => items.iter().collect(),
+        _ => vec![e],
+    };
+    for o in opts {
+        let (name, arg) = match &o.kind {
+            ExprKind::Atom(a) => (a.name(), None),
+            ExprKind::Tuple(t) => match t.as_slice() {
+                [Expr {
+                    kind: ExprKind::Atom(a),
+                    ..
+                }, arg] => (a.name(), Some(arg)),
+                _ => ("", None),
+            },
+            _ => ("", None),
+        };
+        match (name, arg) {
+            ("export_all", None) => module.options.export_all = Some(o.span),
+            ("nowarn_export_all", None) => module.options.nowarn_export_all = true,
+            ("no_auto_import", None) => module.options.no_auto_import_all = true,
+            ("no_auto_import", Some(l)) => {
+                let fas = fa_list(l, "no_auto_import", diags);
+                module
+                    .options
+                    .no_auto_import
+                    .extend(fas.into_iter().map(|(f, a, _)| (f, a)));
+            }
+            (n, _)
+                if n.starts_with("nowarn_")
+                    || n.starts_with("warn_")
+                    || matches!(
+                        n,
+                        "debug_info" | "inline" | "report" | "report_errors" | "report_warnings"
+                            | "verbose" | "warnings_as_errors" | "bin_opt_info" | "native"
+                            | "inline_size" | "compressed" | "deterministic"
+                    ) => {}
+            _ => diags.push(
+                Diagnostic::warning("pidlab ignores this compile option")
+                    .at(o.span, "not used by pidlab")
+                    .help("pidlab acts on export_all, nowarn_export_all and no_auto_import; options for erlc's code and warnings are accepted"),
+            ),
+        }
     }
 }

@@ -8,6 +8,8 @@
 #                     virtual times report_dates:times() lists.
 #   exit_string.out   how erl's shell reports the exit of
 #                     `exit({file,"erl_eval.erl"}).` and of `exit_string:main().`
+#   client.out        `client:main()` with server.erl compiled beside it.
+#   all_exported.out  `all_exported:main()` (a module with -compile(export_all)).
 #
 # The modules are compiled from this folder under their plain file names, so
 # the stack traces say {file,"reports.erl"} as pidlab's do. Never edit the
@@ -17,7 +19,10 @@ here="$(cd "$(dirname "$0")" && pwd)"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 cd "$here"
-erlc -o "$tmp" reports.erl report_dates.erl exit_string.erl
+erlc -o "$tmp" reports.erl report_dates.erl exit_string.erl client.erl server.erl
+erlc +nowarn_export_all -o "$tmp" all_exported.erl
+(cd "$tmp" && erl -noshell -pa "$tmp" -eval 'client:main(), halt().') >"$here/client.out"
+(cd "$tmp" && erl -noshell -pa "$tmp" -eval 'all_exported:main(), halt().') >"$here/all_exported.out"
 # run inside $tmp so that a crash dump never lands in the repository
 (cd "$tmp" && TZ=UTC erl -noshell -pa "$tmp" -eval 'reports:main(), halt().') >"$here/reports.out"
 (cd "$tmp" && TZ=UTC erl -noshell -pa "$tmp" -eval '
