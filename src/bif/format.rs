@@ -149,12 +149,28 @@ impl<'a> Args<'a> {
 
 type Chars<'s> = std::iter::Peekable<std::str::Chars<'s>>;
 
-/// A field width or precision: digits, `*` (taken from the arguments) or absent.
+/// A field width or precision: digits, `*` (taken from the arguments) or
+/// absent. Only a width taken by `*` may be negative (it left-justifies).
 fn number(chars: &mut Chars<'_>, args: &mut Args<'_>) -> Result<Option<usize>, Exception> {
+    signed_number(chars, args).and_then(|n| match n {
+        Some((n, false)) => Ok(Some(n)),
+        Some((_, true)) => Err(bad()),
+        None => Ok(None),
+    })
+}
+
+/// Like `number`, also saying whether `*` gave a negative number.
+fn signed_number(
+    chars: &mut Chars<'_>,
+    args: &mut Args<'_>,
+) -> Result<Option<(usize, bool)>, Exception> {
     if chars.peek() == Some(&'*') {
         chars.next();
         return match args.take()? {
-            Term::Int(n) if *n >= 0 => Ok(Some(*n as usize)),
+            Term::Int(n) => Ok(Some((
+                usize::try_from(n.unsigned_abs()).map_err(|_| bad())?,
+                *n < 0,
+            ))),
             _ => Err(bad()),
         };
     }
@@ -163,7 +179,7 @@ fn number(chars: &mut Chars<'_>, args: &mut Args<'_>) -> Result<Option<usize>, E
         n = Some(n.unwrap_or(0).saturating_mul(10).saturating_add(d as usize));
         chars.next();
     }
-    Ok(n)
+    Ok(n.map(|n| (n, false)))
 }
 
 /// Formats `fmt` with `args` as `io_lib:format/2`.
@@ -205,7 +221,10 @@ pub fn format_parts(fmt: &str, args: &[Term]) -> Result<(String, Vec<Part>), Exc
             spec.left = true;
             chars.next();
         }
-        spec.width = number(&mut chars, &mut args)?;
+        if let Some((w, negative)) = signed_number(&mut chars, &mut args)? {
+            spec.width = Some(w);
+            spec.left |= negative;
+        }
         if chars.peek() == Some(&'.') {
             chars.next();
             spec.precision = number(&mut chars, &mut args)?;
@@ -274,12 +293,18 @@ pub fn format_parts(fmt: &str, args: &[Term]) -> Result<(String, Vec<Part>), Exc
             's' => {
                 let mut s = String::new();
                 chars_of(args.take()?, &mut s)?;
+                // Without the `t` modifier, `~s` takes Latin-1 characters only.
+                if !tmod && s.chars().any(|c| u32::from(c) > 255) {
+                    return Err(bad());
+                }
                 out.push_str(&string_field(&s, &spec)?);
             }
             'w' => {
                 let s = write::write(args.take()?);
                 out.push_str(&term_field(&s, &spec));
             }
+            // erl refuses a left-justified `~p`.
+            'p' if spec.left => return Err(bad()),
             'p' => {
                 let t = args.take()?;
                 let s = if lmod {
@@ -306,7 +331,8 @@ pub fn format_parts(fmt: &str, args: &[Term]) -> Result<(String, Vec<Part>), Exc
                     return Err(bad());
                 }
                 let t = args.take()?;
-                let mut s = int_in_base(t, base as u32, ctl != 'b')?;
+                // `~b` and `~+` write lowercase digits, `~B` and `~#` uppercase.
+                let mut s = int_in_base(t, base as u32, ctl == 'B' || ctl == '#')?;
                 if ctl == '#' || ctl == '+' {
                     let neg = s.starts_with('-');
                     let digits = s.trim_start_matches('-').to_string();
@@ -323,7 +349,7 @@ pub fn format_parts(fmt: &str, args: &[Term]) -> Result<(String, Vec<Part>), Exc
             'f' | 'e' | 'g' => {
                 let f = float_arg(args.take()?)?;
                 let p = spec.precision.unwrap_or(6);
-                if p == 0 {
+                if p == 0 || (ctl == 'e' && p < 2) {
                     return Err(bad());
                 }
                 let s = match ctl {

@@ -20,6 +20,24 @@ impl FnBuilder<'_> {
         match &callee.kind {
             ExprKind::Atom(name) => {
                 let arity = args.len();
+                let key = (*name, arity as u32);
+                if self.in_guard
+                    && (self.m.locals.contains_key(&key) || self.m.imports.contains_key(&key))
+                    && self.m.fallback.is_none()
+                {
+                    self.error(
+                        Diagnostic::error(format!(
+                            "call to local/imported function {}/{arity} is illegal in guard",
+                            name.name()
+                        ))
+                        .at(span, "not allowed in a guard")
+                        .help(format!(
+                            "a guard may call only built-ins; `erlang:{}/{arity}` is the built-in",
+                            name.name()
+                        )),
+                    );
+                    return self.finish_call(dst, Src::Const(Term::bool(false)));
+                }
                 if self.in_guard && !crate::bif::is_guard_bif(name.name(), arity) {
                     self.not_in_guard(&format!("{}/{}", name.name(), arity), span);
                     return self.finish_call(dst, Src::Const(Term::bool(false)));
@@ -88,6 +106,35 @@ impl FnBuilder<'_> {
         }
     }
 
+    /// A local function named like an auto-imported built-in: erlc refuses
+    /// the unqualified call for the old built-ins and warns for the newer
+    /// ones, unless `-compile({no_auto_import, [F/N]})` says it is meant.
+    fn check_shadowed_bif(&mut self, name: Atom, arity: usize, span: Span) {
+        let n = name.name();
+        if !crate::bif::auto_imported(n, arity)
+            || self.m.no_auto_import_all
+            || self.m.no_auto_import.contains(&(name, arity as u32))
+        {
+            return;
+        }
+        let old = crate::bif::old_bif(n, arity);
+        let message = format!(
+            "ambiguous call of overridden {}auto-imported BIF {n}/{arity}",
+            if old { "pre R14 " } else { "" }
+        );
+        let d = if old {
+            Diagnostic::error(message)
+        } else {
+            Diagnostic::warning(message)
+        };
+        self.error(
+            d.at(span, "this calls the local function")
+                .help(format!(
+                    "use erlang:{n}/{arity} for the built-in, or add `-compile({{no_auto_import, [{n}/{arity}]}}).` to call the local function"
+                )),
+        );
+    }
+
     fn not_in_guard(&mut self, what: &str, span: Span) {
         self.error(
             Diagnostic::error(format!("{what} cannot be called in a guard"))
@@ -153,8 +200,9 @@ impl FnBuilder<'_> {
     }
 
     fn resolve_local(&mut self, name: Atom, arity: usize, span: Span) -> Option<Target> {
-        if let Some(i) = self.m.locals.get(&(name, arity as u32)) {
-            return Some(Target::Local(*i));
+        if let Some(i) = self.m.locals.get(&(name, arity as u32)).copied() {
+            self.check_shadowed_bif(name, arity, span);
+            return Some(Target::Local(i));
         }
         if let Some(m) = self.m.imports.get(&(name, arity as u32)) {
             return Some(Target::Remote(*m, name));

@@ -30,6 +30,9 @@ pub struct ModCtx {
     pub imports: BTreeMap<(Atom, u32), Atom>,
     /// Where an unknown local call goes (the shell's `shell_default`).
     pub fallback: Option<Atom>,
+    /// `-compile({no_auto_import, ...})`: built-ins local functions may shadow.
+    pub no_auto_import: std::collections::BTreeSet<(Atom, u32)>,
+    pub no_auto_import_all: bool,
     functions: Vec<Option<FunctionCode>>,
     pub diags: Vec<Diagnostic>,
     fun_counts: BTreeMap<(Atom, u32), u32>,
@@ -42,6 +45,8 @@ impl ModCtx {
             locals: BTreeMap::new(),
             imports: BTreeMap::new(),
             fallback: None,
+            no_auto_import: std::collections::BTreeSet::new(),
+            no_auto_import_all: false,
             functions: vec![],
             diags: vec![],
             fun_counts: BTreeMap::new(),
@@ -99,6 +104,13 @@ pub fn compile_module(m: &ast::Module, file: &str, source: &str) -> Compiled {
     for (md, f, a, _) in &m.imports {
         ctx.imports.insert((*f, *a as u32), *md);
     }
+    ctx.no_auto_import_all = m.options.no_auto_import_all;
+    ctx.no_auto_import = m
+        .options
+        .no_auto_import
+        .iter()
+        .map(|(f, a)| (*f, *a as u32))
+        .collect();
     let mut exports = BTreeMap::new();
     if let Some(span) = m.options.export_all {
         exports.extend(ctx.locals.iter().map(|(k, i)| (*k, *i)));
