@@ -6,7 +6,7 @@ use crate::term::{float, Atom, Term};
 use crate::vm::arith::negate;
 use crate::vm::Exception;
 use num_bigint::BigInt;
-use num_traits::{FromPrimitive, Num, Signed, ToPrimitive};
+use num_traits::{FromPrimitive, Num, Signed};
 use std::cmp::Ordering;
 use std::rc::Rc;
 
@@ -239,7 +239,7 @@ fn ceil(_: &mut BifCtx, a: &[Term]) -> R {
 pub fn to_float(t: &Term) -> Option<f64> {
     match t {
         Term::Int(i) => Some(*i as f64),
-        Term::Big(b) => b.to_f64().filter(|f| f.is_finite()),
+        Term::Big(b) => crate::vm::arith::big_to_f64(b),
         Term::Float(f) => Some(*f),
         _ => None,
     }

@@ -268,17 +268,22 @@ pub fn format_parts(fmt: &str, args: &[Term]) -> Result<(String, Vec<Part>), Exc
                 continue;
             }
             'c' => {
+                // Without `t`, `~c` takes the low byte of any integer (-6 is
+                // 250), as erl does.
                 let c = match args.take()? {
+                    Term::Int(c) if !tmod => char::from_u32((*c & 255) as u32).ok_or_else(bad)?,
+                    Term::Big(b) if !tmod => {
+                        let low = b.as_ref() & num_bigint::BigInt::from(255);
+                        u32::try_from(low)
+                            .ok()
+                            .and_then(char::from_u32)
+                            .ok_or_else(bad)?
+                    }
                     Term::Int(c) => u32::try_from(*c)
                         .ok()
                         .and_then(char::from_u32)
                         .ok_or_else(bad)?,
                     _ => return Err(bad()),
-                };
-                let c = if tmod {
-                    c
-                } else {
-                    char::from_u32((c as u32) & 255).unwrap_or(c)
                 };
                 let copies = spec.precision.or(spec.width).unwrap_or(1);
                 let s: String = std::iter::repeat_n(c, copies).collect();

@@ -34,20 +34,9 @@ fn find(_: &mut BifCtx, a: &[Term]) -> R {
     })
 }
 
-/// Sets `k` to `v`; an equal key already there stays as it was (-0.0
-/// updated by 0.0 keeps -0.0), as in OTP 25.
-fn set(m: &mut crate::term::TermMap, k: &Term, v: Term) {
-    match m.get_mut(k) {
-        Some(slot) => *slot = v,
-        None => {
-            m.insert(k.clone(), v);
-        }
-    }
-}
-
 fn put(_: &mut BifCtx, a: &[Term]) -> R {
     let mut m = map_arg(a, 2)?.clone();
-    set(Rc::make_mut(&mut m), arg(a, 0)?, arg(a, 1)?.clone());
+    crate::term::map_set(Rc::make_mut(&mut m), arg(a, 0)?.clone(), arg(a, 1)?.clone());
     Ok(Term::Map(m))
 }
 
@@ -57,7 +46,7 @@ fn update(_: &mut BifCtx, a: &[Term]) -> R {
     if !m.contains_key(k) {
         return Err(Exception::tagged("badkey", k.clone()));
     }
-    set(Rc::make_mut(&mut m), k, arg(a, 1)?.clone());
+    crate::term::map_set(Rc::make_mut(&mut m), k.clone(), arg(a, 1)?.clone());
     Ok(Term::Map(m))
 }
 

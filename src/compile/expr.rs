@@ -60,7 +60,7 @@ pub fn literal(e: &Expr) -> Option<Term> {
         ExprKind::Map(fields) if fields.iter().all(|f| !f.exact) => {
             let mut m = crate::term::TermMap::new();
             for f in fields {
-                m.insert(literal(&f.key)?, literal(&f.value)?);
+                crate::term::map_set(&mut m, literal(&f.key)?, literal(&f.value)?);
             }
             Term::Map(std::rc::Rc::new(m))
         }

@@ -22,6 +22,17 @@ use std::rc::Rc;
 /// map that is still shared copies a path, not the whole map.
 pub type TermMap = imbl::OrdMap<Term, Term>;
 
+/// Sets `k` to `v` in a map as OTP 25 does: a key equal to one already
+/// there (0.0 and -0.0) keeps the first one's form.
+pub fn map_set(m: &mut TermMap, k: Term, v: Term) {
+    match m.get_mut(&k) {
+        Some(slot) => *slot = v,
+        None => {
+            m.insert(k, v);
+        }
+    }
+}
+
 /// A process identifier: printed `<0.N.0>`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Pid(pub u32);

@@ -11,10 +11,23 @@ use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 use std::cmp::Ordering;
 
+/// A big integer as a float, converted as the BEAM does: 64-bit digits
+/// from the most significant, each step `d * 2^64 + digit` in floating
+/// point (not always the nearest float, but erl's answer); None when it
+/// is beyond the floats.
+pub fn big_to_f64(b: &num_bigint::BigInt) -> Option<f64> {
+    let mut d = 0.0f64;
+    for digit in b.magnitude().to_u64_digits().iter().rev() {
+        d = d * 18_446_744_073_709_551_616.0 + *digit as f64;
+    }
+    let d = if b.is_negative() { -d } else { d };
+    d.is_finite().then_some(d)
+}
+
 fn to_f64(t: &Term) -> Option<f64> {
     match t {
         Term::Int(i) => Some(*i as f64),
-        Term::Big(b) => b.to_f64(),
+        Term::Big(b) => big_to_f64(b),
         Term::Float(f) => Some(*f),
         _ => None,
     }

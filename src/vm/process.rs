@@ -640,7 +640,11 @@ impl Process {
                     Op::MapNew { dst, pairs } => {
                         let mut map = crate::term::TermMap::new();
                         for (k, v) in pairs.iter() {
-                            map.insert(get!(self, base, k), get!(self, base, v));
+                            crate::term::map_set(
+                                &mut map,
+                                get!(self, base, k),
+                                get!(self, base, v),
+                            );
                         }
                         set!(self, base, *dst, Term::Map(Rc::new(map)));
                     }
@@ -655,15 +659,7 @@ impl Process {
                             if *exact && !inner.contains_key(&k) {
                                 return self.fail(at, Exception::tagged("badkey", k));
                             }
-                            let v = get!(self, base, v);
-                            // An equal key stays as it was (-0.0 updated by
-                            // 0.0 keeps -0.0), as in OTP 25.
-                            match inner.get_mut(&k) {
-                                Some(slot) => *slot = v,
-                                None => {
-                                    inner.insert(k, v);
-                                }
-                            }
+                            crate::term::map_set(inner, k, get!(self, base, v));
                         }
                         set!(self, base, *dst, Term::Map(mp));
                     }
