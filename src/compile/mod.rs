@@ -21,7 +21,6 @@ use crate::vm::module::Module;
 use crate::vm::op::{FunctionCode, Op, Src};
 use func::FnBuilder;
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicU32, Ordering};
 
 /// What the compiler knows about the module being compiled.
 pub struct ModCtx {
@@ -71,11 +70,17 @@ impl ModCtx {
     }
 }
 
-static UNIQ: AtomicU32 = AtomicU32::new(1);
-
-/// A fresh version number for a loaded module; funs remember it.
-fn next_uniq() -> u32 {
-    UNIQ.fetch_add(1, Ordering::Relaxed)
+/// A module version's number, which funs remember: a hash (FNV-1a) of
+/// its name and source, so it depends only on the module itself, never
+/// on what else was compiled before; a changed source is a new version.
+fn uniq_of(name: Atom, source: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in name.name().bytes().chain([0]).chain(source.bytes()) {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    // As small as erl's numbers look.
+    h & 0x07ff_ffff
 }
 
 /// The result of compiling: the module and any warnings, or the errors.
@@ -175,7 +180,7 @@ fn finish(ctx: ModCtx, exports: BTreeMap<(Atom, u32), u32>, file: &str, source: 
     let functions: Vec<FunctionCode> = ctx.functions.into_iter().flatten().collect();
     let module = Module {
         name: ctx.name,
-        uniq: next_uniq(),
+        uniq: uniq_of(ctx.name, source),
         functions,
         exports,
         locals: ctx.locals,
@@ -259,4 +264,25 @@ pub fn compile_shell_as(
     exports.insert((fname, arity), idx);
     let (m, warnings) = finish(ctx, exports, "shell", source)?;
     Ok((m, names, warnings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn uniq(src: &str) -> Option<u32> {
+        let (ast, _) = crate::syntax::parse_module(src, Some("m"));
+        compile_module(&ast, "m.erl", src).ok().map(|(m, _)| m.uniq)
+    }
+
+    #[test]
+    fn a_modules_version_depends_on_its_source_not_on_compile_order() {
+        let a = "-module(m).\n-export([f/0]).\nf() -> fun() -> 1 end.\n";
+        let b = "-module(m).\n-export([f/0]).\nf() -> fun() -> 2 end.\n";
+        let first = uniq(a);
+        assert!(first.is_some(), "the module compiles");
+        assert!(uniq(b).is_some(), "the other version compiles");
+        assert_eq!(first, uniq(a), "the same source, the same version");
+        assert_ne!(first, uniq(b), "another source, another version");
+    }
 }

@@ -1,8 +1,10 @@
 //! Loaded code: modules and the code table that finds them by name.
 //!
 //! A module is immutable once loaded and shared by `Rc`; replacing one
-//! (reloading) installs a new `Rc` with a new `uniq`, so funs made by the
-//! old version fail with `badfun` instead of running the wrong code.
+//! (reloading) installs a new `Rc`. Its `uniq` is a hash of its name and
+//! source, so funs made by an older, different version fail with `badfun`
+//! instead of running the wrong code, while reloading the same source
+//! keeps them working; the number never depends on compile order.
 
 use super::op::FunctionCode;
 use crate::term::Atom;
