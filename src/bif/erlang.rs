@@ -400,6 +400,17 @@ fn is_record(_: &mut BifCtx, a: &[Term]) -> R {
     ))
 }
 
+/// `is_record(Term, Tag, Size)`: a tuple of `Size` elements tagged `Tag`.
+fn is_record_sized(_: &mut BifCtx, a: &[Term]) -> R {
+    let tag = arg(a, 1)?;
+    let size = match arg(a, 2)? {
+        Term::Int(n) => *n,
+        _ => return Err(bad()),
+    };
+    Ok(Term::bool(matches!(arg(a, 0)?, Term::Tuple(t)
+        if t.first() == Some(tag) && i64::try_from(t.len()).ok() == Some(size))))
+}
+
 macro_rules! operator_bifs {
     ($($name:ident => $kind:ident :: $v:ident),* $(,)?) => {
         $(
@@ -459,6 +470,7 @@ pub static BIFS: &[(&str, usize, BifFn)] = &[
     ("is_port", 1, is_port),
     ("is_boolean", 1, is_boolean),
     ("is_record", 2, is_record),
+    ("is_record", 3, is_record_sized),
     ("-", 1, neg),
     ("+", 1, plus),
     ("bnot", 1, bnot),

@@ -128,6 +128,7 @@ const GUARD_BIFS: &[(&str, usize)] = &[
     ("is_binary", 1),
     ("is_port", 1),
     ("is_record", 2),
+    ("is_record", 3),
     ("-", 1),
     ("+", 1),
     ("bnot", 1),

@@ -219,6 +219,10 @@ impl FnBuilder<'_> {
             ExprKind::Try(t) => self.try_expr(&t.body, &t.of, &t.catches, &t.after, e.span),
             ExprKind::Catch(x) => self.catch_expr(x, e.span),
             ExprKind::ListComp(body, quals) => self.list_comp(body, quals, e.span),
+            ExprKind::Record(_) => {
+                self.record_in_shell(e.span);
+                Src::Const(Term::Nil)
+            }
             ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Atom(_) | ExprKind::Str(_) => {
                 Src::Const(Term::Nil)
             }
@@ -415,6 +419,15 @@ impl FnBuilder<'_> {
         }
         self.place(end);
         Src::Reg(dst)
+    }
+
+    /// Records are rewritten to tuples in modules; shell input defines none.
+    pub fn record_in_shell(&mut self, span: Span) {
+        self.error(
+            Diagnostic::error("records cannot be used in the shell")
+                .at(span, "record syntax")
+                .help("use records inside a module that defines them with `-record(...)`; in the shell, write the tuple `{name, Field1, ...}`"),
+        );
     }
 
     fn unop(&mut self, op: UnOp, x: &Expr) -> Src {

@@ -153,6 +153,7 @@ impl FnBuilder<'_> {
                 self.pattern(a, v.clone(), fail);
                 self.pattern(b, v, fail);
             }
+            ExprKind::Record(_) => self.record_in_shell(p.span),
             _ => self.bad_pattern(
                 p,
                 "patterns are made of literals, variables, tuples, lists and maps",

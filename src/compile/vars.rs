@@ -16,7 +16,8 @@ pub fn collect(e: &Expr, out: &mut BTreeSet<String>) {
             | ExprKind::Float(_)
             | ExprKind::Atom(_)
             | ExprKind::Str(_)
-            | ExprKind::FunRef(_, _) => {}
+            | ExprKind::FunRef(_, _)
+            | ExprKind::Record(_) => {}
             ExprKind::Tuple(es) | ExprKind::Block(es) => stack.extend(es),
             ExprKind::List(es, t) => {
                 stack.extend(es);

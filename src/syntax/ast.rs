@@ -135,6 +135,34 @@ pub enum ExprKind {
     Try(Box<Try>),
     Catch(Box<Expr>),
     ListComp(Box<Expr>, Vec<Qualifier>),
+    /// Record syntax. `syntax::records` rewrites it to tuples once the
+    /// module's record definitions are known, so the compiler meets it
+    /// only in shell input, where no record is defined.
+    Record(Box<RecordExpr>),
+}
+
+/// A record name or field name with its span.
+pub type Name = (Atom, Span);
+
+#[derive(Clone, Debug)]
+pub enum RecordExpr {
+    /// `#r{f = V, ...}`, or with a base, the update `Base#r{f = V, ...}`.
+    Build {
+        base: Option<Expr>,
+        name: Name,
+        fields: Vec<RecordField>,
+    },
+    /// `Base#r.f`.
+    Field { base: Expr, name: Name, field: Name },
+    /// `#r.f`: the field's position in the tuple.
+    Index { name: Name, field: Name },
+}
+
+#[derive(Clone, Debug)]
+pub struct RecordField {
+    /// None for `_ = V`, which gives every field not named its value.
+    pub name: Option<Name>,
+    pub value: Expr,
 }
 
 #[derive(Clone, Debug)]

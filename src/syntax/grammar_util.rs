@@ -29,6 +29,17 @@ pub fn mk(kind: ExprKind, l: usize, r: usize) -> Expr {
     Expr::new(kind, span(l, r))
 }
 
+pub fn record(r: RecordExpr, l: usize, r_: usize) -> Expr {
+    mk(ExprKind::Record(Box::new(r)), l, r_)
+}
+
+/// `_ = V` in a record sets every field not named; any other variable
+/// stands for a field of that name, which no record has.
+pub fn record_field_var(name: String, l: usize, r: usize, value: Expr) -> RecordField {
+    let name = (name != "_").then(|| (atom(&name), span(l, r)));
+    RecordField { name, value }
+}
+
 pub fn bin(op: BinOp, a: Expr, b: Expr, l: usize, r: usize) -> Expr {
     mk(ExprKind::Bin(op, Box::new(a), Box::new(b)), l, r)
 }

@@ -9,6 +9,7 @@ pub mod ast;
 pub mod errors;
 pub mod grammar_util;
 pub mod preprocess;
+pub mod records;
 pub mod token;
 
 use crate::diag::Diagnostic;
@@ -162,12 +163,21 @@ pub fn input_complete(src: &str) -> bool {
 }
 
 fn build_module(module: &mut Module, forms: Vec<Form>, diags: &mut Vec<Diagnostic>) {
+    let mut records = records::Records::default();
     for form in forms {
         match form {
+            Form::Attribute(name, args, span) if name.name() == "record" => {
+                records.define(args, span, diags)
+            }
             Form::Attribute(name, args, span) => {
                 preprocess::attribute(module, name, args, span, diags)
             }
-            Form::Function(clauses) => add_function(module, clauses, diags),
+            Form::Function(mut clauses) => {
+                for (_, _, c) in &mut clauses {
+                    records.clause(c, diags);
+                }
+                add_function(module, clauses, diags)
+            }
         }
     }
 }

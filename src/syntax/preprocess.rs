@@ -222,15 +222,12 @@ fn handle_form(
             }
         }
         Some("record") => {
-            let span = span_of(&form);
-            diags.push(
-                Diagnostic::error("records are not supported in pidlab")
-                    .at(span, "this record definition")
-                    .help(
-                        "use a tuple `{name, Field1, Field2}` or a map `#{field1 => ...}` instead",
-                    ),
-            );
-            return None;
+            let tokens = expand(drop_field_types(form), m, diags);
+            return Some(FormTokens {
+                tokens,
+                end,
+                has_dot,
+            });
         }
         _ => {}
     }
@@ -241,6 +238,42 @@ fn handle_form(
         end,
         has_dot,
     })
+}
+
+/// Drops the type annotations (`:: type()`) of a record definition's
+/// fields: from a `::` inside the field tuple to the `,` or `}` that ends
+/// the field. Types are not checked.
+fn drop_field_types(form: Vec<Spanned>) -> Vec<Spanned> {
+    let mut out = Vec::with_capacity(form.len());
+    let mut depth = 0usize;
+    let mut skipping = false;
+    for t in form {
+        let opens = matches!(t.1, Tok::LParen | Tok::LBracket | Tok::LBrace);
+        let closes = matches!(t.1, Tok::RParen | Tok::RBracket | Tok::RBrace);
+        if skipping {
+            let field_ends = (depth == 2 && t.1 == Tok::Comma) || (depth == 2 && closes);
+            if !field_ends {
+                if opens {
+                    depth += 1;
+                } else if closes {
+                    depth = depth.saturating_sub(1);
+                }
+                continue;
+            }
+            skipping = false;
+        }
+        if depth == 2 && t.1 == Tok::ColonColon {
+            skipping = true;
+            continue;
+        }
+        if opens {
+            depth += 1;
+        } else if closes {
+            depth = depth.saturating_sub(1);
+        }
+        out.push(t);
+    }
+    out
 }
 
 /// The name and arity of the function a form defines (from its first

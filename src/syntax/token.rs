@@ -221,8 +221,20 @@ pub enum Tok {
     FatArrow,
     #[token(":=")]
     ColonEq,
+    /// A `.` followed by whitespace, a comment or the end: the end of a form.
     #[token(".")]
     Dot,
+    /// A `.` with no space after it, as in `R#rec.field` (erl_scan's `'.'`);
+    /// `lex` turns a `Dot` into this.
+    FieldDot,
+    /// `..` and `...`, only in types (`1..10`, `[T, ...]`).
+    #[token("..")]
+    DotDot,
+    #[token("...")]
+    DotDotDot,
+    /// `::`, only in types and record field annotations.
+    #[token("::")]
+    ColonColon,
     #[token("#")]
     Hash,
     #[token("!")]
@@ -329,7 +341,10 @@ impl Tok {
             Tok::LArrow => "<-",
             Tok::FatArrow => "=>",
             Tok::ColonEq => ":=",
-            Tok::Dot => ".",
+            Tok::Dot | Tok::FieldDot => ".",
+            Tok::DotDot => "..",
+            Tok::DotDotDot => "...",
+            Tok::ColonColon => "::",
             Tok::Hash => "#",
             Tok::Bang => "!",
             Tok::Eq => "=",
@@ -359,7 +374,22 @@ impl Tok {
 pub type Spanned = (usize, Tok, usize);
 
 /// Lexes the whole source. Unreadable text becomes `Tok::Error` tokens.
+/// A `.` that touches the next token is a `FieldDot`, not a form's end:
+/// as in erl_scan, the dot that ends a form is followed by whitespace, a
+/// comment or the end of the text.
 pub fn lex(src: &str) -> Vec<Spanned> {
+    let mut out = lex_raw(src);
+    let mut next_start = None;
+    for (l, t, r) in out.iter_mut().rev() {
+        if *t == Tok::Dot && next_start == Some(*r) {
+            *t = Tok::FieldDot;
+        }
+        next_start = Some(*l);
+    }
+    out
+}
+
+fn lex_raw(src: &str) -> Vec<Spanned> {
     let mut out = Vec::new();
     let mut lexer = Tok::lexer(src);
     while let Some(res) = lexer.next() {
