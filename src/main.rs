@@ -293,7 +293,12 @@ fn compile_file(
         }
     };
     let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("main");
-    let (ast, diags) = pidlab::syntax::parse_module(&src, Some(stem));
+    let read = pidlab::syntax::include::beside(file);
+    let origin = pidlab::syntax::include::Origin {
+        file: &name,
+        read: &read,
+    };
+    let (ast, diags) = pidlab::syntax::parse_module_from(&src, Some(stem), Some(&origin));
     if diags.iter().any(Diagnostic::is_error) {
         report(&diags, &name, &src);
         return None;

@@ -672,7 +672,12 @@ impl Session {
             Err(e) => return (format!("error: cannot read {name}: {e}\n"), true),
         };
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("main");
-        let (ast, diags) = crate::syntax::parse_module(&src, Some(stem));
+        let read = crate::syntax::include::beside(path);
+        let origin = crate::syntax::include::Origin {
+            file: &name,
+            read: &read,
+        };
+        let (ast, diags) = crate::syntax::parse_module_from(&src, Some(stem), Some(&origin));
         if diags.iter().any(crate::diag::Diagnostic::is_error) {
             return (render_all(&diags, &name, &src, self.style), true);
         }

@@ -8,6 +8,7 @@
 pub mod ast;
 pub mod errors;
 pub mod grammar_util;
+pub mod include;
 pub mod preprocess;
 pub mod records;
 pub mod token;
@@ -39,21 +40,41 @@ fn lex_checked(src: &str, diags: &mut Vec<Diagnostic>) -> Vec<Spanned> {
     toks
 }
 
-/// Parses a whole module. Returns what could be parsed and every diagnostic.
+/// Parses a whole module that stands in no file (an `-include` is an
+/// error). Returns what could be parsed and every diagnostic.
 pub fn parse_module(src: &str, default_name: Option<&str>) -> (Module, Vec<Diagnostic>) {
+    parse_module_from(src, default_name, None)
+}
+
+/// Parses a whole module read from a file: `origin` names it (for
+/// `?FILE`) and reads the headers it includes.
+pub fn parse_module_from(
+    src: &str,
+    default_name: Option<&str>,
+    origin: Option<&include::Origin<'_>>,
+) -> (Module, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let toks = lex_checked(src, &mut diags);
-    let lex_failed = !diags.is_empty();
-    let forms = preprocess::forms(src, toks, default_name, &mut diags);
+    let forms = preprocess::forms(src, toks, default_name, origin, &mut diags);
     let mut module = Module::default();
     let mut parsed = Vec::new();
     for f in forms {
-        if lex_failed && f.tokens.iter().any(|(_, t, _)| errors::is_lex_error(t)) {
+        let own = f.header.as_ref().map_or(&f.tokens, |h| &h.tokens);
+        if own.iter().any(|(_, t, _)| errors::is_lex_error(t)) {
             continue;
         }
         match grammar::FormParser::new().parse(f.tokens.iter().cloned()) {
             Ok(form) => parsed.push(form),
-            Err(e) => diags.push(errors::parse_error(e, &f.tokens, f.end, f.has_dot)),
+            Err(e) => diags.push(match &f.header {
+                // Parse again where the tokens stand in the header, to say where.
+                Some(h) => match grammar::FormParser::new().parse(h.tokens.iter().cloned()) {
+                    Err(e) => h
+                        .header
+                        .relabel_all(errors::parse_error(e, &h.tokens, h.end, f.has_dot)),
+                    Ok(_) => errors::parse_error(e, &f.tokens, f.end, f.has_dot),
+                },
+                None => errors::parse_error(e, &f.tokens, f.end, f.has_dot),
+            }),
         }
     }
     build_module(&mut module, parsed, &mut diags);

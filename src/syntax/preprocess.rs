@@ -1,16 +1,19 @@
 //! The preprocessor: splits tokens into forms at each `.`, records
 //! `-define` constants and expands `?NAME`, `?MODULE`, `?LINE`,
 //! `?FUNCTION_NAME` and `?FUNCTION_ARITY`; keeps or drops forms by
-//! `-ifdef`/`-ifndef`/`-else`/`-endif` (and `-undef`); skips type
-//! specifications; reads module attributes into the `Module`.
+//! `-ifdef`/`-ifndef`/`-else`/`-endif` (and `-undef`); splices in the
+//! forms of `-include`d headers (`include.rs`); skips type specifications;
+//! reads module attributes into the `Module`.
 //! Works on tokens only; never evaluates anything.
 
 use super::ast::{BinOp, Expr, ExprKind, Module, Span};
+use super::include::{self, Header, Origin};
 use super::token::{Spanned, Tok};
 use crate::diag::Diagnostic;
 use crate::term::Atom;
 use num_traits::ToPrimitive;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// The tokens of one form, without its dot.
 pub struct FormTokens {
@@ -18,7 +21,19 @@ pub struct FormTokens {
     /// Where the form ends (its dot, or the end of the text).
     pub end: usize,
     pub has_dot: bool,
+    /// For a form from a header: its tokens where they stand in the header
+    /// (`tokens` all point at the `-include`), to report a mistake there.
+    pub header: Option<FromHeader>,
 }
+
+pub struct FromHeader {
+    pub header: Rc<Header>,
+    pub tokens: Vec<Spanned>,
+    pub end: usize,
+}
+
+/// How deep headers may include headers (a header including itself stops here).
+const MAX_INCLUDE_DEPTH: usize = 8;
 
 const SKIPPED: &[&str] = &[
     "spec",
@@ -55,56 +70,202 @@ struct Cond {
 }
 
 /// Splits into forms and expands macros. Diagnostics go to `diags`.
+/// `origin` names the file and reads the headers it includes; without it
+/// an `-include` is an error.
 pub fn forms(
     src: &str,
     toks: Vec<Spanned>,
     default_name: Option<&str>,
+    origin: Option<&Origin<'_>>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<FormTokens> {
-    let line_starts = std::iter::once(0)
-        .chain(src.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    let mut macros = Macros {
-        defs: BTreeMap::new(),
-        module: default_name.map(str::to_string),
-        line_starts,
-        function: None,
+    let mut pre = Pre {
+        macros: Macros {
+            defs: BTreeMap::new(),
+            module: default_name.map(str::to_string),
+            line_starts: include::line_starts(src),
+            function: None,
+        },
+        conds: Vec::new(),
+        out: Vec::new(),
+        origin,
     };
-    let mut conds: Vec<Cond> = Vec::new();
-    let mut out = Vec::new();
-    let mut cur: Vec<Spanned> = Vec::new();
-    let mut iter = toks.into_iter();
-    loop {
-        let next = iter.next();
-        let (end, has_dot, done) = match &next {
-            Some((l, Tok::Dot, _)) => (*l, true, false),
-            Some(t) => {
-                cur.push(t.clone());
-                continue;
-            }
-            None => (cur.last().map(|t| t.2).unwrap_or(0), false, true),
-        };
-        let form = std::mem::take(&mut cur);
-        if !form.is_empty() && !conditional(&form, &mut conds, &mut macros, diags) {
-            let keep = conds.last().is_none_or(|c| c.keep);
-            if keep {
-                if let Some(f) = handle_form(form, end, has_dot, &mut macros, diags) {
-                    out.push(f);
-                }
-            }
-        }
-        if done {
-            break;
-        }
-    }
-    for c in conds {
+    pre.feed(toks, None, diags);
+    for c in pre.conds {
         diags.push(
             Diagnostic::error("this `-ifdef` or `-ifndef` has no `-endif`")
                 .at(c.span, "opened here")
                 .help("end the conditional part with `-endif.`"),
         );
     }
-    out
+    pre.out
+}
+
+/// The preprocessor's state over a file and the headers it includes.
+struct Pre<'a> {
+    macros: Macros,
+    conds: Vec<Cond>,
+    out: Vec<FormTokens>,
+    origin: Option<&'a Origin<'a>>,
+}
+
+impl Pre<'_> {
+    /// Splits `toks` into forms at each `.` and handles each; `header` is
+    /// the header they come from, if any.
+    fn feed(
+        &mut self,
+        toks: Vec<Spanned>,
+        header: Option<&Rc<Header>>,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        let mut cur: Vec<Spanned> = Vec::new();
+        let mut iter = toks.into_iter();
+        loop {
+            let next = iter.next();
+            let (end, has_dot, done) = match &next {
+                Some((l, Tok::Dot, _)) => (*l, true, false),
+                Some(t) => {
+                    cur.push(t.clone());
+                    continue;
+                }
+                None => (cur.last().map(|t| t.2).unwrap_or(0), false, true),
+            };
+            let form = std::mem::take(&mut cur);
+            if !form.is_empty() {
+                let mut local = Vec::new();
+                self.form(form, end, has_dot, header, &mut local);
+                match header {
+                    Some(h) => diags.extend(local.into_iter().map(|d| h.relabel(d))),
+                    None => diags.extend(local),
+                }
+            }
+            if done {
+                break;
+            }
+        }
+    }
+
+    fn form(
+        &mut self,
+        form: Vec<Spanned>,
+        end: usize,
+        has_dot: bool,
+        header: Option<&Rc<Header>>,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        if conditional(&form, &mut self.conds, &mut self.macros, diags)
+            || !self.conds.last().is_none_or(|c| c.keep)
+        {
+            return;
+        }
+        if let Some(a @ ("include" | "include_lib")) = attr_name(&form) {
+            let lib = a == "include_lib";
+            return self.include(&form, lib, header, diags);
+        }
+        let Some(mut f) = handle_form(form, end, has_dot, &mut self.macros, diags) else {
+            return;
+        };
+        if let Some(h) = header {
+            let at = h.root_at();
+            let tokens = f
+                .tokens
+                .iter()
+                .map(|(_, t, _)| (at.lo, t.clone(), at.hi))
+                .collect();
+            let original = std::mem::replace(&mut f.tokens, tokens);
+            f.header = Some(FromHeader {
+                header: Rc::clone(h),
+                tokens: original,
+                end: f.end,
+            });
+            f.end = at.hi;
+        }
+        self.out.push(f);
+    }
+
+    /// `-include("name")` or `-include_lib("name")`: reads the header and
+    /// feeds its forms, as if they stood in place of the attribute.
+    fn include(
+        &mut self,
+        form: &[Spanned],
+        lib: bool,
+        parent: Option<&Rc<Header>>,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        let span = span_of(form);
+        let attr = if lib { "include_lib" } else { "include" };
+        let name = match (form.get(2), form.get(3), form.get(4), form.len()) {
+            (
+                Some((_, Tok::LParen, _)),
+                Some((_, Tok::Str(n), _)),
+                Some((_, Tok::RParen, _)),
+                5,
+            ) => n.clone(),
+            _ => {
+                diags.push(
+                    Diagnostic::error(format!("`-{attr}` needs a file name in a string"))
+                        .at(span, "no file name here")
+                        .help(format!("write `-{attr}(\"records.hrl\").`")),
+                );
+                return;
+            }
+        };
+        let depth = parent.map_or(0, |p| p.depth() + 1);
+        if depth >= MAX_INCLUDE_DEPTH {
+            diags.push(
+                Diagnostic::error(format!("includes nest more than {MAX_INCLUDE_DEPTH} deep"))
+                    .at(span, format!("including {name} again"))
+                    .help("a header that includes itself, directly or through others, never ends; remove that `-include`"),
+            );
+            return;
+        }
+        let Some(origin) = self.origin else {
+            diags.push(
+                Diagnostic::error(format!("`-{attr}` needs a file to include from"))
+                    .at(span, "this text has no file")
+                    .help("`-include` works in a module file run with `pidlab run` or loaded with `c(...)`"),
+            );
+            return;
+        };
+        let mut why = String::new();
+        let text = include::candidates(&name, lib)
+            .iter()
+            .find_map(|n| match (origin.read)(n) {
+                Ok(t) => Some((n.clone(), t)),
+                Err(e) => {
+                    if why.is_empty() {
+                        why = e;
+                    }
+                    None
+                }
+            });
+        let Some((found, text)) = text else {
+            diags.push(
+                Diagnostic::error(format!("cannot read the included file {name}"))
+                    .at(span, "included here")
+                    .note(why)
+                    .help(format!(
+                        "put {name} in the same directory as the file that includes it"
+                    )),
+            );
+            return;
+        };
+        let header = Rc::new(Header {
+            name: found,
+            line_starts: include::line_starts(&text),
+            at: span,
+            parent: parent.map(Rc::clone),
+        });
+        let toks = super::token::lex(&text);
+        for (l, t, r) in &toks {
+            if let Some(d) = super::errors::lexical(t, Span::new(*l, *r)) {
+                diags.push(header.relabel(d));
+            }
+        }
+        let saved = std::mem::replace(&mut self.macros.line_starts, header.line_starts.clone());
+        self.feed(toks, Some(&header), diags);
+        self.macros.line_starts = saved;
+    }
 }
 
 /// Handles `-ifdef`, `-ifndef`, `-else`, `-endif` and `-undef`; returns
@@ -227,6 +388,7 @@ fn handle_form(
                 tokens,
                 end,
                 has_dot,
+                header: None,
             });
         }
         _ => {}
@@ -237,6 +399,7 @@ fn handle_form(
         tokens,
         end,
         has_dot,
+        header: None,
     })
 }
 
