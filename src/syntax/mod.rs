@@ -6,9 +6,11 @@
 //! panics on any input. Knows nothing of compilation or running.
 
 pub mod ast;
+pub mod conditional;
 pub mod errors;
 pub mod grammar_util;
 pub mod include;
+pub mod macros;
 pub mod preprocess;
 pub mod records;
 pub mod token;
@@ -88,7 +90,7 @@ pub fn parse_exprs(src: &str) -> Result<Vec<Expr>, Vec<Diagnostic>> {
     if !diags.is_empty() {
         return Err(diags);
     }
-    let mut toks = preprocess::expand_shell(toks, &mut diags);
+    let mut toks = macros::expand_shell(toks, &mut diags);
     if !diags.is_empty() {
         return Err(diags);
     }

@@ -1,13 +1,14 @@
-//! The preprocessor: splits tokens into forms at each `.`, records
-//! `-define` constants and expands `?NAME`, `?MODULE`, `?LINE`,
-//! `?FUNCTION_NAME` and `?FUNCTION_ARITY`; keeps or drops forms by
-//! `-ifdef`/`-ifndef`/`-else`/`-endif` (and `-undef`); splices in the
-//! forms of `-include`d headers (`include.rs`); skips type specifications;
-//! reads module attributes into the `Module`.
-//! Works on tokens only; never evaluates anything.
+//! The preprocessor: splits tokens into forms at each `.`; hands
+//! `-define` and `?NAME` to `macros.rs` and `-if`/`-ifdef`/... to
+//! `conditional.rs`; splices in the forms of `-include`d headers
+//! (`include.rs`); skips type specifications; reads module attributes into
+//! the `Module`. Works on tokens only; never evaluates anything but the
+//! conditions of `-if`.
 
 use super::ast::{BinOp, Expr, ExprKind, Module, Span};
+use super::conditional::{self, Cond};
 use super::include::{self, Header, Origin};
+use super::macros::{self, Macros};
 use super::token::{Spanned, Tok};
 use crate::diag::Diagnostic;
 use crate::term::Atom;
@@ -46,29 +47,6 @@ const SKIPPED: &[&str] = &[
     "moduledoc",
 ];
 
-struct Macros {
-    defs: BTreeMap<String, Vec<Spanned>>,
-    module: Option<String>,
-    /// Byte offsets where each line of the source starts, for `?LINE`.
-    line_starts: Vec<usize>,
-    /// The function the current form defines, for `?FUNCTION_NAME`.
-    function: Option<(String, usize)>,
-}
-
-impl Macros {
-    fn line_of(&self, offset: usize) -> usize {
-        self.line_starts.partition_point(|s| *s <= offset)
-    }
-}
-
-/// One open `-ifdef`/`-ifndef`: whether its forms are kept, whether an
-/// `-else` was seen, and where it opened.
-struct Cond {
-    keep: bool,
-    seen_else: bool,
-    span: Span,
-}
-
 /// Splits into forms and expands macros. Diagnostics go to `diags`.
 /// `origin` names the file and reads the headers it includes; without it
 /// an `-include` is an error.
@@ -83,6 +61,7 @@ pub fn forms(
         macros: Macros {
             defs: BTreeMap::new(),
             module: default_name.map(str::to_string),
+            file: origin.map(|o| o.file.to_string()).unwrap_or_default(),
             line_starts: include::line_starts(src),
             function: None,
         },
@@ -153,7 +132,7 @@ impl Pre<'_> {
         header: Option<&Rc<Header>>,
         diags: &mut Vec<Diagnostic>,
     ) {
-        if conditional(&form, &mut self.conds, &mut self.macros, diags)
+        if conditional::conditional(&form, &mut self.conds, &mut self.macros, diags)
             || !self.conds.last().is_none_or(|c| c.keep)
         {
             return;
@@ -262,99 +241,13 @@ impl Pre<'_> {
                 diags.push(header.relabel(d));
             }
         }
-        let saved = std::mem::replace(&mut self.macros.line_starts, header.line_starts.clone());
+        let saved = (
+            std::mem::replace(&mut self.macros.line_starts, header.line_starts.clone()),
+            std::mem::replace(&mut self.macros.file, header.name.clone()),
+        );
         self.feed(toks, Some(&header), diags);
-        self.macros.line_starts = saved;
+        (self.macros.line_starts, self.macros.file) = saved;
     }
-}
-
-/// Handles `-ifdef`, `-ifndef`, `-else`, `-endif` and `-undef`; returns
-/// false for any other form.
-fn conditional(
-    form: &[Spanned],
-    conds: &mut Vec<Cond>,
-    m: &mut Macros,
-    diags: &mut Vec<Diagnostic>,
-) -> bool {
-    let Some(attr) = attr_name(form) else {
-        return false;
-    };
-    let outer = conds.last().is_none_or(|c| c.keep);
-    let span = span_of(form);
-    let name = match form.get(3) {
-        Some((_, Tok::Atom(n) | Tok::Var(n), _)) => Some(n.clone()),
-        _ => None,
-    };
-    let named = |what: &str, diags: &mut Vec<Diagnostic>| {
-        if name.is_none() {
-            diags.push(
-                Diagnostic::error(format!("`-{what}` needs a macro name"))
-                    .at(span, "no name here")
-                    .help(format!("write `-{what}(NAME).`")),
-            );
-        }
-    };
-    match attr {
-        "ifdef" | "ifndef" => {
-            named(attr, diags);
-            let defined = name.as_ref().is_some_and(|n| m.defs.contains_key(n));
-            conds.push(Cond {
-                keep: outer && (defined == (attr == "ifdef")),
-                seen_else: false,
-                span,
-            });
-        }
-        "else" | "endif" => {
-            let Some(top) = conds.last_mut() else {
-                diags.push(
-                    Diagnostic::error(format!("`-{attr}` without an `-ifdef` or `-ifndef`"))
-                        .at(span, "nothing to close here")
-                        .help("open the conditional part with `-ifdef(NAME).` first"),
-                );
-                return true;
-            };
-            if attr == "endif" {
-                conds.pop();
-            } else if top.seen_else {
-                diags.push(
-                    Diagnostic::error("a second `-else` in the same conditional part")
-                        .at(span, "another `-else`")
-                        .help("a conditional part has at most one `-else`"),
-                );
-            } else {
-                top.seen_else = true;
-                let parent = conds.len() < 2 || conds.get(conds.len() - 2).is_some_and(|c| c.keep);
-                if let Some(top) = conds.last_mut() {
-                    top.keep = parent && !top.keep;
-                }
-            }
-        }
-        "undef" => {
-            named(attr, diags);
-            if outer {
-                if let Some(n) = &name {
-                    m.defs.remove(n);
-                }
-            }
-        }
-        "if" | "elif" => {
-            diags.push(
-                Diagnostic::error(format!("`-{attr}` is not supported in pidlab"))
-                    .at(span, "here")
-                    .help("use `-ifdef(NAME).` or `-ifndef(NAME).` with `-else.` and `-endif.`"),
-            );
-            // `-if` opens a part that is dropped whole; `-elif` only errs.
-            if attr == "if" {
-                conds.push(Cond {
-                    keep: false,
-                    seen_else: false,
-                    span,
-                });
-            }
-        }
-        _ => return false,
-    }
-    true
 }
 
 fn attr_name(form: &[Spanned]) -> Option<&str> {
@@ -374,7 +267,7 @@ fn handle_form(
     match attr_name(&form) {
         Some(a) if SKIPPED.contains(&a) => return None,
         Some("define") => {
-            define(&form, m, diags);
+            macros::define(&form, m, diags);
             return None;
         }
         Some("module") => {
@@ -383,7 +276,7 @@ fn handle_form(
             }
         }
         Some("record") => {
-            let tokens = expand(drop_field_types(form), m, diags);
+            let tokens = macros::expand(drop_field_types(form), m, diags);
             return Some(FormTokens {
                 tokens,
                 end,
@@ -394,7 +287,7 @@ fn handle_form(
         _ => {}
     }
     m.function = function_head(&form);
-    let tokens = expand(form, m, diags);
+    let tokens = macros::expand(form, m, diags);
     Some(FormTokens {
         tokens,
         end,
@@ -469,162 +362,6 @@ fn span_of(form: &[Spanned]) -> Span {
     let lo = form.first().map(|t| t.0).unwrap_or(0);
     let hi = form.last().map(|t| t.2).unwrap_or(lo);
     Span::new(lo, hi)
-}
-
-fn define(form: &[Spanned], m: &mut Macros, diags: &mut Vec<Diagnostic>) {
-    let span = span_of(form);
-    let name = match form.get(3) {
-        Some((_, Tok::Atom(n) | Tok::Var(n) | Tok::QAtom(n), _)) => n.clone(),
-        _ => {
-            diags.push(
-                Diagnostic::error("a `-define` needs a macro name")
-                    .at(span, "here")
-                    .help("write it as `-define(NAME, Value).`"),
-            );
-            return;
-        }
-    };
-    let shape_ok = matches!(form.get(2), Some((_, Tok::LParen, _)))
-        && matches!(form.get(4), Some((_, Tok::Comma, _)))
-        && matches!(form.last(), Some((_, Tok::RParen, _)));
-    if !shape_ok {
-        let help = if matches!(form.get(4), Some((_, Tok::LParen, _))) {
-            "macros with arguments are not supported; write a function instead"
-        } else {
-            "write it as `-define(NAME, Value).`"
-        };
-        diags.push(
-            Diagnostic::error(format!("I cannot read the macro definition of `{name}`"))
-                .at(span, "this `-define`")
-                .help(help),
-        );
-        return;
-    }
-    let body: Vec<Spanned> = form
-        .get(5..form.len().saturating_sub(1))
-        .map(<[Spanned]>::to_vec)
-        .unwrap_or_default();
-    m.defs.insert(name, body);
-}
-
-fn expand(form: Vec<Spanned>, m: &Macros, diags: &mut Vec<Diagnostic>) -> Vec<Spanned> {
-    let mut budget = MAX_EXPANDED_TOKENS;
-    expand_depth(form, m, diags, &mut Vec::new(), &mut budget)
-}
-
-/// Macros using macros can multiply the tokens of a form (each level
-/// doubling it, say); past this many a form is refused.
-const MAX_EXPANDED_TOKENS: usize = 100_000;
-
-/// Adds `d` unless the same message was already given at the same place:
-/// the tokens of a macro carry the place of its use, so an error inside a
-/// macro that is expanded many times would otherwise repeat.
-fn push_once(diags: &mut Vec<Diagnostic>, d: Diagnostic) {
-    if !diags
-        .iter()
-        .any(|x| x.span == d.span && x.message == d.message)
-    {
-        diags.push(d);
-    }
-}
-
-/// Expands the macros in `form`. `active` holds the macros being expanded
-/// (one using itself, directly or through others, is an error at once);
-/// `budget` counts down the tokens a form may still grow by.
-fn expand_depth(
-    form: Vec<Spanned>,
-    m: &Macros,
-    diags: &mut Vec<Diagnostic>,
-    active: &mut Vec<String>,
-    budget: &mut usize,
-) -> Vec<Spanned> {
-    let mut out = Vec::with_capacity(form.len());
-    let mut iter = form.into_iter().peekable();
-    while let Some(t) = iter.next() {
-        if t.1 != Tok::Question {
-            out.push(t);
-            continue;
-        }
-        let Some((_, Tok::Atom(name) | Tok::Var(name), r)) = iter.peek().cloned() else {
-            push_once(
-                diags,
-                Diagnostic::error("a `?` must be followed by a macro name")
-                    .at(Span::new(t.0, t.2), "here")
-                    .help(
-                        "write `?NAME` for a macro defined with `-define(NAME, ...)`, or `?MODULE`",
-                    ),
-            );
-            continue;
-        };
-        iter.next();
-        let span = (t.0, r);
-        match name.as_str() {
-            "MODULE" => match &m.module {
-                Some(md) => out.push((span.0, Tok::Atom(md.clone()), span.1)),
-                None => push_once(diags, Diagnostic::error("`?MODULE` is used before the `-module` attribute").at(Span::new(span.0, span.1), "here").help("put `-module(name).` at the top of the file")),
-            },
-            "MODULE_STRING" => out.push((span.0, Tok::Str(m.module.clone().unwrap_or_default()), span.1)),
-            "LINE" => out.push((span.0, Tok::Int(m.line_of(span.0).into()), span.1)),
-            "FUNCTION_NAME" | "FUNCTION_ARITY" => match &m.function {
-                Some((f, a)) => out.push((
-                    span.0,
-                    if name == "FUNCTION_NAME" { Tok::Atom(f.clone()) } else { Tok::Int((*a).into()) },
-                    span.1,
-                )),
-                None => push_once(diags, Diagnostic::error(format!("`?{name}` is used outside a function")).at(Span::new(span.0, span.1), "here").help("use it inside a function's clauses")),
-            },
-            _ => match m.defs.get(&name) {
-                Some(_) if active.contains(&name) => push_once(
-                    diags,
-                    Diagnostic::error(format!("the macro `{name}` expands into itself"))
-                        .at(Span::new(span.0, span.1), "expanding this never ends")
-                        .help("a macro may use other macros, but not itself, directly or through others"),
-                ),
-                Some(body) if body.len() >= *budget => {
-                    *budget = 0;
-                    let outer = active.first().unwrap_or(&name);
-                    push_once(
-                        diags,
-                        Diagnostic::error("the macros in this form expand to too many tokens")
-                            .at(Span::new(span.0, span.1), format!("expanding `?{outer}` passes {MAX_EXPANDED_TOKENS} tokens"))
-                            .help("macros that use other macros several times multiply in size; write a function instead"),
-                    );
-                    return out;
-                }
-                Some(body) => {
-                    *budget -= body.len();
-                    let body: Vec<Spanned> = body.iter().map(|(_, tok, _)| (span.0, tok.clone(), span.1)).collect();
-                    active.push(name.clone());
-                    out.extend(expand_depth(body, m, diags, active, budget));
-                    active.pop();
-                    if *budget == 0 {
-                        return out;
-                    }
-                }
-                None => {
-                    let mut d = Diagnostic::error(format!("the macro `{name}` is not defined")).at(Span::new(span.0, span.1), "unknown macro");
-                    let names: Vec<&str> = m.defs.keys().map(String::as_str).chain(["MODULE"]).collect();
-                    d = match crate::compile::suggest::closest(&name, names) {
-                        Some(s) => d.help(format!("did you mean `?{s}`?")),
-                        None => d.help(format!("define it first with `-define({name}, Value).`")),
-                    };
-                    push_once(diags, d);
-                }
-            },
-        }
-    }
-    out
-}
-
-/// Expands `?MODULE` etc. in shell input (no `-define`s there).
-pub fn expand_shell(toks: Vec<Spanned>, diags: &mut Vec<Diagnostic>) -> Vec<Spanned> {
-    let m = Macros {
-        defs: BTreeMap::new(),
-        module: Some("shell".to_string()),
-        line_starts: vec![0],
-        function: None,
-    };
-    expand(toks, &m, diags)
 }
 
 fn fa_pair(e: &Expr) -> Option<(Atom, usize)> {
