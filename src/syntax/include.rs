@@ -162,20 +162,21 @@ mod tests {
     fn missing_header_is_an_error_at_the_include() {
         let src = "-module(m).\n-include(\"none.hrl\").\n";
         let d = parse(src);
-        assert_eq!(d.len(), 1, "{d:?}");
-        assert!(d[0].message.contains("none.hrl"), "{d:?}");
-        assert_eq!(d[0].span.map(|s| s.lo), src.find("-include"));
+        let [d] = d.as_slice() else {
+            panic!("one diagnostic expected: {d:?}");
+        };
+        assert!(d.message.contains("none.hrl"), "{d:?}");
+        assert_eq!(d.span.map(|s| s.lo), src.find("-include"));
     }
 
     #[test]
     fn mistake_in_header_says_its_line() {
         let src = "-module(m).\n-include_lib(\"app/include/bad.hrl\").\n";
         let d = parse(src);
-        assert_eq!(d.len(), 1, "{d:?}");
-        assert_eq!(d[0].span.map(|s| s.lo), src.find("-include"));
-        assert!(
-            d[0].notes.iter().any(|n| n.starts_with("bad.hrl:2:")),
-            "{d:?}"
-        );
+        let [d] = d.as_slice() else {
+            panic!("one diagnostic expected: {d:?}");
+        };
+        assert_eq!(d.span.map(|s| s.lo), src.find("-include"));
+        assert!(d.notes.iter().any(|n| n.starts_with("bad.hrl:2:")), "{d:?}");
     }
 }

@@ -307,7 +307,7 @@ fn drop_field_types(form: Vec<Spanned>) -> Vec<Spanned> {
         let opens = matches!(t.1, Tok::LParen | Tok::LBracket | Tok::LBrace);
         let closes = matches!(t.1, Tok::RParen | Tok::RBracket | Tok::RBrace);
         if skipping {
-            let field_ends = (depth == 2 && t.1 == Tok::Comma) || (depth == 2 && closes);
+            let field_ends = depth == 2 && (t.1 == Tok::Comma || closes);
             if !field_ends {
                 if opens {
                     depth += 1;
