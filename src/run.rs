@@ -50,8 +50,7 @@ pub enum Outcome {
     Bound(String),
 }
 
-/// The pid of the first process, as erl numbers it for `-eval`.
-pub const MAIN_PID: Pid = Pid(80);
+pub use crate::world::MAIN_PID;
 
 /// A code table with the prelude loaded.
 pub fn new_code() -> Code {

@@ -134,7 +134,7 @@ pub fn pid_text(p: Pid) -> String {
 
 /// `p3` for the third process: the short alias people type.
 pub fn alias(p: Pid) -> String {
-    format!("p{}", p.0.saturating_sub(crate::run::MAIN_PID.0) + 1)
+    format!("p{}", p.0.saturating_sub(super::MAIN_PID.0) + 1)
 }
 
 /// A vector clock as people read it, by alias: `{p1:2, p2:6}` (the JSON

@@ -395,7 +395,7 @@ impl World {
             .keys()
             .next()
             .copied()
-            .unwrap_or(crate::run::MAIN_PID)
+            .unwrap_or(super::MAIN_PID)
     }
 
     /// Ends the partition; held messages go back into flight, in order.

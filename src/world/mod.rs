@@ -20,6 +20,9 @@ use crate::vm::{Code, Effect, Exception, Process, Stop, Wake};
 use event::{Event, Kind, Vc};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
+/// The pid of the first process, as erl numbers it for `-eval`.
+pub const MAIN_PID: Pid = Pid(80);
+
 /// Reductions one `Run` choice may spend before the process is preempted.
 pub const SLICE: u64 = 2000;
 
@@ -221,7 +224,7 @@ impl World {
             last_event: BTreeMap::new(),
             send_event: BTreeMap::new(),
             deliver_event: BTreeMap::new(),
-            next_pid: crate::run::MAIN_PID.0,
+            next_pid: MAIN_PID.0,
             next_msg: 0,
             next_ref: 0,
         }
@@ -713,14 +716,14 @@ impl World {
                 self.exit_process(pid, reason, Some(e));
             }
             Stop::Exit(Ok(v)) => {
-                if pid == crate::run::MAIN_PID {
+                if pid == MAIN_PID {
                     self.main_result = Some(Ok(v));
                 }
                 self.exit_process(pid, Term::Atom(atoms::normal()), None);
             }
             Stop::Exit(Err(e)) => {
                 let reason = e.exit_reason();
-                if pid == crate::run::MAIN_PID {
+                if pid == MAIN_PID {
                     self.main_result = Some(Err(e.clone()));
                 } else if e.class != crate::vm::Class::Exit {
                     self.crashes.push((pid, e.clone()));

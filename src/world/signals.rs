@@ -24,7 +24,7 @@ impl World {
     /// A process ends with `reason`: its links get exit signals, its
     /// watchers `'DOWN'` messages, its name is freed.
     pub(super) fn exit_process(&mut self, pid: Pid, reason: Term, crash: Option<Exception>) {
-        if pid == crate::run::MAIN_PID && self.main_result.is_none() {
+        if pid == super::MAIN_PID && self.main_result.is_none() {
             // Killed by a signal rather than ending on its own.
             self.main_result =
                 Some(Err(crash.unwrap_or_else(|| {
