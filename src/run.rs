@@ -5,7 +5,7 @@
 //! end: crash diagnostics, erl's error reports, the processes a run had.
 
 use crate::diag::Diagnostic;
-use crate::syntax::ast::Span;
+use crate::diag::Span;
 use crate::term::{Atom, Pid, Term};
 use crate::vm::exception::{Class, Exception};
 use crate::vm::{Code, Module};

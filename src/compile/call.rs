@@ -247,7 +247,7 @@ impl FnBuilder<'_> {
                         .map(str::to_string),
                 )
                 .collect();
-            d = match super::suggest::closest(name.name(), names.iter().map(String::as_str)) {
+            d = match crate::diag::suggest::closest(name.name(), names.iter().map(String::as_str)) {
                 Some(s) => d.help(format!("did you mean `{s}/{arity}`?")),
                 None => d.help("define it in this module, or call another module's function as `module:function(...)`"),
             };
@@ -283,7 +283,9 @@ impl FnBuilder<'_> {
                 f.name(),
                 a
             ));
-        } else if let Some(s) = super::suggest::closest(f.name(), known.iter().map(|(n, _)| *n)) {
+        } else if let Some(s) =
+            crate::diag::suggest::closest(f.name(), known.iter().map(|(n, _)| *n))
+        {
             d = d.help(format!("did you mean `{}:{}`?", m.name(), s));
         }
         self.error(d);

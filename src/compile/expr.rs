@@ -261,7 +261,7 @@ impl FnBuilder<'_> {
                 let mut d = Diagnostic::error(format!("variable `{v}` is unbound"))
                     .at(span, format!("`{v}` has no value here"));
                 let names: Vec<String> = self.scope.bound_names().map(str::to_string).collect();
-                d = match super::suggest::closest(v, names.iter().map(String::as_str)) {
+                d = match crate::diag::suggest::closest(v, names.iter().map(String::as_str)) {
                     Some(s) => d.help(format!("did you mean `{s}`?")),
                     None => d.help(format!("bind `{v}` before using it, e.g. `{v} = ...`; variables start with a capital letter, atoms with a lowercase one")),
                 };

@@ -11,7 +11,6 @@ mod func;
 mod pattern;
 mod peephole;
 pub mod scope;
-pub mod suggest;
 mod vars;
 
 use crate::diag::Diagnostic;
@@ -145,7 +144,7 @@ pub fn compile_module(m: &ast::Module, file: &str, source: &str) -> Compiled {
                     .map(|x| format!("{}/{}", x.name.name(), x.arity))
                     .collect();
                 let wanted = format!("{}/{}", f.name(), a);
-                d = match suggest::closest(&wanted, names.iter().map(String::as_str)) {
+                d = match crate::diag::suggest::closest(&wanted, names.iter().map(String::as_str)) {
                     Some(s) => d.help(format!("did you mean `{s}`?")),
                     None => d.help("define the function, or remove it from the `-export` list"),
                 };

@@ -3,7 +3,7 @@
 //! a jump to a jump goes straight to the end of the chain, and a jump to
 //! the next instruction is removed. Spans stay with their instructions.
 
-use crate::syntax::ast::Span;
+use crate::diag::Span;
 use crate::term::Term;
 use crate::vm::op::{Arith, Label, Op, Src};
 

@@ -5,7 +5,7 @@
 //! *unsafe* there; variables first bound inside `try` are unsafe after it.
 //! Each name keeps one slot per function so branches agree where it lives.
 
-use crate::syntax::ast::Span;
+use crate::diag::Span;
 use crate::vm::op::Reg;
 use std::collections::BTreeMap;
 

@@ -5,7 +5,7 @@
 //! looks at the world: whether `p7` or `m3` exists is checked when the
 //! command runs.
 
-use crate::compile::suggest::closest;
+use crate::diag::suggest::closest;
 
 /// A process as typed: `p2`, `<0.81.0>` or a registered name.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -255,7 +255,7 @@ fn expand_depth(
                 .map(String::as_str)
                 .chain(["MODULE"])
                 .collect();
-            d = match crate::compile::suggest::closest(&name, names) {
+            d = match crate::diag::suggest::closest(&name, names) {
                 Some(s) => d.help(format!("did you mean `?{s}`?")),
                 None => d.help(format!("define it first with `-define({name}, Value).`")),
             };

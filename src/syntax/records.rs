@@ -338,7 +338,7 @@ impl Records {
         let def = self.defs.get(&name);
         if def.is_none() {
             let known: Vec<&str> = self.defs.keys().map(|a| a.name()).collect();
-            let help = match crate::compile::suggest::closest(name.name(), known.iter().copied()) {
+            let help = match crate::diag::suggest::closest(name.name(), known.iter().copied()) {
                 Some(s) => format!("did you mean the record `{s}`?"),
                 None => format!(
                     "define it before its first use: `-record({}, {{field1, field2}}).`",
@@ -374,7 +374,7 @@ impl Records {
                 format!("record {} is defined here", record.name()),
             );
             let names: Vec<&str> = def.fields.iter().map(|(f, _)| f.name()).collect();
-            d = match crate::compile::suggest::closest(field.name(), names) {
+            d = match crate::diag::suggest::closest(field.name(), names) {
                 Some(s) => d.help(format!(
                     "did you mean `{s}`? record {} has no field {}; {}",
                     record.name(),

@@ -1,6 +1,6 @@
 //! Exceptions: the three classes and Erlang's error reasons.
 
-use crate::syntax::ast::Span;
+use crate::diag::Span;
 use crate::term::{atoms, Atom, Term};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -5,7 +5,7 @@
 //! A function's code never refers to another module's indices: remote
 //! calls go by name and are resolved when they run.
 
-use crate::syntax::ast::Span;
+use crate::diag::Span;
 use crate::term::{Atom, Term};
 
 pub type Reg = u32;

@@ -7,7 +7,7 @@
 //! name or alias (`p2`) and resolved when the rule applies.
 
 use crate::diag::Diagnostic;
-use crate::syntax::ast::Span;
+use crate::diag::Span;
 
 /// The network's promise.
 #[derive(Clone, Debug, PartialEq)]

@@ -391,11 +391,7 @@ impl World {
 
     /// The process a partition or heal event is recorded on: the oldest.
     fn network_event_owner(&self) -> Pid {
-        self.procs
-            .keys()
-            .next()
-            .copied()
-            .unwrap_or(super::MAIN_PID)
+        self.procs.keys().next().copied().unwrap_or(super::MAIN_PID)
     }
 
     /// Ends the partition; held messages go back into flight, in order.
