@@ -1,6 +1,7 @@
 //! Built-ins of the `lists` module that call no funs. The higher-order
 //! ones (map, foldl, filter, ...) are Erlang code in the prelude.
 
+use super::sort::{sort_order, ukeysort_order, usort_order, Descending};
 use super::{arg, int_arg, list_arg, BifCtx, BifFn, MAX_LIST};
 use crate::term::order::compare;
 use crate::term::Term;
@@ -82,12 +83,24 @@ fn add(acc: Term, x: &Term) -> R {
     crate::vm::arith::arith(crate::vm::op::Arith::Add, &acc, x)
 }
 
+/// The elements of a list and what ends it (`[]` for a proper list).
+fn cells(t: &Term) -> (Vec<&Term>, &Term) {
+    let mut it = t.iter_list();
+    let items: Vec<&Term> = it.by_ref().collect();
+    (items, it.rest())
+}
+
 fn sum(_: &mut BifCtx, a: &[Term]) -> R {
+    // Adds as it goes: `sum([a|b])` is badarith, `sum([1|b])` function_clause.
+    let mut it = arg(a, 0)?.iter_list();
     let mut acc = Term::Int(0);
-    for x in list_arg(a, 0).map_err(|_| fc())? {
-        acc = add(acc, &x)?;
+    for x in it.by_ref() {
+        acc = add(acc, x)?;
     }
-    Ok(acc)
+    match it.rest() {
+        Term::Nil => Ok(acc),
+        _ => Err(fc()),
+    }
 }
 
 fn nth(_: &mut BifCtx, a: &[Term]) -> R {
@@ -116,18 +129,25 @@ fn nth(_: &mut BifCtx, a: &[Term]) -> R {
 }
 
 fn nthtail(_: &mut BifCtx, a: &[Term]) -> R {
-    let n = int_arg(a, 0).map_err(|_| fc())?;
-    let mut cur = arg(a, 1)?;
-    for _ in 0..n.max(0) {
-        match cur {
-            Term::Cons(c) => cur = &c.tail,
+    // As OTP's clauses: `nthtail(1, [_|T]) -> T; nthtail(N, [_|T]) when
+    // N > 1 -> nthtail(N - 1, T); nthtail(0, L) when is_list(L) -> L.`
+    let mut n = arg(a, 0)?.clone();
+    let mut list = arg(a, 1)?;
+    let one = Term::Int(1);
+    loop {
+        match list {
+            Term::Cons(c) if n == one => return Ok(c.tail.clone()),
+            Term::Cons(c) if compare(&n, &one) == Ordering::Greater => {
+                n = match n {
+                    Term::Int(i) => Term::Int(i - 1),
+                    other => crate::vm::arith::arith(crate::vm::op::Arith::Sub, &other, &one)?,
+                };
+                list = &c.tail;
+            }
+            _ if n == Term::Int(0) && list.is_list() => return Ok(list.clone()),
             _ => return Err(fc()),
         }
     }
-    if n < 0 {
-        return Err(fc());
-    }
-    Ok(cur.clone())
 }
 
 fn member(_: &mut BifCtx, a: &[Term]) -> R {
@@ -147,79 +167,175 @@ fn key_of(t: &Term, n: usize) -> Option<&Term> {
     }
 }
 
-fn key_pos(a: &[Term], i: usize) -> Result<usize, Exception> {
-    match int_arg(a, i)? {
-        n if n >= 1 => Ok(n as usize),
+/// A key position: a positive integer (a huge one finds no key).
+/// `None` for anything else.
+fn key_pos(t: &Term) -> Option<usize> {
+    match t {
+        Term::Int(n) if *n >= 1 => Some(usize::try_from(*n).unwrap_or(usize::MAX)),
+        Term::Big(b) if b.sign() == num_bigint::Sign::Plus => Some(usize::MAX),
+        _ => None,
+    }
+}
+
+fn has_key(t: &Term, n: usize, k: &Term) -> bool {
+    key_of(t, n).is_some_and(|x| crate::term::order::equal(x, k))
+}
+
+/// keyfind/3, keymember/3 and keysearch/3 are BIFs in OTP: they stop at
+/// the first match, and anything else wrong is badarg.
+fn key_search(a: &[Term]) -> Result<Option<Term>, Exception> {
+    let k = arg(a, 0)?;
+    let n = match arg(a, 1)? {
+        Term::Int(n) if *n >= 1 => *n as usize,
+        _ => return Err(Exception::badarg()),
+    };
+    let mut it = arg(a, 2)?.iter_list();
+    if let Some(t) = it.by_ref().find(|t| has_key(t, n, k)) {
+        return Ok(Some(t.clone()));
+    }
+    match it.rest() {
+        Term::Nil => Ok(None),
         _ => Err(Exception::badarg()),
     }
 }
 
 fn keyfind(_: &mut BifCtx, a: &[Term]) -> R {
+    Ok(key_search(a)?.unwrap_or(Term::bool(false)))
+}
+
+fn keymember(_: &mut BifCtx, a: &[Term]) -> R {
+    Ok(Term::bool(key_search(a)?.is_some()))
+}
+
+fn keysearch(_: &mut BifCtx, a: &[Term]) -> R {
+    Ok(match key_search(a)? {
+        Some(t) => Term::tuple(vec![Term::atom("value"), t]),
+        None => Term::bool(false),
+    })
+}
+
+/// The list with its first element whose key is `k` replaced by `new`
+/// (`None`: removed), as OTP's clauses do it: the rest after it is not
+/// looked at, and an improper tail reached is a function_clause.
+fn key_replace(a: &[Term], new: Option<Term>, or_append: bool) -> R {
     let k = arg(a, 0)?;
-    let n = key_pos(a, 1)?;
-    let list = list_arg(a, 2)?;
-    Ok(list
-        .into_iter()
-        .find(|t| key_of(t, n).is_some_and(|x| crate::term::order::equal(x, k)))
-        .unwrap_or(Term::bool(false)))
+    let n = key_pos(arg(a, 1)?).ok_or_else(fc)?;
+    let (items, rest) = cells(arg(a, 2)?);
+    let found = items.iter().position(|t| has_key(t, n, k));
+    let tail = match (found, rest) {
+        (Some(i), _) => {
+            let after = match items.get(i) {
+                Some(_) => nth_tail_term(arg(a, 2)?, i + 1),
+                None => Term::Nil,
+            };
+            match &new {
+                Some(t) => Term::cons(t.clone(), after),
+                None => after,
+            }
+        }
+        (None, Term::Nil) => match (&new, or_append) {
+            (Some(t), true) => Term::list(vec![t.clone()]),
+            _ => Term::Nil,
+        },
+        (None, _) => return Err(fc()),
+    };
+    let upto = found.unwrap_or(items.len());
+    Ok(Term::list_with_tail(
+        items.into_iter().take(upto).cloned().collect::<Vec<_>>(),
+        tail,
+    ))
+}
+
+/// The tail of a list after its first `n` cells.
+fn nth_tail_term(t: &Term, n: usize) -> Term {
+    let mut cur = t;
+    for _ in 0..n {
+        if let Term::Cons(c) = cur {
+            cur = &c.tail;
+        }
+    }
+    cur.clone()
 }
 
 fn keystore(_: &mut BifCtx, a: &[Term]) -> R {
-    let k = arg(a, 0)?;
-    let n = key_pos(a, 1)?;
-    let mut list = list_arg(a, 2).map_err(|_| fc())?;
-    let new = arg(a, 3)?.clone();
-    match list
-        .iter()
-        .position(|t| key_of(t, n).is_some_and(|x| crate::term::order::equal(x, k)))
-    {
-        Some(i) => {
-            if let Some(slot) = list.get_mut(i) {
-                *slot = new;
-            }
-        }
-        None => list.push(new),
+    let new = arg(a, 3)?;
+    if !matches!(new, Term::Tuple(_)) {
+        return Err(fc());
     }
-    Ok(Term::list(list))
+    key_replace(a, Some(new.clone()), true)
 }
 
 fn keydelete(_: &mut BifCtx, a: &[Term]) -> R {
-    let k = arg(a, 0)?;
-    let n = key_pos(a, 1)?;
-    let mut list = list_arg(a, 2).map_err(|_| fc())?;
-    if let Some(i) = list
-        .iter()
-        .position(|t| key_of(t, n).is_some_and(|x| crate::term::order::equal(x, k)))
-    {
-        list.remove(i);
+    key_replace(a, None, false)
+}
+
+/// The elements of a list to sort by key and their keys. A list of fewer
+/// than two elements is returned as it is (`Err(Ok(list))`): OTP looks at
+/// no key then.
+fn keyed(a: &[Term]) -> Result<(Vec<Term>, Vec<Term>), R> {
+    let n = key_pos(arg(a, 0).map_err(Err)?).ok_or(Err(fc()))?;
+    let list = arg(a, 1).map_err(Err)?;
+    let (items, rest) = cells(list);
+    match (items.len(), rest) {
+        (0 | 1, Term::Nil) => return Err(Ok(list.clone())),
+        (0 | 1, _) => return Err(Err(Exception::tagged("case_clause", list.clone()))),
+        _ => {}
     }
-    Ok(Term::list(list))
+    let mut keys = Vec::with_capacity(items.len());
+    for t in &items {
+        keys.push(key_of(t, n).cloned().ok_or(Err(Exception::badarg()))?);
+    }
+    if !matches!(rest, Term::Nil) {
+        return Err(Err(fc()));
+    }
+    Ok((items.into_iter().cloned().collect(), keys))
+}
+
+fn pick(items: &[Term], order: Vec<usize>) -> Term {
+    Term::list(
+        order
+            .into_iter()
+            .filter_map(|i| items.get(i).cloned())
+            .collect::<Vec<_>>(),
+    )
+}
+
+fn by_index(v: &[Term]) -> impl Fn(usize, usize) -> Ordering + '_ {
+    move |i, j| match (v.get(i), v.get(j)) {
+        (Some(x), Some(y)) => compare(x, y),
+        _ => Ordering::Equal,
+    }
 }
 
 fn keysort(_: &mut BifCtx, a: &[Term]) -> R {
-    let n = key_pos(a, 0)?;
-    let mut list = list_arg(a, 1)?;
-    if list.iter().any(|t| key_of(t, n).is_none()) {
-        return Err(Exception::badarg());
-    }
-    list.sort_by(|x, y| match (key_of(x, n), key_of(y, n)) {
-        (Some(p), Some(q)) => compare(p, q),
-        _ => Ordering::Equal,
-    });
-    Ok(Term::list(list))
+    let (items, keys) = match keyed(a) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let same = |i, j| by_index(&items)(i, j) == Ordering::Equal;
+    let order = sort_order(items.len(), by_index(&keys), same, Descending::Strict);
+    Ok(pick(&items, order))
+}
+
+fn ukeysort(_: &mut BifCtx, a: &[Term]) -> R {
+    let (items, keys) = match keyed(a) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    Ok(pick(&items, ukeysort_order(items.len(), by_index(&keys))))
 }
 
 fn sort(_: &mut BifCtx, a: &[Term]) -> R {
-    let mut list = list_arg(a, 0).map_err(|_| fc())?;
-    list.sort_by(compare);
-    Ok(Term::list(list))
+    let list = list_arg(a, 0).map_err(|_| fc())?;
+    let cmp = by_index(&list);
+    let same = |i, j| cmp(i, j) == Ordering::Equal;
+    let order = sort_order(list.len(), &cmp, same, Descending::TakesEqual);
+    Ok(pick(&list, order))
 }
 
 fn usort(_: &mut BifCtx, a: &[Term]) -> R {
-    let mut list = list_arg(a, 0).map_err(|_| fc())?;
-    list.sort_by(compare);
-    list.dedup_by(|x, y| compare(x, y) == Ordering::Equal);
-    Ok(Term::list(list))
+    let list = list_arg(a, 0).map_err(|_| fc())?;
+    Ok(pick(&list, usort_order(list.len(), by_index(&list))))
 }
 
 fn zip(_: &mut BifCtx, a: &[Term]) -> R {
@@ -252,9 +368,16 @@ fn unzip(_: &mut BifCtx, a: &[Term]) -> R {
 }
 
 fn append1(_: &mut BifCtx, a: &[Term]) -> R {
-    let lists = list_arg(a, 0).map_err(|_| fc())?;
-    let mut acc = Term::Nil;
-    for l in lists.into_iter().rev() {
+    // `append([E]) -> E; append([H|T]) -> H ++ append(T); append([]) -> [].`
+    let (lists, rest) = cells(arg(a, 0)?);
+    if !matches!(rest, Term::Nil) {
+        return Err(fc());
+    }
+    let Some((last, init)) = lists.split_last() else {
+        return Ok(Term::Nil);
+    };
+    let mut acc = (*last).clone();
+    for l in init.iter().rev() {
         let items = l.list_to_vec().ok_or_else(Exception::badarg)?;
         acc = Term::list_with_tail(items, acc);
     }
@@ -291,7 +414,10 @@ fn flatten(_: &mut BifCtx, a: &[Term]) -> R {
 }
 
 fn last(_: &mut BifCtx, a: &[Term]) -> R {
-    arg(a, 0)?.iter_list().last().cloned().ok_or_else(fc)
+    match cells(arg(a, 0)?) {
+        (items, Term::Nil) => items.last().map(|t| (*t).clone()).ok_or_else(fc),
+        _ => Err(fc()),
+    }
 }
 
 fn duplicate(_: &mut BifCtx, a: &[Term]) -> R {
@@ -329,74 +455,147 @@ fn min(_: &mut BifCtx, a: &[Term]) -> R {
 }
 
 fn delete(_: &mut BifCtx, a: &[Term]) -> R {
+    // Stops at the first element =:= x; an improper tail reached is a
+    // function_clause, one never reached stays: delete(a, [a|b]) is b.
     let x = arg(a, 0)?;
-    let mut list = list_arg(a, 1).map_err(|_| fc())?;
-    if let Some(i) = list.iter().position(|e| e == x) {
-        list.remove(i);
+    let mut before = vec![];
+    let mut cur = arg(a, 1)?;
+    loop {
+        match cur {
+            Term::Cons(c) if c.head == *x => {
+                return Ok(Term::list_with_tail(before, c.tail.clone()))
+            }
+            Term::Cons(c) => {
+                before.push(c.head.clone());
+                cur = &c.tail;
+            }
+            Term::Nil => return Ok(Term::list(before)),
+            _ => return Err(fc()),
+        }
     }
-    Ok(Term::list(list))
 }
 
 fn split(_: &mut BifCtx, a: &[Term]) -> R {
-    let n = int_arg(a, 0).map_err(|_| Exception::badarg())?;
-    let mut list = list_arg(a, 1).map_err(|_| Exception::badarg())?;
-    if n < 0 || n as usize > list.len() {
-        return Err(Exception::badarg());
+    let list = arg(a, 1)?;
+    let n = match arg(a, 0)? {
+        Term::Int(n) if *n >= 0 && list.is_list() => *n as u64,
+        Term::Big(b) if b.sign() == num_bigint::Sign::Plus && list.is_list() => u64::MAX,
+        _ => return Err(Exception::badarg()),
+    };
+    let mut before = vec![];
+    let mut cur = list;
+    for _ in 0..n {
+        match cur {
+            Term::Cons(c) => {
+                before.push(c.head.clone());
+                cur = &c.tail;
+            }
+            Term::Nil => return Err(Exception::badarg()),
+            _ => return Err(fc()),
+        }
     }
-    let rest = list.split_off(n as usize);
-    Ok(Term::tuple(vec![Term::list(list), Term::list(rest)]))
+    Ok(Term::tuple(vec![Term::list(before), cur.clone()]))
+}
+
+/// `sublist(List, Len)`: walks at most `len` cells; stopping early at `[]`
+/// is fine, at anything else a function_clause.
+fn take_prefix(list: &Term, len: &Term) -> R {
+    let len = match len {
+        Term::Int(n) if *n >= 0 && list.is_list() => *n as u64,
+        Term::Big(b) if b.sign() == num_bigint::Sign::Plus && list.is_list() => u64::MAX,
+        _ => return Err(fc()),
+    };
+    let mut out = vec![];
+    let mut cur = list;
+    for _ in 0..len {
+        match cur {
+            Term::Cons(c) => {
+                out.push(c.head.clone());
+                cur = &c.tail;
+            }
+            Term::Nil => break,
+            _ => return Err(fc()),
+        }
+    }
+    Ok(Term::list(out))
 }
 
 fn sublist(_: &mut BifCtx, a: &[Term]) -> R {
-    let list = list_arg(a, 0).map_err(|_| fc())?;
-    let (start, len) = if a.len() == 3 {
-        (
-            int_arg(a, 1).map_err(|_| fc())?,
-            int_arg(a, 2).map_err(|_| fc())?,
-        )
-    } else {
-        (1, int_arg(a, 1).map_err(|_| fc())?)
-    };
-    if start < 1 {
-        return Err(fc());
+    if a.len() == 2 {
+        return take_prefix(arg(a, 0)?, arg(a, 1)?);
     }
-    // Past the end of the list the result is [] whatever the length.
-    if start as usize > list.len() + 1 {
-        return Ok(Term::Nil);
+    // sublist(List, 1, L) takes L; a start S >= 2 drops a cell (or gives []
+    // at the end of the list) and goes on with S - 1.
+    let len = arg(a, 2)?;
+    let mut cur = arg(a, 0)?;
+    let mut start = arg(a, 1)?.clone();
+    loop {
+        match (&start, cur) {
+            (Term::Int(1), l) if l.is_list() && matches!(len, Term::Int(_) | Term::Big(_)) => {
+                return take_prefix(l, len)
+            }
+            (s, l) if s.is_integer() && compare(s, &Term::Int(2)) != Ordering::Less => match l {
+                Term::Nil => return Ok(Term::Nil),
+                Term::Cons(c) => {
+                    cur = &c.tail;
+                    start =
+                        crate::vm::arith::arith(crate::vm::op::Arith::Sub, &start, &Term::Int(1))?;
+                }
+                _ => return Err(fc()),
+            },
+            _ => return Err(fc()),
+        }
     }
-    if len < 0 {
-        return Err(fc());
-    }
-    Ok(Term::list(
-        list.into_iter()
-            .skip(start as usize - 1)
-            .take(len as usize)
-            .collect::<Vec<_>>(),
-    ))
 }
 
 fn enumerate(_: &mut BifCtx, a: &[Term]) -> R {
-    let list = list_arg(a, 0).map_err(|_| fc())?;
-    Ok(Term::list(
-        list.into_iter()
-            .enumerate()
-            .map(|(i, x)| Term::tuple(vec![Term::Int(i as i64 + 1), x]))
-            .collect::<Vec<_>>(),
-    ))
+    let (first, list) = match a {
+        [list] => (Term::Int(1), list),
+        [i, list] if i.is_integer() => (i.clone(), list),
+        _ => return Err(fc()),
+    };
+    let (items, rest) = cells(list);
+    if !matches!(rest, Term::Nil) {
+        return Err(fc());
+    }
+    let mut out = Vec::with_capacity(items.len());
+    let mut i = first;
+    for x in items {
+        let next = add(i.clone(), &Term::Int(1))?;
+        out.push(Term::tuple(vec![i, x.clone()]));
+        i = next;
+    }
+    Ok(Term::list(out))
 }
 
+/// concat/1 is `flatmap(fun thing_to_list/1, List)` in OTP: every element
+/// is turned into a list first (function_clause for a tuple, pid, ...),
+/// then the lists are joined with `++` (badarg for an improper one).
 fn concat(_: &mut BifCtx, a: &[Term]) -> R {
-    let mut s = String::new();
-    for x in list_arg(a, 0)? {
-        match &x {
-            Term::Atom(at) => s.push_str(at.name()),
-            Term::Int(_) | Term::Big(_) => s.push_str(&crate::term::write::write(&x)),
-            // OTP's concat writes floats with float_to_list/1.
-            Term::Float(f) => s.push_str(&crate::term::float::float_to_list(*f)),
-            t => s.push_str(&t.as_string().ok_or_else(Exception::badarg)?),
-        }
+    let (items, rest) = cells(arg(a, 0)?);
+    let mut parts = Vec::with_capacity(items.len());
+    for x in items {
+        parts.push(match x {
+            Term::Atom(at) => Term::list(
+                at.name()
+                    .chars()
+                    .map(|c| Term::Int(c as i64))
+                    .collect::<Vec<_>>(),
+            ),
+            Term::Int(_) | Term::Big(_) => Term::string(&crate::term::write::write(x)),
+            Term::Float(f) => Term::string(&crate::term::float::float_to_list(*f)),
+            Term::Nil | Term::Cons(_) => x.clone(),
+            _ => return Err(fc()),
+        });
     }
-    Ok(Term::string(&s))
+    if !matches!(rest, Term::Nil) {
+        return Err(fc());
+    }
+    let mut acc = Term::Nil;
+    for p in parts.into_iter().rev() {
+        acc = Term::list_with_tail(p.list_to_vec().ok_or_else(Exception::badarg)?, acc);
+    }
+    Ok(acc)
 }
 
 pub static BIFS: &[(&str, usize, BifFn)] = &[
@@ -409,9 +608,12 @@ pub static BIFS: &[(&str, usize, BifFn)] = &[
     ("nthtail", 2, nthtail),
     ("member", 2, member),
     ("keyfind", 3, keyfind),
+    ("keymember", 3, keymember),
+    ("keysearch", 3, keysearch),
     ("keystore", 4, keystore),
     ("keydelete", 3, keydelete),
     ("keysort", 2, keysort),
+    ("ukeysort", 2, ukeysort),
     ("sort", 1, sort),
     ("usort", 1, usort),
     ("zip", 2, zip),
@@ -428,5 +630,6 @@ pub static BIFS: &[(&str, usize, BifFn)] = &[
     ("sublist", 2, sublist),
     ("sublist", 3, sublist),
     ("enumerate", 1, enumerate),
+    ("enumerate", 2, enumerate),
     ("concat", 1, concat),
 ];

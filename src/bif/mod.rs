@@ -13,6 +13,7 @@ pub mod lists;
 pub mod maps;
 pub mod pdict;
 pub mod rand;
+pub mod sort;
 pub mod time;
 
 use crate::term::{Pid, Term};

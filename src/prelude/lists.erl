@@ -5,9 +5,10 @@
          partition/2, sort/2, flatmap/2, filtermap/2, takewhile/2,
          dropwhile/2, zipwith/3, mapfoldl/3, foldl_pairs/3, splitwith/2,
          keymap/3, search/2, uniq/2,
-         keymember/3, keyreplace/4, keytake/3, join/2, droplast/1,
+         keyreplace/4, keytake/3, join/2, droplast/1,
          subtract/2, zip3/3, unzip3/1, zipwith3/4, merge/2, flatten/2,
-         prefix/2, suffix/2, mapfoldr/3, uniq/1, usort/2, ukeysort/2]).
+         prefix/2, suffix/2, mapfoldr/3, uniq/1, usort/2, merge/3, rmerge/3,
+         flatlength/1, zf/2]).
 
 %% map runs in constant stack, then reverses what it built: a
 %% million-element list would otherwise take a million frames.
@@ -57,69 +58,202 @@ partition(P, [], Yes, No) when is_function(P, 1) -> {reverse(Yes), reverse(No)}.
 
 reverse(L) -> lists:reverse(L).
 
-sort(F, L) when is_function(F, 2) -> msort(F, L).
-msort(_, []) -> [];
-msort(_, [X]) -> [X];
-msort(F, L) ->
-    {A, B} = lists:split(length(L) div 2, L),
-    merge(F, msort(F, A), msort(F, B), []).
-merge(F, [X | Xs], [Y | Ys], Acc) ->
+%% sort/2 takes OTP's steps, so that a fun that is no total order (say
+%% fun(A, B) -> A < B end) gives erl's result from the same calls. A
+%% scan cuts the list into runs: `up` keeps an ascending run, with Top
+%% and Next its two largest elements and Low the rest, largest first; a
+%% new element goes above Top or between Top and Next, or below a run of
+%% two; otherwise it waits in Aside, and a second such element ends the
+%% run. `down` is the same for a descending start. Then the runs are
+%% merged pairwise, each pass building its results in the other
+%% direction, until one is left.
+sort(F, []) when is_function(F, 2) -> [];
+sort(F, [_] = L) when is_function(F, 2) -> L;
+sort(F, [A, B | T]) ->
+    case F(A, B) of
+        true -> up(B, A, F, T, [], []);
+        false -> down(B, A, F, T, [], [])
+    end.
+
+up(Top, Next, F, [Z | L], Low, Runs) ->
+    case F(Top, Z) of
+        true -> up(Z, Top, F, L, [Next | Low], Runs);
+        false ->
+            case F(Next, Z) of
+                true -> up(Top, Z, F, L, [Next | Low], Runs);
+                false when Low == [] -> up(Top, Next, F, L, [Z], Runs);
+                false -> up_aside(Top, Next, F, L, Low, Runs, Z)
+            end
+    end;
+up(Top, Next, F, [], Low, Runs) ->
+    pass_desc([[Top, Next | Low] | Runs], [], F, asc).
+
+up_aside(Top, Next, F, [Z | L], Low, Runs, Aside) ->
+    case F(Top, Z) of
+        true -> up_aside(Z, Top, F, L, [Next | Low], Runs, Aside);
+        false ->
+            case F(Next, Z) of
+                true -> up_aside(Top, Z, F, L, [Next | Low], Runs, Aside);
+                false ->
+                    Done = [[Top, Next | Low] | Runs],
+                    case F(Aside, Z) of
+                        true -> up(Z, Aside, F, L, [], Done);
+                        false -> up(Aside, Z, F, L, [], Done)
+                    end
+            end
+    end;
+up_aside(Top, Next, F, [], Low, Runs, Aside) ->
+    pass_desc([[Aside], [Top, Next | Low] | Runs], [], F, asc).
+
+down(Top, Next, F, [Z | L], Low, Runs) ->
+    case F(Top, Z) of
+        false -> down(Z, Top, F, L, [Next | Low], Runs);
+        true ->
+            case F(Next, Z) of
+                false -> down(Top, Z, F, L, [Next | Low], Runs);
+                true when Low == [] -> down(Top, Next, F, L, [Z], Runs);
+                true -> down_aside(Top, Next, F, L, Low, Runs, Z)
+            end
+    end;
+down(Top, Next, F, [], Low, Runs) ->
+    pass_asc([[Top, Next | Low] | Runs], [], F, desc).
+
+down_aside(Top, Next, F, [Z | L], Low, Runs, Aside) ->
+    case F(Top, Z) of
+        false -> down_aside(Z, Top, F, L, [Next | Low], Runs, Aside);
+        true ->
+            case F(Next, Z) of
+                false -> down_aside(Top, Z, F, L, [Next | Low], Runs, Aside);
+                true ->
+                    Done = [[Top, Next | Low] | Runs],
+                    case F(Aside, Z) of
+                        false -> down(Z, Aside, F, L, [], Done);
+                        true -> down(Aside, Z, F, L, [], Done)
+                    end
+            end
+    end;
+down_aside(Top, Next, F, [], Low, Runs, Aside) ->
+    pass_asc([[Aside], [Top, Next | Low] | Runs], [], F, desc).
+
+%% A pass over ascending runs, merging neighbours into descending ones
+%% (Order says which of a pair came first in the input).
+pass_asc([A, [B | Bs] | Rest], Acc, F, asc) ->
+    pass_asc(Rest, [fmerge(A, B, F, Bs, []) | Acc], F, asc);
+pass_asc([[B | Bs], A | Rest], Acc, F, desc) ->
+    pass_asc(Rest, [fmerge(A, B, F, Bs, []) | Acc], F, desc);
+pass_asc([Run], [], _, _) -> Run;
+pass_asc([Run], Acc, F, Order) -> pass_desc([lists:reverse(Run) | Acc], [], F, Order);
+pass_asc([], Acc, F, Order) -> pass_desc(Acc, [], F, Order).
+
+pass_desc([[B | Bs], A | Rest], Acc, F, asc) ->
+    pass_desc(Rest, [rfmerge(A, B, F, Bs, []) | Acc], F, asc);
+pass_desc([A, [B | Bs] | Rest], Acc, F, desc) ->
+    pass_desc(Rest, [rfmerge(A, B, F, Bs, []) | Acc], F, desc);
+pass_desc([Run], Acc, F, Order) -> pass_asc([lists:reverse(Run) | Acc], [], F, Order);
+pass_desc([], Acc, F, Order) -> pass_asc(Acc, [], F, Order).
+
+%% Merges ascending Xs with ascending [Y | Ys], taking X while F(X, Y);
+%% the result comes out reversed onto Acc.
+fmerge([X | Xs], Y, F, Ys, Acc) ->
     case F(X, Y) of
-        true -> merge(F, Xs, [Y | Ys], [X | Acc]);
-        false -> merge(F, [X | Xs], Ys, [Y | Acc])
+        true -> fmerge(Xs, Y, F, Ys, [X | Acc]);
+        false -> fmerge_y(X, Xs, F, Ys, [Y | Acc])
     end;
-merge(_, [], Ys, Acc) -> lists:reverse(Acc, Ys);
-merge(_, Xs, [], Acc) -> lists:reverse(Acc, Xs).
+fmerge([], Y, _, Ys, Acc) -> lists:reverse(Ys, [Y | Acc]).
 
-flatmap(F, [H | T]) -> F(H) ++ flatmap(F, T);
-flatmap(F, []) when is_function(F, 1) -> [].
+fmerge_y(X, Xs, F, [Y | Ys], Acc) ->
+    case F(X, Y) of
+        true -> fmerge(Xs, Y, F, Ys, [X | Acc]);
+        false -> fmerge_y(X, Xs, F, Ys, [Y | Acc])
+    end;
+fmerge_y(X, Xs, _, [], Acc) -> lists:reverse(Xs, [X | Acc]).
 
-filtermap(F, [H | T]) ->
+%% The same for descending lists, taking Y while F(X, Y).
+rfmerge([X | Xs], Y, F, Ys, Acc) ->
+    case F(X, Y) of
+        true -> rfmerge_y(X, Xs, F, Ys, [Y | Acc]);
+        false -> rfmerge(Xs, Y, F, Ys, [X | Acc])
+    end;
+rfmerge([], Y, _, Ys, Acc) -> lists:reverse(Ys, [Y | Acc]).
+
+rfmerge_y(X, Xs, F, [Y | Ys], Acc) ->
+    case F(X, Y) of
+        true -> rfmerge_y(X, Xs, F, Ys, [Y | Acc]);
+        false -> rfmerge(Xs, Y, F, Ys, [X | Acc])
+    end;
+rfmerge_y(X, Xs, _, [], Acc) -> lists:reverse(Xs, [X | Acc]).
+
+merge(F, Xs, [Y | Ys]) when is_function(F, 2) ->
+    lists:reverse(fmerge(Xs, Y, F, Ys, []));
+merge(F, Xs, []) when is_function(F, 2) -> Xs.
+
+rmerge(F, Xs, [Y | Ys]) when is_function(F, 2) ->
+    lists:reverse(rfmerge(Xs, Y, F, Ys, []));
+rmerge(F, Xs, []) when is_function(F, 2) -> Xs.
+
+flatmap(F, L) when is_function(F, 1) -> flatmap_(F, L).
+flatmap_(F, [H | T]) -> F(H) ++ flatmap_(F, T);
+flatmap_(_, []) -> [].
+
+filtermap(F, L) when is_function(F, 1) -> filtermap_(F, L).
+filtermap_(F, [H | T]) ->
     case F(H) of
-        false -> filtermap(F, T);
-        true -> [H | filtermap(F, T)];
-        {true, V} -> [V | filtermap(F, T)]
+        false -> filtermap_(F, T);
+        true -> [H | filtermap_(F, T)];
+        {true, V} -> [V | filtermap_(F, T)]
     end;
-filtermap(F, []) when is_function(F, 1) -> [].
+filtermap_(_, []) -> [].
 
-takewhile(P, [H | T]) ->
+zf(F, L) -> filtermap(F, L).
+
+takewhile(P, L) when is_function(P, 1) -> takewhile_(P, L).
+takewhile_(P, [H | T]) ->
     case P(H) of
-        true -> [H | takewhile(P, T)];
+        true -> [H | takewhile_(P, T)];
         false -> []
     end;
-takewhile(P, []) when is_function(P, 1) -> [].
+takewhile_(_, []) -> [].
 
-dropwhile(P, [H | T] = L) ->
+dropwhile(P, L) when is_function(P, 1) -> dropwhile_(P, L).
+dropwhile_(P, [H | T] = L) ->
     case P(H) of
-        true -> dropwhile(P, T);
+        true -> dropwhile_(P, T);
         false -> L
     end;
-dropwhile(P, []) when is_function(P, 1) -> [].
+dropwhile_(_, []) -> [].
 
-splitwith(P, L) -> {takewhile(P, L), dropwhile(P, L)}.
+splitwith(P, L) when is_function(P, 1) -> splitwith_(P, L, []).
+splitwith_(P, [H | T], Taken) ->
+    case P(H) of
+        true -> splitwith_(P, T, [H | Taken]);
+        false -> {reverse(Taken), [H | T]}
+    end;
+splitwith_(_, [], Taken) -> {reverse(Taken), []}.
 
 zipwith(F, [X | Xs], [Y | Ys]) -> [F(X, Y) | zipwith(F, Xs, Ys)];
 zipwith(F, [], []) when is_function(F, 2) -> [].
 
-mapfoldl(F, Acc, [H | T]) ->
+mapfoldl(F, Acc, L) when is_function(F, 2) -> mapfoldl_(F, Acc, L).
+mapfoldl_(F, Acc, [H | T]) ->
     {R, Acc1} = F(H, Acc),
-    {Rs, Acc2} = mapfoldl(F, Acc1, T),
+    {Rs, Acc2} = mapfoldl_(F, Acc1, T),
     {[R | Rs], Acc2};
-mapfoldl(F, Acc, []) when is_function(F, 2) -> {[], Acc}.
+mapfoldl_(_, Acc, []) -> {[], Acc}.
 
 foldl_pairs(F, Acc, L) -> foldl(fun({K, V}, A) -> F(K, V, A) end, Acc, L).
 
 keymap(F, N, [H | T]) -> [setelement(N, H, F(element(N, H))) | keymap(F, N, T)];
-keymap(F, _, []) when is_function(F, 1) -> [].
+keymap(F, N, []) when is_integer(N), N >= 1, is_function(F, 1) -> [].
 
-search(P, [H | T]) ->
+search(P, L) when is_function(P, 1) -> search_(P, L).
+search_(P, [H | T]) ->
     case P(H) of
         true -> {value, H};
-        false -> search(P, T)
+        false -> search_(P, T)
     end;
-search(P, []) when is_function(P, 1) -> false.
+search_(_, []) -> false.
 
-uniq(F, L) -> uniq(F, L, #{}).
+uniq(F, L) when is_function(F, 1) -> uniq(F, L, #{}).
 uniq(F, [H | T], Seen) ->
     K = F(H),
     case Seen of
@@ -128,13 +262,13 @@ uniq(F, [H | T], Seen) ->
     end;
 uniq(_, [], _) -> [].
 
-keymember(K, N, L) -> lists:keyfind(K, N, L) =/= false.
+keyreplace(K, N, L, New) when is_integer(N), N > 0, is_tuple(New) ->
+    keyreplace_(K, N, L, New).
+keyreplace_(K, N, [H | T], New) when element(N, H) == K -> [New | T];
+keyreplace_(K, N, [H | T], New) -> [H | keyreplace_(K, N, T, New)];
+keyreplace_(_, _, [], _) -> [].
 
-keyreplace(K, N, [H | T], New) when element(N, H) == K -> [New | T];
-keyreplace(K, N, [H | T], New) -> [H | keyreplace(K, N, T, New)];
-keyreplace(_, _, [], _) -> [].
-
-keytake(K, N, L) -> keytake(K, N, L, []).
+keytake(K, N, L) when is_integer(N), N > 0 -> keytake(K, N, L, []).
 keytake(K, N, [H | T], Before) when element(N, H) == K ->
     {value, H, lists:reverse(Before, T)};
 keytake(K, N, [H | T], Before) -> keytake(K, N, T, [H | Before]);
@@ -160,25 +294,38 @@ unzip3([], Xs, Ys, Zs) -> {lists:reverse(Xs), lists:reverse(Ys), lists:reverse(Z
 zipwith3(F, [X | Xs], [Y | Ys], [Z | Zs]) -> [F(X, Y, Z) | zipwith3(F, Xs, Ys, Zs)];
 zipwith3(F, [], [], []) when is_function(F, 3) -> [].
 
-merge(Xs, Ys) -> merge2(Xs, Ys, []).
-merge2([X | Xs], [Y | _] = Ys, Acc) when X =< Y -> merge2(Xs, Ys, [X | Acc]);
-merge2(Xs, [Y | Ys], Acc) when Xs =/= [] -> merge2(Xs, Ys, [Y | Acc]);
-merge2([], Ys, Acc) -> lists:reverse(Acc, Ys);
-merge2(Xs, [], Acc) -> lists:reverse(Acc, Xs).
+%% merge/2: on a tie the element of Xs comes first. Walks Ys only as far
+%% as needed, as OTP's does, so merge(a, []) is a.
+merge(Xs, []) -> Xs;
+merge(Xs, [Y | Ys]) -> lists:reverse(merge_x(Xs, Y, Ys, [])).
+merge_x([X | Xs], Y, Ys, Acc) when X =< Y -> merge_x(Xs, Y, Ys, [X | Acc]);
+merge_x([X | Xs], Y, Ys, Acc) -> merge_y(X, Xs, Ys, [Y | Acc]);
+merge_x([], Y, Ys, Acc) -> lists:reverse(Ys, [Y | Acc]).
+merge_y(X, Xs, [Y | Ys], Acc) when X =< Y -> merge_x(Xs, Y, Ys, [X | Acc]);
+merge_y(X, Xs, [Y | Ys], Acc) -> merge_y(X, Xs, Ys, [Y | Acc]);
+merge_y(X, Xs, [], Acc) -> lists:reverse(Xs, [X | Acc]).
 
-flatten(L, Tail) -> lists:flatten(L) ++ Tail.
+flatten(L, Tail) when is_list(L), is_list(Tail) -> lists:flatten(L) ++ Tail.
+
+flatlength(L) -> flatlength(L, 0).
+flatlength([H | T], N) when is_list(H) -> flatlength(H, flatlength(T, N));
+flatlength([_ | T], N) -> flatlength(T, N + 1);
+flatlength([], N) -> N.
 
 prefix([X | Xs], [X | Ys]) -> prefix(Xs, Ys);
-prefix([], _) -> true;
-prefix(_, _) -> false.
+prefix([], L) when is_list(L) -> true;
+prefix([_ | _], L) when is_list(L) -> false.
 
 suffix(Suffix, L) ->
     D = length(L) - length(Suffix),
     D >= 0 andalso lists:nthtail(D, L) =:= Suffix.
 
-mapfoldr(F, Acc, L) when is_function(F, 2) ->
-    {Rs, Acc1} = mapfoldl(F, Acc, lists:reverse(L)),
-    {lists:reverse(Rs), Acc1}.
+mapfoldr(F, Acc, L) when is_function(F, 2) -> mapfoldr_(F, Acc, L).
+mapfoldr_(F, Acc, [H | T]) ->
+    {Rs, Acc1} = mapfoldr_(F, Acc, T),
+    {R, Acc2} = F(H, Acc1),
+    {[R | Rs], Acc2};
+mapfoldr_(_, Acc, []) -> {[], Acc}.
 
 uniq(L) -> uniq(fun(X) -> X end, L).
 
@@ -190,7 +337,3 @@ dedup(F, [X, Y | T]) ->
     end;
 dedup(_, L) -> L.
 
-ukeysort(N, L) -> ukeydedup(N, lists:keysort(N, L)).
-ukeydedup(N, [X, Y | T]) when element(N, X) == element(N, Y) -> ukeydedup(N, [X | T]);
-ukeydedup(N, [X | T]) -> [X | ukeydedup(N, T)];
-ukeydedup(_, []) -> [].

@@ -64,5 +64,8 @@ take(K, M) when is_map(M) ->
     end;
 take(_, M) -> error({badmap, M}).
 
-from_keys(Ks, V) when is_list(Ks) -> maps:from_list([{K, V} || K <- Ks]);
+from_keys(Ks, V) when is_list(Ks) -> from_keys(Ks, V, #{});
 from_keys(_, _) -> error(badarg).
+from_keys([K | Ks], V, M) -> from_keys(Ks, V, M#{K => V});
+from_keys([], _, M) -> M;
+from_keys(_, _, _) -> error(badarg).
