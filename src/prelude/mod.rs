@@ -13,6 +13,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("proplists", include_str!("proplists.erl")),
     ("ordsets", include_str!("ordsets.erl")),
     ("sets", include_str!("sets.erl")),
+    ("queue", include_str!("queue.erl")),
     ("pidlab_boot", include_str!("pidlab_boot.erl")),
     ("c", include_str!("c.erl")),
 ];
