@@ -12,6 +12,7 @@ pub mod format;
 pub mod lists;
 pub mod maps;
 pub mod pdict;
+pub mod phash;
 pub mod rand;
 pub mod sort;
 pub mod time;
@@ -69,6 +70,7 @@ fn table() -> &'static Table {
             ("random", rand::RANDOM),
             ("erlang", time::ERLANG),
             ("erlang", pdict::BIFS),
+            ("erlang", phash::BIFS),
             ("os", time::OS),
         ] {
             for (name, arity, f) in list {

@@ -18,7 +18,12 @@ map(F, L) when is_function(F, 1) -> map(F, L, []).
 map(F, [H | T], Acc) -> map(F, T, [F(H) | Acc]);
 map(_, [], Acc) -> lists:reverse(Acc).
 
-foldl(F, Acc, L) when is_function(F, 2) -> foldl_(F, Acc, L).
+%% As OTP 25: a first argument that is no list is a case_clause.
+foldl(F, Acc, L) when is_function(F, 2) ->
+    case L of
+        [H | T] -> foldl_(F, F(H, Acc), T);
+        [] -> Acc
+    end.
 foldl_(F, Acc, [H | T]) -> foldl_(F, F(H, Acc), T);
 foldl_(_, Acc, []) -> Acc.
 

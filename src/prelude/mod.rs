@@ -14,6 +14,8 @@ const SOURCES: &[(&str, &str)] = &[
     ("ordsets", include_str!("ordsets.erl")),
     ("sets", include_str!("sets.erl")),
     ("queue", include_str!("queue.erl")),
+    ("orddict", include_str!("orddict.erl")),
+    ("dict", include_str!("dict.erl")),
     ("pidlab_boot", include_str!("pidlab_boot.erl")),
     ("c", include_str!("c.erl")),
 ];
