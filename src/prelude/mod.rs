@@ -16,6 +16,8 @@ const SOURCES: &[(&str, &str)] = &[
     ("queue", include_str!("queue.erl")),
     ("orddict", include_str!("orddict.erl")),
     ("dict", include_str!("dict.erl")),
+    ("gb_trees", include_str!("gb_trees.erl")),
+    ("gb_sets", include_str!("gb_sets.erl")),
     ("pidlab_boot", include_str!("pidlab_boot.erl")),
     ("c", include_str!("c.erl")),
 ];
