@@ -1,4 +1,4 @@
-//! Built-ins of the `erlang` module (and `math`).
+//! Built-ins of the `erlang` module.
 
 use super::{arg, int_arg, BifCtx, BifFn};
 use crate::term::order::compare;
@@ -516,73 +516,3 @@ pub static BIFS: &[(&str, usize, BifFn)] = &[
     ("node", 0, node),
 ];
 
-fn num(a: &[Term], i: usize) -> Result<f64, Exception> {
-    to_float(arg(a, i)?).ok_or_else(bad)
-}
-
-fn fres(f: f64) -> R {
-    Term::float(f).ok_or_else(Exception::badarith)
-}
-
-fn sqrt(_: &mut BifCtx, a: &[Term]) -> R {
-    let x = num(a, 0)?;
-    if x < 0.0 {
-        return Err(Exception::badarith());
-    }
-    fres(x.sqrt())
-}
-
-fn pow(_: &mut BifCtx, a: &[Term]) -> R {
-    fres(num(a, 0)?.powf(num(a, 1)?))
-}
-
-fn pi(_: &mut BifCtx, _: &[Term]) -> R {
-    fres(std::f64::consts::PI)
-}
-
-fn unary(f: fn(f64) -> f64) -> impl Fn(&[Term]) -> R {
-    move |a| fres(f(num(a, 0)?))
-}
-
-fn sin(_: &mut BifCtx, a: &[Term]) -> R {
-    unary(f64::sin)(a)
-}
-fn cos(_: &mut BifCtx, a: &[Term]) -> R {
-    unary(f64::cos)(a)
-}
-fn exp(_: &mut BifCtx, a: &[Term]) -> R {
-    unary(f64::exp)(a)
-}
-fn log(_: &mut BifCtx, a: &[Term]) -> R {
-    let x = num(a, 0)?;
-    if x <= 0.0 {
-        return Err(Exception::badarith());
-    }
-    fres(x.ln())
-}
-fn log2(_: &mut BifCtx, a: &[Term]) -> R {
-    let x = num(a, 0)?;
-    if x <= 0.0 {
-        return Err(Exception::badarith());
-    }
-    fres(x.log2())
-}
-fn mfloor(_: &mut BifCtx, a: &[Term]) -> R {
-    unary(f64::floor)(a)
-}
-fn mceil(_: &mut BifCtx, a: &[Term]) -> R {
-    unary(f64::ceil)(a)
-}
-
-pub static MATH: &[(&str, usize, BifFn)] = &[
-    ("sqrt", 1, sqrt),
-    ("pow", 2, pow),
-    ("pi", 0, pi),
-    ("sin", 1, sin),
-    ("cos", 1, cos),
-    ("exp", 1, exp),
-    ("log", 1, log),
-    ("log2", 1, log2),
-    ("floor", 1, mfloor),
-    ("ceil", 1, mceil),
-];

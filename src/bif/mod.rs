@@ -11,6 +11,7 @@ pub mod erlang;
 pub mod format;
 pub mod lists;
 pub mod maps;
+pub mod math;
 pub mod pdict;
 pub mod phash;
 pub mod rand;
@@ -65,7 +66,7 @@ fn table() -> &'static Table {
             ("maps", maps::BIFS),
             ("io", format::BIFS),
             ("io_lib", format::IO_LIB),
-            ("math", erlang::MATH),
+            ("math", math::BIFS),
             ("rand", rand::BIFS),
             ("random", rand::RANDOM),
             ("erlang", time::ERLANG),
