@@ -16,6 +16,7 @@ pub mod pdict;
 pub mod phash;
 pub mod rand;
 pub mod sort;
+pub mod string;
 pub mod time;
 
 use crate::term::{Pid, Term};
@@ -73,6 +74,7 @@ fn table() -> &'static Table {
             ("erlang", pdict::BIFS),
             ("erlang", phash::BIFS),
             ("os", time::OS),
+            ("string", string::BIFS),
         ] {
             for (name, arity, f) in list {
                 t.insert(

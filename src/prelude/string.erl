@@ -7,7 +7,9 @@
          substr/2, substr/3, slice/2, slice/3, strip/1, strip/2, strip/3,
          trim/1, trim/2, split/2, split/3, find/2, find/3, replace/3,
          replace/4, is_empty/1, equal/2, concat/2, reverse/1, to_integer/1,
-         left/2, left/3, right/2, right/3]).
+         left/2, left/3, right/2, right/3, centre/2, centre/3, sub_string/2,
+         sub_string/3, words/1, words/2, sub_word/2, sub_word/3, to_float/1,
+         prefix/2, chomp/1]).
 
 tokens(S, Seps) -> tokens(S, Seps, [], []).
 tokens([C | T], Seps, Cur, Acc) ->
@@ -40,8 +42,9 @@ len(S) -> erlang:length(S).
 length(S) -> erlang:length(S).
 
 copies(S, N) when is_integer(N), N >= 0 -> lists:append(lists:duplicate(N, S)).
-chars(C, N) -> lists:duplicate(N, C).
-chars(C, N, Tail) -> lists:duplicate(N, C) ++ Tail.
+chars(C, N) -> chars(C, N, []).
+chars(C, N, Tail) when N > 0 -> chars(C, N - 1, [C | Tail]);
+chars(C, 0, Tail) when is_integer(C) -> Tail.
 
 chr(S, C) -> chr(S, C, 1).
 chr([C | _], C, I) -> I;
@@ -53,6 +56,8 @@ rchr([C | T], C, I, _) -> rchr(T, C, I + 1, I);
 rchr([_ | T], C, I, L) -> rchr(T, C, I + 1, L);
 rchr([], _, _, L) -> L.
 
+%% An empty Sub is found nowhere, as in OTP.
+str(_, []) -> 0;
 str(S, Sub) -> str(S, Sub, 1).
 str([_ | T] = S, Sub, I) ->
     case lists:prefix(Sub, S) of
@@ -61,6 +66,7 @@ str([_ | T] = S, Sub, I) ->
     end;
 str([], _, _) -> 0.
 
+rstr(_, []) -> 0;
 rstr(S, Sub) -> rstr(S, Sub, 1, 0).
 rstr([_ | T] = S, Sub, I, L) ->
     case lists:prefix(Sub, S) of
@@ -69,9 +75,14 @@ rstr([_ | T] = S, Sub, I, L) ->
     end;
 rstr([], _, _, L) -> L.
 
-substr(S, Start) when is_integer(Start), Start >= 1 -> lists:nthtail(Start - 1, S).
-substr(S, Start, Len) when is_integer(Start), Start >= 1, is_integer(Len), Len >= 0 ->
-    lists:sublist(lists:nthtail(Start - 1, S), Len).
+%% Starting past the end is function_clause, as in OTP.
+substr(S, 1) -> S;
+substr([_ | S], Start) when is_integer(Start), Start > 1 -> substr(S, Start - 1).
+substr(S, 1, Len) when is_integer(Len), Len >= 0 -> lists:sublist(S, Len);
+substr([_ | S], Start, Len) when is_integer(Start), Start > 1 -> substr(S, Start - 1, Len).
+
+sub_string(S, Start) -> substr(S, Start).
+sub_string(S, Start, Stop) -> substr(S, Start, Stop - Start + 1).
 
 slice(S, Start) -> slice(S, Start, infinity).
 slice(S, Start, Len) when is_integer(Start), Start >= 0 ->
@@ -165,21 +176,105 @@ to_integer(S) when is_list(S) ->
     case digits(S, []) of
         {[], _} -> {error, no_integer};
         {Ds, Rest} -> {list_to_integer(Ds), Rest}
+    end;
+to_integer(_) -> erlang:error(badarg).
+
+%% Sign, digits, a point and digits, then an exponent if it is complete;
+%% {error, no_float} if there is no such prefix or it is out of range.
+%% An improper list is badarg (from length/1), as in OTP.
+to_float(S) when is_list(S) ->
+    _ = erlang:length(S),
+    float_prefix(S);
+to_float(_) -> erlang:error(badarg).
+float_prefix([C | T]) when C =:= $-; C =:= $+ ->
+    case float_prefix(T) of
+        {F, Rest} when C =:= $- -> {-F, Rest};
+        Result -> Result
+    end;
+float_prefix(S) ->
+    case digits(S, []) of
+        {[_ | _] = Int, [$. | T]} ->
+            case digits(T, []) of
+                {[_ | _] = Frac, Rest} ->
+                    {Exp, Rest1} = exponent(Rest),
+                    try {list_to_float(Int ++ "." ++ Frac ++ Exp), Rest1}
+                    catch error:badarg -> {error, no_float}
+                    end;
+                _ -> {error, no_float}
+            end;
+        _ -> {error, no_float}
     end.
+exponent([E | T] = S) when E =:= $e; E =:= $E ->
+    {Sign, T1} =
+        case T of
+            [C | T0] when C =:= $-; C =:= $+ -> {[C], T0};
+            _ -> {[], T}
+        end,
+    case digits(T1, []) of
+        {[], _} -> {[], S};
+        {Ds, Rest} -> {"e" ++ Sign ++ Ds, Rest}
+    end;
+exponent(S) -> {[], S}.
 digits([D | T], Acc) when D >= $0, D =< $9 -> digits(T, [D | Acc]);
 digits(Rest, Acc) -> {lists:reverse(Acc), Rest}.
 
-left(S, N) -> left(S, N, $\s).
-left(S, N, C) ->
+left(S, N) when is_integer(N) -> left(S, N, $\s).
+left(S, N, C) when is_integer(C) ->
     L = erlang:length(S),
     if
-        L >= N -> lists:sublist(S, N);
-        true -> S ++ lists:duplicate(N - L, C)
+        L > N -> substr(S, 1, N);
+        L < N -> S ++ chars(C, N - L);
+        true -> S
     end.
-right(S, N) -> right(S, N, $\s).
-right(S, N, C) ->
+right(S, N) when is_integer(N) -> right(S, N, $\s).
+right(S, N, C) when is_integer(C) ->
     L = erlang:length(S),
     if
-        L >= N -> lists:nthtail(L - N, S);
-        true -> lists:duplicate(N - L, C) ++ S
+        L > N -> substr(S, L - N + 1);
+        L < N -> chars(C, N - L, S);
+        true -> S
+    end.
+
+%% Of an odd padding, the extra character goes right; of an odd cut, left.
+centre(S, N) -> centre(S, N, $\s).
+centre(_, 0, _) -> [];
+centre(S, N, C) when is_integer(C) ->
+    L = erlang:length(S),
+    if
+        L > N -> substr(S, (L - N) div 2 + 1, N);
+        L < N ->
+            Left = (N - L) div 2,
+            chars(C, Left, S ++ chars(C, N - L - Left));
+        true -> S
+    end.
+
+%% Words are separated by runs of Sep; the ends are stripped first.
+words(S) -> words(S, $\s).
+words(S, Sep) when is_integer(Sep) -> count_words(strip(S, both, Sep), Sep, 0).
+count_words([], _, N) -> N + 1;
+count_words([Sep | T], Sep, N) -> count_words(strip(T, left, Sep), Sep, N + 1);
+count_words([_ | T], Sep, N) -> count_words(T, Sep, N).
+
+sub_word(S, I) -> sub_word(S, I, $\s).
+sub_word(S, I, Sep) when is_integer(I), is_integer(Sep) ->
+    case words(S, Sep) of
+        N when N < I -> [];
+        _ -> nth_word(strip(S, left, Sep), I, Sep, 1, [])
+    end.
+nth_word([], _, _, _, Acc) -> lists:reverse(Acc);
+nth_word([Sep | _], I, Sep, I, Acc) -> lists:reverse(Acc);
+nth_word([C | T], I, Sep, I, Acc) -> nth_word(T, I, Sep, I, [C | Acc]);
+nth_word([Sep | T], I, Sep, J, Acc) when J < I -> nth_word(strip(T, left, Sep), I, Sep, J + 1, Acc);
+nth_word([_ | T], I, Sep, J, Acc) when J < I -> nth_word(T, I, Sep, J, Acc).
+
+prefix(S, []) -> S;
+prefix([C | S], [C | P]) -> prefix(S, P);
+prefix(_, _) -> nomatch.
+
+%% Drops every trailing line break ("\n" or "\r\n").
+chomp(S) ->
+    case lists:reverse(S) of
+        [$\n, $\r | R] -> chomp(lists:reverse(R));
+        [$\n | R] -> chomp(lists:reverse(R));
+        _ -> S
     end.
