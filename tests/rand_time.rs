@@ -114,3 +114,23 @@ main() ->
         "0 1750 1750000000 {0,1,750000}\n3000\n"
     );
 }
+
+#[test]
+fn timer_tc_measures_virtual_microseconds() {
+    let src = r#"
+-module(draws).
+-export([main/0]).
+main() ->
+    {Sum, 500500} = timer:tc(lists, sum, [lists:seq(1, 1000)]),
+    {Slept, ok} = timer:tc(fun() -> timer:sleep(40), receive after 2 -> ok end end),
+    {Waited, 7} = timer:tc(fun(X) -> receive after X -> X end end, [7]),
+    io:format("~w ~w ~w~n", [Sum, Slept, Waited]),
+    io:format("~w~n", [calendar:universal_time()]),
+    timer:sleep(timer:hms(1, 1, 1)),
+    io:format("~w ~w~n", [calendar:local_time(), calendar:iso_week_number()]).
+"#;
+    assert_eq!(
+        run("tc", src, &[]),
+        "0 42000 7000\n{{1970,1,1},{0,0,0}}\n{{1970,1,1},{1,1,1}} {1970,1}\n"
+    );
+}

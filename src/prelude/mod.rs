@@ -18,6 +18,8 @@ const SOURCES: &[(&str, &str)] = &[
     ("dict", include_str!("dict.erl")),
     ("gb_trees", include_str!("gb_trees.erl")),
     ("gb_sets", include_str!("gb_sets.erl")),
+    ("calendar", include_str!("calendar.erl")),
+    ("timer", include_str!("timer.erl")),
     ("pidlab_boot", include_str!("pidlab_boot.erl")),
     ("c", include_str!("c.erl")),
 ];
