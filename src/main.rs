@@ -129,6 +129,7 @@ fn report(diags: &[Diagnostic], name: &str, src: &str) {
 fn outcome_failure(o: &Outcome, name: &str, src: &str) -> ExitCode {
     match o {
         Outcome::Returned(_) => return ExitCode::SUCCESS,
+        Outcome::Halted(status) => return ExitCode::from(*status),
         Outcome::Crashed(e) => {
             let d = run::crash_diagnostic(e, "the main process");
             if e.location

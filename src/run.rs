@@ -48,6 +48,8 @@ pub enum Outcome {
     ReductionLimit(u64),
     /// A bound of the world was reached (processes, mailbox, steps).
     Bound(String),
+    /// A process called `erlang:halt` with this status.
+    Halted(u8),
 }
 
 pub use crate::world::MAIN_PID;
@@ -187,6 +189,9 @@ fn drive(
         Err(e) => return Outcome::Crashed(e),
     };
     loop {
+        if let Some(status) = world.halted {
+            return Outcome::Halted(status);
+        }
         let after_main = has_exited(world, main);
         if after_main && !(wait && matches!(world.main_result, Some(Ok(_)))) {
             break;

@@ -429,3 +429,12 @@ fn export_all_exports_every_function_with_erls_warning() {
         ran.stderr
     );
 }
+
+#[test]
+fn halt_ends_the_run_with_its_status() {
+    let r = pidlab(&["run", "halt.erl"]);
+    assert_eq!(
+        (r.status, r.stdout.as_str(), r.stderr.as_str()),
+        (3, "worker halts\n", "")
+    );
+}

@@ -170,6 +170,11 @@ const WORLD_BIFS: &[(&str, &str, usize)] = &[
     ("timer", "sleep", 1),
     ("pidlab", "emit", 1),
     ("erlang", "get_module_info", 2),
+    ("erlang", "process_info", 1),
+    ("erlang", "process_info", 2),
+    ("erlang", "halt", 0),
+    ("erlang", "halt", 1),
+    ("erlang", "halt", 2),
 ];
 
 pub fn world_bif(module: &str, name: &str, arity: usize) -> bool {
@@ -234,6 +239,11 @@ const AUTO_IMPORTED: &[(&str, usize)] = &[
     ("list_to_pid", 1),
     ("pid_to_list", 1),
     ("term_to_binary", 1),
+    ("process_info", 1),
+    ("process_info", 2),
+    ("halt", 0),
+    ("halt", 1),
+    ("halt", 2),
 ];
 
 pub fn auto_imported(name: &str, arity: usize) -> bool {

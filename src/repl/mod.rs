@@ -208,6 +208,12 @@ impl Session {
         let Reply::Text(text, err) = self.eval_erlang(input, sink) else {
             return Reply::Quit;
         };
+        if self.world.halted.is_some() {
+            // erlang:halt called from the input's code ends the shell, as in
+            // erl; what the program printed has gone to `sink` already.
+            sink(&before);
+            return Reply::Quit;
+        }
         let failed = err || !before.is_empty();
         Reply::Text(before + &text, failed)
     }

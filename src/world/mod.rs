@@ -9,6 +9,7 @@
 
 pub mod event;
 pub mod faults;
+mod info;
 mod inject;
 pub mod net;
 pub mod sched;
@@ -171,6 +172,8 @@ pub struct World {
     /// The REPL's shell process, and how its last input ended.
     pub shell: Option<Pid>,
     pub shell_result: Option<Result<Term, Exception>>,
+    /// The status `erlang:halt` ended the run with; nothing happens after.
+    pub halted: Option<u8>,
     /// Each process's latest event, and the send event of each message.
     pub(crate) last_event: BTreeMap<Pid, u64>,
     pub(crate) send_event: BTreeMap<u64, u64>,
@@ -221,6 +224,7 @@ impl World {
             crashes: vec![],
             shell: None,
             shell_result: None,
+            halted: None,
             last_event: BTreeMap::new(),
             send_event: BTreeMap::new(),
             deliver_event: BTreeMap::new(),
@@ -448,6 +452,9 @@ impl World {
 
     /// Every choice possible now, in a fixed order.
     pub fn enabled(&self) -> Vec<Choice> {
+        if self.halted.is_some() {
+            return vec![];
+        }
         let mut out: Vec<Choice> = self.runnable.iter().map(|p| Choice::Run(*p)).collect();
         // Erlang's promise: FIFO per sender/receiver pair.
         let now = self.time;
@@ -820,5 +827,6 @@ impl std::hash::Hash for World {
             .for_each(|t| (t.at, t.from, &t.to, &t.msg).hash(state));
         self.registry.hash(state);
         self.time.hash(state);
+        self.halted.hash(state);
     }
 }

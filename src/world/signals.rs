@@ -405,6 +405,8 @@ impl World {
                 );
                 return Ok(None);
             }
+            ("erlang", "process_info", _) => self.process_info(pid, args)?,
+            ("erlang", "halt", _) => return self.halt(pid, args),
             ("pidlab", "emit", [t]) => {
                 self.process_event(pid, Kind::Emit { term: t.clone() }, None);
                 Term::ok()
