@@ -1,7 +1,9 @@
 //! The prelude: library functions written in Erlang (the higher-order
-//! parts of `lists` and `maps`, `string`, `proplists`, `ordsets` and
-//! `sets`), compiled once per thread and loaded into
-//! every code table. Built-ins of the same modules stay in `bif`.
+//! parts of `lists` and `maps`, `string`, `proplists`, `ordsets`, `sets`,
+//! `queue`, `orddict`, `dict`, `gb_trees`, `gb_sets`, `calendar` and
+//! `timer:tc`), compiled once per thread and loaded into every code table.
+//! Modules whose terms programs print keep OTP's representation. Built-ins
+//! of the same modules stay in `bif`.
 
 use crate::vm::{Code, Module};
 use std::rc::Rc;

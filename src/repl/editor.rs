@@ -12,7 +12,10 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-const MODULES: &[&str] = &["erlang", "lists", "maps", "io", "math", "timer", "pidlab"];
+const MODULES: &[&str] = &[
+    "erlang", "lists", "maps", "io", "math", "timer", "pidlab", "string", "queue", "dict",
+    "orddict", "gb_trees", "gb_sets", "calendar",
+];
 
 const KEYWORDS: &[&str] = &[
     "after", "andalso", "begin", "case", "catch", "end", "fun", "if", "of", "orelse", "receive",
