@@ -186,9 +186,9 @@ grow({dict, Size, N, MaxN, Bso, Exp, Con, Empty, Segs}, Added) ->
 %% each in their order.
 split_bucket([[K | _] = Cell | B], Old, MaxN) ->
     {Stay, Move} = split_bucket(B, Old, MaxN),
-    case erlang:phash(K, MaxN) of
-        Old -> {[Cell | Stay], Move};
-        _ -> {Stay, [Cell | Move]}
+    case erlang:phash(K, MaxN) =:= Old of
+        true -> {[Cell | Stay], Move};
+        false -> {Stay, [Cell | Move]}
     end;
 split_bucket([], _, _) -> {[], []}.
 

@@ -218,9 +218,9 @@ intersection_merge(_, _, Acc, S) -> {S, balance_revlist(Acc, S)}.
 
 %% The elements of L whose membership in T is Wanted, as a set.
 keep([X | Xs], T, Wanted, Acc, S) ->
-    case member(X, T) of
-        Wanted -> keep(Xs, T, Wanted, [X | Acc], S + 1);
-        _ -> keep(Xs, T, Wanted, Acc, S)
+    case member(X, T) =:= Wanted of
+        true -> keep(Xs, T, Wanted, [X | Acc], S + 1);
+        false -> keep(Xs, T, Wanted, Acc, S)
     end;
 keep([], _, _, Acc, S) -> {S, balance_revlist(Acc, S)}.
 

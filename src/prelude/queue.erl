@@ -222,7 +222,7 @@ remove_first(P, [X | L]) ->
     end;
 remove_first(_, []) -> false.
 
-head(Q) -> get(Q).
+head(Q) -> queue:get(Q).
 tail(Q) -> drop(Q).
 cons(X, Q) -> in_r(X, Q).
 snoc(Q, X) -> in(X, Q).
