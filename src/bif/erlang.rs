@@ -515,4 +515,3 @@ pub static BIFS: &[(&str, usize, BifFn)] = &[
     ("make_ref", 0, make_ref),
     ("node", 0, node),
 ];
-
