@@ -18,6 +18,22 @@ impl FnBuilder<'_> {
     /// Compiles a call; `dst` None means tail position.
     pub fn call(&mut self, callee: &Expr, args: &[Expr], dst: Option<Reg>, span: Span) {
         match &callee.kind {
+            ExprKind::Atom(name) if self.in_guard && old_type_test(name.name(), args.len()) => {
+                // `list(X)` in a guard is the obsolete spelling of `is_list(X)`.
+                let new = format!("is_{}", name.name());
+                self.error(
+                    Diagnostic::warning(format!(
+                        "{}/{} obsolete (use {new}/{})",
+                        name.name(),
+                        args.len(),
+                        args.len()
+                    ))
+                    .at(callee.span, "an old type test")
+                    .help(format!("write `{new}(...)`")),
+                );
+                let callee = Expr::new(ExprKind::Atom(Atom::new(&new)), callee.span);
+                self.call(&callee, args, dst, span)
+            }
             ExprKind::Atom(name) => {
                 let arity = args.len();
                 let key = (*name, arity as u32);
@@ -111,7 +127,7 @@ impl FnBuilder<'_> {
     /// ones, unless `-compile({no_auto_import, [F/N]})` says it is meant.
     fn check_shadowed_bif(&mut self, name: Atom, arity: usize, span: Span) {
         let n = name.name();
-        if !crate::bif::auto_imported(n, arity)
+        if !(crate::bif::auto_imported(n, arity) || crate::bif::otp_auto_imported(n, arity))
             || self.m.no_auto_import_all
             || self.m.no_auto_import.contains(&(name, arity as u32))
         {
@@ -208,6 +224,17 @@ impl FnBuilder<'_> {
             return Some(Target::Remote(*m, name));
         }
         if crate::bif::auto_imported(name.name(), arity) {
+            return Some(Target::Remote(atoms::erlang(), name));
+        }
+        if crate::bif::otp_auto_imported(name.name(), arity) {
+            self.error(
+                Diagnostic::warning(format!(
+                    "erlang:{}/{arity} is an Erlang built-in that pidlab does not provide; this call will fail with `undef`",
+                    name.name()
+                ))
+                .at(span, "not available in pidlab")
+                .help("ARCHITECTURE.md lists the library pidlab has"),
+            );
             return Some(Target::Remote(atoms::erlang(), name));
         }
         if let Some(m) = self.m.fallback {
@@ -414,4 +441,26 @@ impl FnBuilder<'_> {
             })
             .collect()
     }
+}
+
+/// The type tests guards wrote before `is_list/1` and friends (erl_internal's
+/// `old_type_test/2`).
+fn old_type_test(name: &str, arity: usize) -> bool {
+    matches!(
+        (name, arity),
+        (
+            "list"
+                | "integer"
+                | "atom"
+                | "tuple"
+                | "float"
+                | "pid"
+                | "binary"
+                | "number"
+                | "reference"
+                | "function"
+                | "port",
+            1
+        ) | ("record", 2)
+    )
 }

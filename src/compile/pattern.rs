@@ -27,6 +27,25 @@ impl FnBuilder<'_> {
         match &p.kind {
             ExprKind::Var(name) if name == "_" => {}
             ExprKind::Var(name) => {
+                if let Some((_, super::scope::VarState::Unsafe { construct, span })) =
+                    self.scope.get(name).cloned()
+                {
+                    // erlc refuses to bind again a variable that an earlier
+                    // branch made unsafe, as it refuses to read it.
+                    self.error(
+                        Diagnostic::error(format!("variable `{name}` is unsafe in `{construct}`"))
+                            .at(p.span, format!("`{name}` is matched here"))
+                            .with_label(span, format!("`{name}` is bound inside this `{construct}`"))
+                            .help(format!(
+                                "use another name here, or bind `{name}` outside the `{construct}`: `{name} = {construct} ... end`"
+                            )),
+                    );
+                    // Bound from here on, so its later uses report nothing more.
+                    let slot = self.var_slot(name);
+                    self.mov(slot, v);
+                    self.scope.bind(name, slot);
+                    return;
+                }
                 if let Some((slot, super::scope::VarState::Bound)) = self.scope.get(name).cloned() {
                     self.emit(Op::TestExact {
                         a: v,

@@ -256,6 +256,7 @@ impl Session {
         let what = match &m.payload {
             Payload::Message(t) => crate::term::write::write(t),
             Payload::Exit(r) => format!("exit signal {}", crate::term::write::write(r)),
+            Payload::Kill => "exit signal kill (untrappable)".into(),
         };
         format!(
             "m{} {} ({}) -> {} ({}): {what}",

@@ -44,8 +44,11 @@ pub enum Status {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Payload {
     Message(Term),
-    /// An exit signal carrying a reason.
+    /// An exit signal carrying a reason (from a link, or `exit/2`).
     Exit(Term),
+    /// `exit(Pid, kill)`: the one exit signal a trapping process cannot
+    /// trap (a process that ends with reason `kill` sends `Exit(kill)`).
+    Kill,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -630,7 +633,10 @@ impl World {
                     },
                 );
             }
-            Payload::Exit(reason) => self.exit_signal(m.from, m.to, reason, m.id, m.clock),
+            Payload::Exit(reason) => self.exit_signal(m.from, m.to, reason, false, m.id, m.clock),
+            Payload::Kill => {
+                self.exit_signal(m.from, m.to, Term::Atom(atoms::kill()), true, m.id, m.clock)
+            }
         }
     }
 
@@ -664,6 +670,7 @@ impl World {
         let term = match &payload {
             Payload::Message(t) => t.clone(),
             Payload::Exit(r) => tagged("EXIT", vec![Term::Pid(from), r.clone()]),
+            Payload::Kill => tagged("EXIT", vec![Term::Pid(from), Term::Atom(atoms::kill())]),
         };
         let is_message = matches!(payload, Payload::Message(_));
         let e = self.process_event(from, Kind::Send { msg: id, to, term }, None);

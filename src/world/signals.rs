@@ -78,11 +78,11 @@ impl World {
         from: Pid,
         to: Pid,
         reason: Term,
+        kill: bool,
         id: u64,
         clock: (u64, super::Vc),
     ) {
         let Some(p) = self.procs.get(&to) else { return };
-        let kill = matches!(&reason, Term::Atom(a) if *a == atoms::kill());
         if p.trap_exit && !kill {
             let msg = tagged("EXIT", vec![Term::Pid(from), reason]);
             let preds = self.send_event.get(&id).copied().into_iter().collect();
@@ -309,14 +309,19 @@ impl World {
             }
             ("erlang", "exit", [to, reason]) => {
                 let target = self.resolve(to).ok_or_else(Exception::badarg)?;
+                let payload = if reason.is_atom("kill") {
+                    Payload::Kill
+                } else {
+                    Payload::Exit(reason.clone())
+                };
                 if target == pid {
                     // A signal to oneself takes effect at once.
-                    self.send(pid, pid, Payload::Exit(reason.clone()));
+                    self.send(pid, pid, payload);
                     let id = self.next_msg;
                     self.deliver(id);
                     return Ok(Some(Term::bool(true)));
                 }
-                self.send(pid, target, Payload::Exit(reason.clone()));
+                self.send(pid, target, payload);
                 Term::bool(true)
             }
             ("erlang", "process_flag", [flag, value]) if flag.is_atom("trap_exit") => {
