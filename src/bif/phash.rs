@@ -1,7 +1,7 @@
 //! `erlang:phash/2`, the portable hash OTP's `dict` places keys with, so
 //! `dict:to_list/1` lists keys in erl's order. The value follows OTP's
 //! documented scheme: integers hashed bytewise from the least significant
-//! byte, strings bytewise, atoms by their name's hashpjw value, and each
+//! byte, strings and binaries bytewise, atoms by their name's hashpjw value, and each
 //! compound step multiplied by its own prime near 2^28, all modulo 2^32.
 //! Pids, references and funs hash by pidlab's own numbers, and maps by a
 //! simpler scheme than OTP's, so those keys may land elsewhere than in erl.
@@ -131,6 +131,11 @@ fn hash(h: u32, t: &Term) -> u32 {
             let inner = m.iter().fold(0, |h, (k, v)| hash(hash(h, k), v));
             h.wrapping_mul(P13).wrapping_add(P14).wrapping_add(inner)
         }
+        Term::Binary(b) => b
+            .iter()
+            .fold(h, |h, x| h.wrapping_mul(P1).wrapping_add(u32::from(*x)))
+            .wrapping_mul(P4)
+            .wrapping_add(b.len() as u32),
     }
 }
 

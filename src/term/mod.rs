@@ -1,18 +1,21 @@
 //! Erlang terms as immutable, shared values.
 //!
-//! Owns the `Term` type, its constructors and Erlang's term order.
+//! Owns the `Term` type (binaries hold whole bytes: a bitstring whose size
+//! is not a multiple of 8 cannot be made), its constructors and Erlang's term order.
 //! Invariants: `Big` never holds a value that fits in `Int`; `Float` is
 //! never NaN or infinite; a list's cells are immutable once built. Cloning a
 //! term is a reference-count bump, so processes and worlds clone cheaply.
 //! Hashing and ordering never depend on addresses. This module does no IO.
 
 pub mod atom;
+pub mod binary;
 pub mod float;
 pub mod order;
 pub mod pretty;
 pub mod write;
 
 pub use atom::{atoms, Atom};
+pub use binary::Bytes;
 
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
@@ -55,6 +58,8 @@ pub enum Term {
     #[default]
     Nil,
     Cons(Rc<Cons>),
+    /// A binary: whole bytes only (no bitstrings), shared.
+    Binary(Rc<Bytes>),
 }
 
 impl Clone for Term {
@@ -73,6 +78,7 @@ impl Clone for Term {
             Term::Map(m) => Term::Map(Rc::clone(m)),
             Term::Nil => Term::Nil,
             Term::Cons(c) => Term::Cons(Rc::clone(c)),
+            Term::Binary(b) => Term::Binary(Rc::clone(b)),
         }
     }
 }
@@ -83,7 +89,12 @@ impl Term {
     pub fn is_boxed(&self) -> bool {
         matches!(
             self,
-            Term::Big(_) | Term::Fun(_) | Term::Tuple(_) | Term::Map(_) | Term::Cons(_)
+            Term::Big(_)
+                | Term::Fun(_)
+                | Term::Tuple(_)
+                | Term::Map(_)
+                | Term::Cons(_)
+                | Term::Binary(_)
         )
     }
 
@@ -199,6 +210,24 @@ impl Term {
     pub fn string(s: &str) -> Term {
         let cps: Vec<Term> = s.chars().map(|c| Term::Int(c as i64)).collect();
         Term::list(cps)
+    }
+
+    /// A binary holding `bytes`.
+    pub fn binary(bytes: &[u8]) -> Term {
+        Term::Binary(Rc::new(Bytes::new(bytes.to_vec())))
+    }
+
+    /// A binary taking ownership of `bytes`.
+    pub fn binary_from(bytes: Vec<u8>) -> Term {
+        Term::Binary(Rc::new(Bytes::new(bytes)))
+    }
+
+    /// The bytes of a binary.
+    pub fn as_binary(&self) -> Option<&[u8]> {
+        match self {
+            Term::Binary(b) => Some(b),
+            _ => None,
+        }
     }
 
     pub fn from_big(b: BigInt) -> Term {

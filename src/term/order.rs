@@ -2,9 +2,10 @@
 //!
 //! `compare(a, b)` is the order of `<`, `==` and `lists:sort`: numbers by
 //! value whatever their type, then atoms, references, funs, pids, tuples,
-//! maps, `[]`, non-empty lists. `exact_eq` is `=:=`. The Rust `Ord`, `Eq` and
-//! `Hash` on `Term` are the *exact* order (every integer sorts before every
-//! float, as OTP orders map keys), which is what map keys and hashing need.
+//! maps, `[]`, non-empty lists, binaries (byte by byte, a prefix first).
+//! `exact_eq` is `=:=`. The Rust `Ord`, `Eq` and `Hash` on `Term` are the
+//! *exact* order (every integer sorts before every float, as OTP orders map
+//! keys), which is what map keys and hashing need.
 //! Walks list tails in a loop, never recursing per element.
 
 use super::{Fun, Term};
@@ -24,6 +25,7 @@ fn rank(t: &Term) -> u8 {
         Term::Map(_) => 7,
         Term::Nil => 8,
         Term::Cons(_) => 9,
+        Term::Binary(_) => 10,
     }
 }
 
@@ -196,6 +198,8 @@ fn cmp_with(a: &Term, b: &Term, exact: bool) -> Ordering {
                 Ordering::Equal
             }),
             (Term::Nil, Term::Nil) => Ordering::Equal,
+            // Byte by byte; a prefix sorts first.
+            (Term::Binary(x), Term::Binary(y)) => x.as_slice().cmp(y.as_slice()),
             _ => Ordering::Equal,
         };
         return o;
@@ -261,6 +265,7 @@ impl Hash for Term {
                     }
                 }
                 Term::Nil => {}
+                Term::Binary(b) => b.as_slice().hash(state),
                 Term::Cons(c) => {
                     c.head.hash(state);
                     t = &c.tail;

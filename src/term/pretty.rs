@@ -13,7 +13,7 @@
 //! same character for character. Recursion goes into heads, tuple elements
 //! and map entries only; list tails and element sequences are loops.
 
-use super::write::{atom_text, printable_list, write_flat};
+use super::write::{atom_text, printable_binary, printable_list, write_flat};
 use super::Term;
 
 /// A term measured for printing.
@@ -35,6 +35,8 @@ enum Shape {
     },
     /// The entries, each a `Pair`.
     Map(Vec<Node>),
+    /// A binary that is not text: its bytes as decimal text.
+    Bin(Vec<String>),
     Pair(Box<Node>, Box<Node>),
 }
 
@@ -97,6 +99,11 @@ impl Node {
                 out.push_str(" => ");
                 v.write(out);
             }
+            Shape::Bin(bytes) => {
+                out.push_str("<<");
+                out.push_str(&bytes.join(","));
+                out.push_str(">>");
+            }
         }
     }
 }
@@ -145,6 +152,16 @@ fn measure(t: &Term) -> Node {
             }
         }
         Term::Cons(_) if !printable_list(t) => measure_list(t),
+        Term::Binary(b) if !b.is_empty() && !printable_binary(b) => {
+            let bytes: Vec<String> = b.iter().map(u8::to_string).collect();
+            let len = bytes
+                .iter()
+                .fold(3 + count(bytes.len()), |acc, s| acc + count(s.len()));
+            Node {
+                len,
+                shape: Shape::Bin(bytes),
+            }
+        }
         _ => {
             let mut s = String::new();
             write_flat(&mut s, t, true);
@@ -261,7 +278,7 @@ impl Checker {
             return Some(());
         }
         match &n.shape {
-            Shape::Leaf(_) => Some(()),
+            Shape::Leaf(_) | Shape::Bin(_) => Some(()),
             Shape::List(items, tail) => self.seq(items, tail.as_deref(), at.inward(1, 1)),
             Shape::Tuple {
                 tagged: true,
@@ -410,7 +427,37 @@ impl Printer {
                 self.out.push('}');
             }
             Shape::Pair(k, v) => self.pair(k, v, at),
+            Shape::Bin(bytes) => self.binary(bytes, at),
         }
+    }
+
+    /// `pp_binary/7`: the bytes fill lines `n0` characters wide, continued
+    /// two columns in from the `<<`.
+    fn binary(&mut self, bytes: &[String], at: At) {
+        let Limits { ll, m, .. } = self.lim;
+        let (col, ind) = (at.col + 2, at.ind + 2);
+        let n0 = ((ll - col).min(m - 4 - at.w) - at.ld).max(8);
+        let mut n = n0;
+        self.out.push_str("<<");
+        for (i, b) in bytes.iter().enumerate() {
+            let len = count(b.len());
+            if i + 1 < bytes.len() {
+                if n - (len + 1) < 0 {
+                    self.newline(ind);
+                    n = n0 - (len + 1);
+                } else {
+                    n -= len + 1;
+                }
+                self.out.push_str(b);
+                self.out.push(',');
+            } else {
+                if len > n {
+                    self.newline(ind);
+                }
+                self.out.push_str(b);
+            }
+        }
+        self.out.push_str(">>");
     }
 
     /// A map entry too long for one line: the value goes on the next line,

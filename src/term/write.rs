@@ -111,6 +111,32 @@ pub fn write_string(out: &mut String, t: &Term) {
     out.push('"');
 }
 
+/// Whether `~p` shows a binary as text: a non-empty binary of Latin-1
+/// printable bytes (`io_lib_pretty`'s `printable_bin` under `latin1`).
+pub fn printable_binary(b: &[u8]) -> bool {
+    !b.is_empty() && b.iter().all(|&c| is_printable_char(i64::from(c)))
+}
+
+/// `<<"text">>` under `~p` when printable, else `<<1,2,3>>`.
+pub fn write_binary(out: &mut String, b: &[u8], pretty: bool) {
+    out.push_str("<<");
+    if pretty && printable_binary(b) {
+        out.push('"');
+        for &c in b {
+            push_escaped(out, char::from(c), '"');
+        }
+        out.push('"');
+    } else {
+        for (i, c) in b.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            let _ = write!(out, "{c}");
+        }
+    }
+    out.push_str(">>");
+}
+
 pub fn write_fun(out: &mut String, f: &Fun) {
     match f {
         Fun::Closure {
@@ -177,6 +203,7 @@ pub fn write_flat(out: &mut String, t: &Term, pretty: bool) {
             out.push('}');
         }
         Term::Nil => out.push_str("[]"),
+        Term::Binary(b) => write_binary(out, b, pretty),
         Term::Cons(_) => {
             if pretty && printable_list(t) {
                 write_string(out, t);
