@@ -65,6 +65,7 @@ pub fn literal(e: &Expr) -> Option<Term> {
             Term::Map(std::rc::Rc::new(m))
         }
         ExprKind::Tuple(es) => Term::tuple(es.iter().map(literal).collect::<Option<Vec<_>>>()?),
+        ExprKind::Binary(es) => super::binary::literal(es)?,
         ExprKind::List(es, tail) => {
             let t = match tail {
                 Some(t) => literal(t)?,
@@ -223,6 +224,7 @@ impl FnBuilder<'_> {
                 self.record_in_shell(e.span);
                 Src::Const(Term::Nil)
             }
+            ExprKind::Binary(es) => self.binary_expr(es),
             ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Atom(_) | ExprKind::Str(_) => {
                 Src::Const(Term::Nil)
             }
@@ -946,6 +948,10 @@ impl FnBuilder<'_> {
                     && self.is_guard_expr(b)
             }
             ExprKind::Un(_, a) => self.is_guard_expr(a),
+            ExprKind::Binary(es) => es.iter().all(|el| {
+                self.is_guard_expr(&el.value)
+                    && el.size.as_ref().is_none_or(|s| self.is_guard_expr(s))
+            }),
             ExprKind::Call(f, args) => {
                 let n = args.len();
                 let guard_bif = match &f.kind {

@@ -5,6 +5,7 @@
 //! mistake is a `Diagnostic`; a module with errors is not produced. The
 //! compiler never runs code and never prints.
 
+mod binary;
 mod call;
 mod expr;
 mod func;

@@ -168,6 +168,7 @@ impl FnBuilder<'_> {
                     self.pattern(&f.value, Src::Reg(t), fail);
                 }
             }
+            ExprKind::Binary(es) => self.binary_pattern(es, v, fail),
             ExprKind::Match(a, b) => {
                 self.pattern(a, v.clone(), fail);
                 self.pattern(b, v, fail);
@@ -175,20 +176,20 @@ impl FnBuilder<'_> {
             ExprKind::Record(_) => self.record_in_shell(p.span),
             _ => self.bad_pattern(
                 p,
-                "patterns are made of literals, variables, tuples, lists and maps",
+                "patterns are made of literals, variables, tuples, lists, maps and binaries",
             ),
         }
     }
 
     /// Where to put a sub-term: straight into a fresh variable's slot.
-    fn elem_target(&mut self, e: &Expr) -> u32 {
+    pub(super) fn elem_target(&mut self, e: &Expr) -> u32 {
         match &e.kind {
             ExprKind::Var(n) if n != "_" && !self.scope.is_bound(n) => self.var_slot(n),
             _ => self.temp(),
         }
     }
 
-    fn bad_pattern(&mut self, p: &Expr, why: &str) {
+    pub(super) fn bad_pattern(&mut self, p: &Expr, why: &str) {
         let what = match &p.kind {
             ExprKind::Call(_, _) => "a function call",
             ExprKind::Bin(_, _, _) | ExprKind::Un(_, _) => "an operator expression",

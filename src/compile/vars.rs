@@ -61,6 +61,12 @@ pub fn collect(e: &Expr, out: &mut BTreeSet<String>) {
                 }
                 stack.extend(&t.after);
             }
+            ExprKind::Binary(es) => {
+                for el in es {
+                    stack.push(&el.value);
+                    stack.extend(el.size.as_ref());
+                }
+            }
             ExprKind::ListComp(b, qs) => {
                 stack.push(b);
                 for q in qs {

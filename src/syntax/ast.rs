@@ -123,6 +123,8 @@ pub enum ExprKind {
     /// module's record definitions are known, so the compiler meets it
     /// only in shell input, where no record is defined.
     Record(Box<RecordExpr>),
+    /// `<<Seg, ...>>`, in an expression or a pattern.
+    Binary(Vec<BinElement>),
 }
 
 /// A record name or field name with its span.
@@ -147,6 +149,24 @@ pub struct RecordField {
     /// None for `_ = V`, which gives every field not named its value.
     pub name: Option<Name>,
     pub value: Expr,
+}
+
+/// One segment of a binary: `Value:Size/Type-Specifiers`.
+#[derive(Clone, Debug)]
+pub struct BinElement {
+    pub value: Expr,
+    pub size: Option<Expr>,
+    /// As written, e.g. `little`, `signed`, `unit:8`; checked by the compiler.
+    pub types: Vec<TypeSpecifier>,
+    pub span: Span,
+}
+
+/// A bit syntax type specifier: `binary`, or `unit:8`.
+#[derive(Clone, Debug)]
+pub struct TypeSpecifier {
+    pub name: String,
+    pub arg: Option<BigInt>,
+    pub span: Span,
 }
 
 #[derive(Clone, Debug)]

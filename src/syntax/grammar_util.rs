@@ -48,6 +48,29 @@ pub fn un(op: UnOp, e: Expr, l: usize, r: usize) -> Expr {
     mk(ExprKind::Un(op, Box::new(e)), l, r)
 }
 
+pub fn bin_element(
+    value: Expr,
+    size: Option<Expr>,
+    types: Option<Vec<TypeSpecifier>>,
+    l: usize,
+    r: usize,
+) -> BinElement {
+    BinElement {
+        value,
+        size,
+        types: types.unwrap_or_default(),
+        span: span(l, r),
+    }
+}
+
+pub fn type_specifier(name: String, arg: Option<BigInt>, l: usize, r: usize) -> TypeSpecifier {
+    TypeSpecifier {
+        name,
+        arg,
+        span: span(l, r),
+    }
+}
+
 pub fn clause(
     pats: Vec<Expr>,
     guard: Option<Guard>,

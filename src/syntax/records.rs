@@ -122,6 +122,9 @@ fn guard_like(e: &Expr) -> bool {
             } => fields.iter().all(|f| guard_like(&f.value)),
             RecordExpr::Build { base: Some(_), .. } => false,
         },
+        ExprKind::Binary(es) => es
+            .iter()
+            .all(|el| guard_like(&el.value) && el.size.as_ref().is_none_or(guard_like)),
         _ => false,
     }
 }
@@ -236,6 +239,16 @@ impl Records {
             | ExprKind::Var(_)
             | ExprKind::FunRef(_, _) => {}
             ExprKind::Tuple(es) | ExprKind::Block(es) => self.exprs(es, ctx, diags),
+            ExprKind::Binary(es) => {
+                // A size in a pattern is an expression, read as a guard reads it.
+                let size_ctx = if ctx == Ctx::Pattern { Ctx::Guard } else { ctx };
+                for el in es {
+                    self.expr(&mut el.value, ctx, diags);
+                    if let Some(s) = &mut el.size {
+                        self.expr(s, size_ctx, diags);
+                    }
+                }
+            }
             ExprKind::List(es, tail) => {
                 self.exprs(es, ctx, diags);
                 if let Some(t) = tail {

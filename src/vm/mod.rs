@@ -7,6 +7,7 @@
 //! never recurses on the Rust stack per Erlang call, and never renders.
 
 pub mod arith;
+pub mod bits;
 pub mod exception;
 pub mod module;
 pub mod op;

@@ -7,6 +7,7 @@
 
 use crate::diag::Span;
 use crate::term::{Atom, Term};
+use crate::vm::bits::BinSpec;
 
 pub type Reg = u32;
 pub type Label = u32;
@@ -64,6 +65,15 @@ pub enum MatchError {
     BadGenerator,
     /// `{bad_filter, V}`
     BadFilter,
+}
+
+/// One segment of a binary being built: `value:size/spec`.
+#[derive(Clone, Debug)]
+pub struct BinSeg {
+    pub value: Src,
+    /// None: the type's default size (a binary's whole length).
+    pub size: Option<Src>,
+    pub spec: BinSpec,
 }
 
 #[derive(Clone, Debug)]
@@ -150,6 +160,36 @@ pub enum Op {
     GetTl {
         dst: Reg,
         src: Src,
+    },
+    /// `dst := <<segs...>>`. A bad segment raises `badarg` (a binary too
+    /// big, `system_limit`), or jumps to `fail` in a guard.
+    BinBuild {
+        dst: Reg,
+        segs: Box<[BinSeg]>,
+        fail: Option<Label>,
+    },
+    /// Jumps to `fail` unless `src` is a binary.
+    TestBinary {
+        src: Src,
+        fail: Label,
+    },
+    /// Reads the segment `:size/spec` of binary `src` at the bit position
+    /// held (as an integer) in slot `pos` into `dst`, and moves `pos` past
+    /// it; jumps to `fail` when the segment does not match (too few bits,
+    /// a bad size, a float that is not a number, bad UTF-8).
+    BinGet {
+        dst: Reg,
+        src: Src,
+        pos: Reg,
+        size: Option<Src>,
+        spec: BinSpec,
+        fail: Label,
+    },
+    /// Jumps to `fail` unless slot `pos` is at the end of binary `src`.
+    BinEnd {
+        src: Src,
+        pos: Reg,
+        fail: Label,
     },
     /// `dst := maps:get(key, map)` or jump to `fail` if absent.
     MapGet {
@@ -359,8 +399,13 @@ impl Op {
             | Op::MapGet { fail, .. }
             | Op::Test { fail, .. }
             | Op::TestImm { fail, .. }
-            | Op::TestTrue { fail, .. } => vec![fail],
-            Op::Arith { fail: Some(f), .. } | Op::Bif { fail: Some(f), .. } => vec![f],
+            | Op::TestTrue { fail, .. }
+            | Op::TestBinary { fail, .. }
+            | Op::BinGet { fail, .. }
+            | Op::BinEnd { fail, .. } => vec![fail],
+            Op::Arith { fail: Some(f), .. }
+            | Op::Bif { fail: Some(f), .. }
+            | Op::BinBuild { fail: Some(f), .. } => vec![f],
             Op::Jump { to } => vec![to],
             Op::TryBegin { handler, .. } => vec![handler],
             Op::RecvPeek { empty, .. } => vec![empty],

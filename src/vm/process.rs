@@ -5,10 +5,10 @@
 //! its state. `run` executes until the process stops and says why. This
 //! file is the dispatch loop; it is long on purpose, one arm per op.
 
-use super::arith;
 use super::exception::{Class, Exception, Location};
 use super::module::{Code, Module};
 use super::op::{MatchError, Op, Src};
+use super::{arith, bits};
 use crate::bif::{self, BifCtx};
 use crate::term::{atoms, Atom, Fun, Pid, Term};
 use std::collections::VecDeque;
@@ -728,6 +728,71 @@ impl Process {
                     }
                     Op::TestMap { src, fail } => {
                         if !matches!(get!(self, base, src), Term::Map(_)) {
+                            pc = *fail;
+                        }
+                    }
+                    Op::BinBuild { dst, segs, fail } => {
+                        let mut w = bits::Writer::new();
+                        let mut res = Ok(());
+                        for seg in segs.iter() {
+                            let size = seg.size.as_ref().map(|s| val!(self, base, s, &nil));
+                            res = w.segment(val!(self, base, &seg.value, &nil), size, seg.spec);
+                            if res.is_err() {
+                                break;
+                            }
+                        }
+                        match res.and_then(|()| w.finish()) {
+                            Ok(v) => set!(self, base, *dst, v),
+                            Err(e) => match fail {
+                                Some(l) => pc = *l,
+                                None => return self.fail(at, e),
+                            },
+                        }
+                    }
+                    Op::TestBinary { src, fail } => {
+                        if !matches!(val!(self, base, src, &nil), Term::Binary(_)) {
+                            pc = *fail;
+                        }
+                    }
+                    Op::BinGet {
+                        dst,
+                        src,
+                        pos,
+                        size,
+                        spec,
+                        fail,
+                    } => {
+                        let at_bit = match self.stack.get(base + *pos as usize) {
+                            Some(Term::Int(p)) => *p as u64,
+                            _ => 0,
+                        };
+                        let got = match val!(self, base, src, &nil) {
+                            Term::Binary(b) => {
+                                let size = size.as_ref().map(|s| val!(self, base, s, &nil));
+                                bits::read(b, at_bit, size, *spec)
+                            }
+                            _ => Ok(None),
+                        };
+                        match got {
+                            Ok(Some((v, next))) => {
+                                set!(self, base, *dst, v);
+                                set_int!(self, base, *pos, next as i64);
+                            }
+                            Ok(None) => pc = *fail,
+                            Err(e) => return self.fail(at, e),
+                        }
+                    }
+                    Op::BinEnd { src, pos, fail } => {
+                        let at_end = match (
+                            val!(self, base, src, &nil),
+                            self.stack.get(base + *pos as usize),
+                        ) {
+                            (Term::Binary(b), Some(Term::Int(p))) => {
+                                *p as u64 == 8 * b.len() as u64
+                            }
+                            _ => false,
+                        };
+                        if !at_end {
                             pc = *fail;
                         }
                     }

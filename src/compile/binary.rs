@@ -1,0 +1,247 @@
+//! Code generation for the bit syntax: `<<...>>` built in expressions and
+//! taken apart in patterns.
+//!
+//! Owns the checks erlc makes on type specifiers (one type, one
+//! signedness, one endianness, a unit in 1..256, no size for `utf8`, a
+//! binary without size only at the end of a pattern). A string segment
+//! (`<<"abc">>`, `<<"é"/utf8>>`) is one segment per character. A binary
+//! of constant segments is built here, once, into a constant.
+
+use super::func::FnBuilder;
+use crate::diag::Diagnostic;
+use crate::syntax::ast::{BinElement, Expr, ExprKind, Span};
+use crate::term::Term;
+use crate::vm::bits::{BinSpec, BinType, Writer};
+use crate::vm::op::{BinSeg, Label, Op, Src};
+use num_traits::ToPrimitive;
+
+/// A segment's value: an expression, or one character of a string.
+enum Value<'a> {
+    Expr(&'a Expr),
+    Char(u32),
+}
+
+/// One segment after strings are split into characters.
+struct Seg<'a> {
+    value: Value<'a>,
+    size: Option<&'a Expr>,
+    el: &'a BinElement,
+}
+
+fn segments(es: &[BinElement]) -> Vec<Seg<'_>> {
+    let mut out = vec![];
+    for el in es {
+        let size = el.size.as_ref();
+        match &el.value.kind {
+            ExprKind::Str(s) => out.extend(s.chars().map(|c| Seg {
+                value: Value::Char(c as u32),
+                size,
+                el,
+            })),
+            _ => out.push(Seg {
+                value: Value::Expr(&el.value),
+                size,
+                el,
+            }),
+        }
+    }
+    out
+}
+
+/// Reads a segment's type specifiers; `Err` says what erlc says.
+pub fn spec_of(el: &BinElement) -> Result<BinSpec, (Span, String)> {
+    let (mut ty, mut signed, mut little, mut unit) = (None, None, None, None);
+    for t in &el.types {
+        let clash = |what: &str| (t.span, format!("conflicting {what} in `{}`", t.name));
+        let name = t.name.as_str();
+        match (name, &t.arg) {
+            ("unit", Some(n)) => match n.to_u16().filter(|u| (1..=256).contains(u)) {
+                Some(u) if unit.is_none() => unit = Some(u),
+                Some(_) => return Err(clash("units")),
+                None => {
+                    return Err((t.span, "a unit must be between 1 and 256".to_string()));
+                }
+            },
+            (_, Some(_)) | ("unit", None) => {
+                return Err((t.span, format!("`{name}` takes no `:` argument here")))
+            }
+            _ => {}
+        }
+        if name == "unit" {
+            continue;
+        }
+        let ty_of = match name {
+            "integer" => Some((BinType::Integer, 0)),
+            "float" => Some((BinType::Float, 0)),
+            "binary" | "bytes" => Some((BinType::Binary, 8)),
+            "bitstring" | "bits" => Some((BinType::Binary, 1)),
+            "utf8" => Some((BinType::Utf8, 0)),
+            "utf16" => Some((BinType::Utf16, 0)),
+            "utf32" => Some((BinType::Utf32, 0)),
+            _ => None,
+        };
+        if let Some(found) = ty_of {
+            if ty.is_some_and(|prev| prev != found) {
+                return Err(clash("types"));
+            }
+            ty = Some(found);
+            continue;
+        }
+        let (slot, v, what) = match name {
+            "signed" => (&mut signed, true, "signedness"),
+            "unsigned" => (&mut signed, false, "signedness"),
+            "big" => (&mut little, false, "endianness"),
+            "little" | "native" => (&mut little, true, "endianness"),
+            _ => return Err((t.span, format!("`{name}` is not a bit syntax type"))),
+        };
+        if slot.is_some_and(|prev| prev != v) {
+            return Err(clash(what));
+        }
+        *slot = Some(v);
+    }
+    let (ty, default_unit) = ty.unwrap_or((BinType::Integer, 0));
+    let utf = matches!(ty, BinType::Utf8 | BinType::Utf16 | BinType::Utf32);
+    if utf && (el.size.is_some() || unit.is_some()) {
+        return Err((
+            el.span,
+            "a utf8, utf16 or utf32 segment takes no size or unit".to_string(),
+        ));
+    }
+    let unit = match (unit, default_unit) {
+        (Some(u), _) => u,
+        (None, 0) => 1,
+        (None, d) => d,
+    };
+    Ok(BinSpec {
+        ty,
+        signed: signed.unwrap_or(false),
+        little: little.unwrap_or(false),
+        unit,
+    })
+}
+
+/// The value of `<<...>>` when every segment is a constant that builds.
+pub fn literal(es: &[BinElement]) -> Option<Term> {
+    let mut w = Writer::new();
+    for s in segments(es) {
+        let spec = spec_of(s.el).ok()?;
+        let value = match s.value {
+            Value::Char(c) => Term::Int(i64::from(c)),
+            Value::Expr(e) => super::expr::literal(e)?,
+        };
+        let size = match s.size {
+            Some(e) => Some(super::expr::literal(e)?),
+            None => None,
+        };
+        w.segment(&value, size.as_ref(), spec).ok()?;
+    }
+    w.finish().ok()
+}
+
+impl FnBuilder<'_> {
+    fn spec_or_report(&mut self, el: &BinElement) -> BinSpec {
+        spec_of(el).unwrap_or_else(|(span, msg)| {
+            self.error(
+                Diagnostic::error(msg)
+                    .at(span, "in this segment")
+                    .help("a segment is `Value:Size/Type-Sign-Endian-unit:N`, e.g. `<<X:16/little-signed>>` or `<<Rest/binary>>`"),
+            );
+            BinSpec {
+                ty: BinType::Integer,
+                signed: false,
+                little: false,
+                unit: 1,
+            }
+        })
+    }
+
+    /// Builds `<<es...>>`.
+    pub fn binary_expr(&mut self, es: &[BinElement]) -> Src {
+        let mut segs = vec![];
+        for s in segments(es) {
+            let spec = self.spec_or_report(s.el);
+            let value = match s.value {
+                Value::Char(c) => Src::Const(Term::Int(i64::from(c))),
+                Value::Expr(e) => self.expr(e),
+            };
+            let size = s.size.map(|e| self.expr(e));
+            segs.push(BinSeg { value, size, spec });
+        }
+        let dst = self.temp();
+        let fail = self.guard_fail;
+        self.emit(Op::BinBuild {
+            dst,
+            segs: segs.into(),
+            fail,
+        });
+        Src::Reg(dst)
+    }
+
+    /// Matches `v` against `<<es...>>`, binding as it goes, so a size may
+    /// name a variable bound by an earlier segment.
+    pub fn binary_pattern(&mut self, es: &[BinElement], v: Src, fail: Label) {
+        self.emit(Op::TestBinary {
+            src: v.clone(),
+            fail,
+        });
+        let pos = self.temp();
+        self.mov(pos, Src::Const(Term::Int(0)));
+        let segs = segments(es);
+        let n = segs.len();
+        for (i, s) in segs.into_iter().enumerate() {
+            let spec = self.spec_or_report(s.el);
+            if spec.ty == BinType::Binary && s.size.is_none() && i + 1 < n {
+                self.error(
+                    Diagnostic::error("a binary segment without a size must come last in a pattern")
+                        .at(s.el.span, "takes all the rest")
+                        .help("give it a size, as in `<<A:4/binary, Rest/binary>>`, or move it to the end"),
+                );
+            }
+            let size = s.size.map(|e| self.expr(e));
+            match s.value {
+                Value::Char(c) => {
+                    let dst = self.temp();
+                    self.bin_get(dst, &v, pos, size, spec, fail);
+                    self.emit(Op::TestExact {
+                        a: Src::Reg(dst),
+                        b: Src::Const(Term::Int(i64::from(c))),
+                        fail,
+                    });
+                }
+                Value::Expr(e) => {
+                    if !matches!(
+                        e.kind,
+                        ExprKind::Var(_) | ExprKind::Int(_) | ExprKind::Float(_)
+                    ) && super::expr::literal(e).is_none()
+                    {
+                        self.bad_pattern(e, "a segment of a binary pattern is a variable or a literal number or string");
+                        continue;
+                    }
+                    let dst = self.elem_target(e);
+                    self.bin_get(dst, &v, pos, size, spec, fail);
+                    self.pattern(e, Src::Reg(dst), fail);
+                }
+            }
+        }
+        self.emit(Op::BinEnd { src: v, pos, fail });
+    }
+
+    fn bin_get(
+        &mut self,
+        dst: u32,
+        src: &Src,
+        pos: u32,
+        size: Option<Src>,
+        spec: BinSpec,
+        fail: Label,
+    ) {
+        self.emit(Op::BinGet {
+            dst,
+            src: src.clone(),
+            pos,
+            size,
+            spec,
+            fail,
+        });
+    }
+}
