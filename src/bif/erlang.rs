@@ -34,11 +34,6 @@ type_test!(is_map, Term::Map(_));
 type_test!(is_function, Term::Fun(_));
 type_test!(is_pid, Term::Pid(_));
 type_test!(is_reference, Term::Ref(_));
-fn is_binary(_: &mut BifCtx, a: &[Term]) -> R {
-    // pidlab has no binaries: nothing is one.
-    arg(a, 0).map(|_| Term::bool(false))
-}
-
 fn is_port(_: &mut BifCtx, a: &[Term]) -> R {
     // pidlab has no ports.
     arg(a, 0).map(|_| Term::bool(false))
@@ -139,7 +134,7 @@ fn setelement(_: &mut BifCtx, a: &[Term]) -> R {
     }
 }
 
-fn tuple_size(_: &mut BifCtx, a: &[Term]) -> R {
+pub(super) fn tuple_size(_: &mut BifCtx, a: &[Term]) -> R {
     match arg(a, 0)? {
         Term::Tuple(t) => Ok(Term::Int(t.len() as i64)),
         _ => Err(bad()),
@@ -282,7 +277,7 @@ fn radix(a: &[Term], i: usize) -> Result<u32, Exception> {
     }
 }
 
-fn integer_to_list(_: &mut BifCtx, a: &[Term]) -> R {
+pub(super) fn integer_to_list(_: &mut BifCtx, a: &[Term]) -> R {
     let b = radix(a, 1)?;
     let n = arg(a, 0)?.to_big().ok_or_else(bad)?;
     Ok(Term::string(&n.to_str_radix(b).to_uppercase()))
@@ -306,7 +301,7 @@ fn pid_to_list(_: &mut BifCtx, a: &[Term]) -> R {
     }
 }
 
-fn list_to_integer(_: &mut BifCtx, a: &[Term]) -> R {
+pub(super) fn list_to_integer(_: &mut BifCtx, a: &[Term]) -> R {
     let b = radix(a, 1)?;
     let s = string_arg(a, 0)?;
     let digits = s.strip_prefix('+').unwrap_or(&s);
@@ -318,14 +313,14 @@ fn list_to_integer(_: &mut BifCtx, a: &[Term]) -> R {
         .map_err(|_| bad())
 }
 
-fn float_to_list(_: &mut BifCtx, a: &[Term]) -> R {
+pub(super) fn float_to_list(_: &mut BifCtx, a: &[Term]) -> R {
     match arg(a, 0)? {
         Term::Float(f) => Ok(Term::string(&float::float_to_list(*f))),
         _ => Err(bad()),
     }
 }
 
-fn list_to_float(_: &mut BifCtx, a: &[Term]) -> R {
+pub(super) fn list_to_float(_: &mut BifCtx, a: &[Term]) -> R {
     let s = string_arg(a, 0)?;
     // Erlang wants digits, a dot and digits, with an optional exponent.
     let valid = {
@@ -355,10 +350,6 @@ fn map_size(_: &mut BifCtx, a: &[Term]) -> R {
         Term::Map(m) => Ok(Term::Int(m.len() as i64)),
         t => Err(Exception::tagged("badmap", t.clone())),
     }
-}
-
-fn size(c: &mut BifCtx, a: &[Term]) -> R {
-    tuple_size(c, a)
 }
 
 fn map_get(_: &mut BifCtx, a: &[Term]) -> R {
@@ -466,7 +457,6 @@ pub static BIFS: &[(&str, usize, BifFn)] = &[
     ("is_function", 2, is_function2),
     ("is_pid", 1, is_pid),
     ("is_reference", 1, is_reference),
-    ("is_binary", 1, is_binary),
     ("is_port", 1, is_port),
     ("is_boolean", 1, is_boolean),
     ("is_record", 2, is_record),
@@ -483,7 +473,6 @@ pub static BIFS: &[(&str, usize, BifFn)] = &[
     ("element", 2, element),
     ("setelement", 3, setelement),
     ("tuple_size", 1, tuple_size),
-    ("size", 1, size),
     ("length", 1, length),
     ("hd", 1, hd),
     ("tl", 1, tl),

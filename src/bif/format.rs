@@ -15,14 +15,26 @@ fn bad() -> Exception {
     Exception::badarg()
 }
 
+/// A binary's characters under `~s` (Latin-1 bytes) or `~ts` (UTF-8).
+fn binary_chars(b: &[u8], utf8: bool, out: &mut String) -> Result<(), Exception> {
+    if utf8 {
+        out.push_str(std::str::from_utf8(b).map_err(|_| bad())?);
+    } else {
+        out.extend(b.iter().map(|&c| char::from(c)));
+    }
+    Ok(())
+}
+
 /// The characters of an iolist-ish argument of `~s`: a string, a deep
-/// list of characters, or an atom.
-fn chars_of(t: &Term, out: &mut String) -> Result<(), Exception> {
+/// list of characters and binaries (perhaps ending in a binary), a
+/// binary, or an atom.
+fn chars_of(t: &Term, utf8: bool, out: &mut String) -> Result<(), Exception> {
     match t {
         Term::Atom(a) => {
             out.push_str(a.name());
             Ok(())
         }
+        Term::Binary(b) => binary_chars(b, utf8, out),
         _ => {
             let mut it = t.iter_list();
             for x in it.by_ref() {
@@ -33,14 +45,14 @@ fn chars_of(t: &Term, out: &mut String) -> Result<(), Exception> {
                             .and_then(char::from_u32)
                             .ok_or_else(bad)?,
                     ),
-                    Term::Nil | Term::Cons(_) => chars_of(x, out)?,
+                    Term::Nil | Term::Cons(_) | Term::Binary(_) => chars_of(x, utf8, out)?,
                     _ => return Err(bad()),
                 }
             }
-            if matches!(it.rest(), Term::Nil) {
-                Ok(())
-            } else {
-                Err(bad())
+            match it.rest() {
+                Term::Nil => Ok(()),
+                Term::Binary(b) => binary_chars(b, utf8, out),
+                _ => Err(bad()),
             }
         }
     }
@@ -297,7 +309,7 @@ pub fn format_parts(fmt: &str, args: &[Term]) -> Result<(String, Vec<Part>), Exc
             }
             's' => {
                 let mut s = String::new();
-                chars_of(args.take()?, &mut s)?;
+                chars_of(args.take()?, tmod, &mut s)?;
                 // Without the `t` modifier, `~s` takes Latin-1 characters only.
                 if !tmod && s.chars().any(|c| u32::from(c) > 255) {
                     return Err(bad());
@@ -407,7 +419,7 @@ fn io_lib_format(_: &mut BifCtx, a: &[Term]) -> R {
 
 fn format_arg(t: &Term) -> Result<String, Exception> {
     let mut s = String::new();
-    chars_of(t, &mut s)?;
+    chars_of(t, false, &mut s)?;
     Ok(s)
 }
 

@@ -7,7 +7,10 @@
 //! Built-ins never call back into Erlang code and never perform IO: output
 //! goes to `BifCtx::output` for the world to record.
 
+pub mod binary;
 pub mod erlang;
+pub mod erlang_binary;
+pub mod etf;
 pub mod format;
 pub mod lists;
 pub mod maps;
@@ -63,6 +66,8 @@ fn table() -> &'static Table {
         let mut t = HashMap::new();
         for (module, list) in [
             ("erlang", erlang::BIFS),
+            ("erlang", erlang_binary::BIFS),
+            ("binary", binary::BIFS),
             ("lists", lists::BIFS),
             ("maps", maps::BIFS),
             ("io", format::BIFS),
@@ -132,6 +137,11 @@ const GUARD_BIFS: &[(&str, usize)] = &[
     ("is_reference", 1),
     ("is_tuple", 1),
     ("is_binary", 1),
+    ("is_bitstring", 1),
+    ("byte_size", 1),
+    ("bit_size", 1),
+    ("binary_part", 2),
+    ("binary_part", 3),
     ("is_port", 1),
     ("is_record", 2),
     ("is_record", 3),
@@ -235,7 +245,26 @@ const AUTO_IMPORTED: &[(&str, usize)] = &[
     ("registered", 0),
     ("send_after", 3),
     ("integer_to_binary", 1),
+    ("integer_to_binary", 2),
+    ("binary_to_integer", 1),
+    ("binary_to_integer", 2),
+    ("float_to_binary", 1),
+    ("binary_to_float", 1),
     ("atom_to_binary", 1),
+    ("atom_to_binary", 2),
+    ("binary_to_atom", 1),
+    ("binary_to_atom", 2),
+    ("binary_to_existing_atom", 1),
+    ("binary_to_existing_atom", 2),
+    ("binary_to_list", 1),
+    ("binary_to_list", 3),
+    ("bitstring_to_list", 1),
+    ("list_to_binary", 1),
+    ("list_to_bitstring", 1),
+    ("iolist_to_binary", 1),
+    ("iolist_size", 1),
+    ("split_binary", 2),
+    ("binary_to_term", 1),
     ("list_to_pid", 1),
     ("pid_to_list", 1),
     ("term_to_binary", 1),
