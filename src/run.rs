@@ -533,7 +533,8 @@ fn hint(e: &Exception) -> Option<&'static str> {
         "if_clause" => "no guard was true; end an `if` with `true -> ...` to cover the rest",
         "function_clause" => "no clause of the function accepts these arguments",
         "undef" => "the module or function does not exist, or is not exported; a module in another file is loaded with `pidlab run main.erl other.erl`, or `c(\"other.erl\")` in the shell",
-        "system_limit" => "the computation grew beyond pidlab's bounds (stack depth, list length or integer size)",
+        "system_limit" => "the computation grew beyond pidlab's bounds (stack depth, list length, integer or binary size)",
+        "unsupported" => "pidlab's binaries hold whole bytes: a bitstring whose size in bits is not a multiple of 8 cannot be made; check the sizes of the segments",
         _ => return None,
     })
 }
