@@ -3,9 +3,10 @@
 //!
 //! Owns the checks erlc makes on type specifiers (one type, one
 //! signedness, one endianness, a unit in 1..256, no size for `utf8`, a
-//! binary without size only at the end of a pattern). A string segment
-//! (`<<"abc">>`, `<<"é"/utf8>>`) is one segment per character. A binary
-//! of constant segments is built here, once, into a constant.
+//! binary without size only at the end of a pattern), each mistake with
+//! its own diagnostic. A string segment (`<<"abc">>`, `<<"é"/utf8>>`) is
+//! one segment per character. A binary of constant segments is built
+//! here, once, into a constant.
 
 use super::func::FnBuilder;
 use crate::diag::Diagnostic;
@@ -48,23 +49,50 @@ fn segments(es: &[BinElement]) -> Vec<Seg<'_>> {
     out
 }
 
-/// Reads a segment's type specifiers; `Err` says what erlc says.
-pub fn spec_of(el: &BinElement) -> Result<BinSpec, (Span, String)> {
+/// What is wrong with a segment's type specifiers.
+pub enum SpecError {
+    /// Not a type, signedness, endianness or unit.
+    Unknown(Span, String),
+    /// A second type, signedness, endianness or unit that differs.
+    Conflict(Span, &'static str),
+    /// `unit:0` or beyond 256.
+    BadUnit(Span),
+    /// `little:2`, or `unit` alone.
+    BadArg(Span, String),
+    /// A size or unit on `utf8`, `utf16` or `utf32`.
+    UtfSize(Span),
+}
+
+const TYPE_WORDS: &[&str] = &[
+    "integer",
+    "float",
+    "binary",
+    "bytes",
+    "bitstring",
+    "bits",
+    "utf8",
+    "utf16",
+    "utf32",
+    "signed",
+    "unsigned",
+    "big",
+    "little",
+    "native",
+    "unit",
+];
+
+/// Reads a segment's type specifiers.
+pub fn spec_of(el: &BinElement) -> Result<BinSpec, SpecError> {
     let (mut ty, mut signed, mut little, mut unit) = (None, None, None, None);
     for t in &el.types {
-        let clash = |what: &str| (t.span, format!("conflicting {what} in `{}`", t.name));
         let name = t.name.as_str();
         match (name, &t.arg) {
             ("unit", Some(n)) => match n.to_u16().filter(|u| (1..=256).contains(u)) {
-                Some(u) if unit.is_none() => unit = Some(u),
-                Some(_) => return Err(clash("units")),
-                None => {
-                    return Err((t.span, "a unit must be between 1 and 256".to_string()));
-                }
+                Some(u) if unit.is_none_or(|prev| prev == u) => unit = Some(u),
+                Some(_) => return Err(SpecError::Conflict(t.span, "unit")),
+                None => return Err(SpecError::BadUnit(t.span)),
             },
-            (_, Some(_)) | ("unit", None) => {
-                return Err((t.span, format!("`{name}` takes no `:` argument here")))
-            }
+            (_, Some(_)) | ("unit", None) => return Err(SpecError::BadArg(t.span, t.name.clone())),
             _ => {}
         }
         if name == "unit" {
@@ -82,7 +110,7 @@ pub fn spec_of(el: &BinElement) -> Result<BinSpec, (Span, String)> {
         };
         if let Some(found) = ty_of {
             if ty.is_some_and(|prev| prev != found) {
-                return Err(clash("types"));
+                return Err(SpecError::Conflict(t.span, "type"));
             }
             ty = Some(found);
             continue;
@@ -92,20 +120,17 @@ pub fn spec_of(el: &BinElement) -> Result<BinSpec, (Span, String)> {
             "unsigned" => (&mut signed, false, "signedness"),
             "big" => (&mut little, false, "endianness"),
             "little" | "native" => (&mut little, true, "endianness"),
-            _ => return Err((t.span, format!("`{name}` is not a bit syntax type"))),
+            _ => return Err(SpecError::Unknown(t.span, t.name.clone())),
         };
         if slot.is_some_and(|prev| prev != v) {
-            return Err(clash(what));
+            return Err(SpecError::Conflict(t.span, what));
         }
         *slot = Some(v);
     }
     let (ty, default_unit) = ty.unwrap_or((BinType::Integer, 0));
     let utf = matches!(ty, BinType::Utf8 | BinType::Utf16 | BinType::Utf32);
     if utf && (el.size.is_some() || unit.is_some()) {
-        return Err((
-            el.span,
-            "a utf8, utf16 or utf32 segment takes no size or unit".to_string(),
-        ));
+        return Err(SpecError::UtfSize(el.span));
     }
     let unit = match (unit, default_unit) {
         (Some(u), _) => u,
@@ -118,6 +143,41 @@ pub fn spec_of(el: &BinElement) -> Result<BinSpec, (Span, String)> {
         little: little.unwrap_or(false),
         unit,
     })
+}
+
+/// The diagnostic for a segment's bad type specifiers.
+fn spec_diagnostic(e: SpecError) -> Diagnostic {
+    const SHAPE: &str = "A segment is `Value:Size/Type-Signedness-Endianness-unit:N`, each part optional, e.g. `<<X:16/little-signed>>` or `<<Rest/binary>>`";
+    match e {
+        SpecError::Unknown(span, name) => {
+            let d = Diagnostic::error(format!("`{name}` is not a type of a binary segment"))
+                .at(span, "unknown type");
+            match crate::diag::suggest::closest(&name, TYPE_WORDS.iter().copied()) {
+                Some(s) => d.help(format!("did you mean `{s}`? {SHAPE}")),
+                None => d.help(format!("the types are integer, float, binary (or bytes), bitstring, utf8, utf16 and utf32. {SHAPE}")),
+            }
+        }
+        SpecError::Conflict(span, what) => {
+            Diagnostic::error(format!("this segment is given a second {what}"))
+                .at(span, "conflicts with the one before")
+                .help(format!("keep one. {SHAPE}"))
+        }
+        SpecError::BadUnit(span) => Diagnostic::error("a unit is a number from 1 to 256")
+            .at(span, "out of range")
+            .help("the size counts units of this many bits: `<<X:4/integer-unit:8>>` is 32 bits"),
+        SpecError::BadArg(span, name) => {
+            Diagnostic::error(format!("`{name}` cannot be written like this here"))
+                .at(span, "here")
+                .help(format!(
+                    "only the unit takes a number, as in `unit:8`. {SHAPE}"
+                ))
+        }
+        SpecError::UtfSize(span) => {
+            Diagnostic::error("a utf8, utf16 or utf32 segment has no size or unit")
+                .at(span, "sized here")
+                .help("its size comes from the character it holds: write `<<C/utf8>>`")
+        }
+    }
 }
 
 /// The value of `<<...>>` when every segment is a constant that builds.
@@ -140,12 +200,8 @@ pub fn literal(es: &[BinElement]) -> Option<Term> {
 
 impl FnBuilder<'_> {
     fn spec_or_report(&mut self, el: &BinElement) -> BinSpec {
-        spec_of(el).unwrap_or_else(|(span, msg)| {
-            self.error(
-                Diagnostic::error(msg)
-                    .at(span, "in this segment")
-                    .help("a segment is `Value:Size/Type-Sign-Endian-unit:N`, e.g. `<<X:16/little-signed>>` or `<<Rest/binary>>`"),
-            );
+        spec_of(el).unwrap_or_else(|e| {
+            self.error(spec_diagnostic(e));
             BinSpec {
                 ty: BinType::Integer,
                 signed: false,
