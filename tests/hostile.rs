@@ -154,6 +154,48 @@ fn a_list_that_doubles_forever_stops_at_the_memory_bound() {
 }
 
 #[test]
+fn a_binary_that_doubles_forever_stops_at_a_bound() {
+    let src = "-module(hostile).\n-export([main/0]).\nmain() -> grow(<<1>>).\ngrow(B) -> grow(<<B/binary, B/binary>>).\n";
+    let (code, _, err) = run(src, &["--max-heap", "200"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("system_limit"), "{err}");
+}
+
+#[test]
+fn huge_binary_sizes_are_errors_not_allocations() {
+    let src = r#"-module(hostile).
+-export([main/0]).
+t(F) -> try F() catch C:E -> {C, E} end.
+main() ->
+    Big = 99999999999, Huge = 1 bsl 100, Neg = -8,
+    L = [t(fun() -> <<1:Big>> end),
+         t(fun() -> <<1:Huge>> end),
+         t(fun() -> <<1:Big/unit:256>> end),
+         t(fun() -> <<1:Neg>> end),
+         t(fun() -> <<(<<"ab">>):Big/binary>> end),
+         t(fun() -> <<X:Big>> = <<1>>, X end),
+         t(fun() -> <<X:Huge/binary>> = <<1>>, X end),
+         t(fun() -> binary:copy(<<"ab">>, Big) end),
+         t(fun() -> binary_to_term(<<131, 108, 255, 255, 255, 255>>) end),
+         t(fun() -> binary_to_term(<<131, 109, 255, 255, 255, 255>>) end),
+         t(fun() -> binary_to_term(<<131, 111, 255, 255, 255, 255, 0>>) end),
+         t(fun() -> binary_to_term(list_to_binary([131 | lists:duplicate(100000, [104, 1])] ++ [106])) =/= x end)],
+    io:format("~p~n", [L]).
+"#;
+    let (code, out, err) = run(src, &[]);
+    assert_eq!(code, 0, "{err}");
+    let flat: String = out.split_whitespace().collect();
+    assert_eq!(
+        flat,
+        "[{error,system_limit},{error,system_limit},{error,system_limit},{error,badarg},\
+         {error,badarg},{error,{badmatch,<<1>>}},{error,{badmatch,<<1>>}},\
+         {error,system_limit},{error,badarg},{error,badarg},{error,badarg},true]"
+            .replace(char::is_whitespace, ""),
+        "{out}"
+    );
+}
+
+#[test]
 fn eval_takes_an_expression_that_starts_with_a_minus() {
     let out = Command::new(env!("CARGO_BIN_EXE_pidlab"))
         .args(["eval", "-7 rem 3."])

@@ -71,6 +71,15 @@ const WORDS: &[&str] = &[
     "1_000",
     "%c\n",
     "\n",
+    "<<",
+    ">>",
+    "<<\"ab\">>",
+    "/binary",
+    "/utf8",
+    ":8",
+    ":N",
+    "/little-signed",
+    "-unit:8",
 ];
 
 fn soup() -> impl Strategy<Value = String> {
@@ -112,6 +121,27 @@ proptest! {
     #[test]
     fn random_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
         front_end(&String::from_utf8_lossy(&bytes));
+    }
+
+    #[test]
+    fn binary_to_term_of_random_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..64)) {
+        let mut b = vec![131];
+        b.extend(bytes);
+        let _ = pidlab::bif::etf::decode(&b);
+    }
+
+    #[test]
+    fn random_segments_never_panic(
+        value in prop::sample::select(&["0", "-1", "255", "1 bsl 70", "1.5", "a", "<<1,2,3>>", "<<>>", "16#10FFFF"][..]),
+        size in prop::sample::select(&["", ":0", ":1", ":3", ":8", ":13", ":16", ":32", ":64", ":100", ":-1", ":99999999999", ":(1 bsl 80)"][..]),
+        ty in prop::sample::select(&["", "/integer", "/float", "/binary", "/bits", "/utf8", "/utf16-little", "/utf32", "/signed-little", "/integer-unit:3", "/binary-unit:1"][..]),
+        tail in prop::sample::select(&["", ", 1:4", ", R/binary", ", _/bits"][..]),
+    ) {
+        let seg = format!("{value}{size}{ty}");
+        let limits = RunLimits { max_reductions: 20_000, ..RunLimits::default() };
+        let _ = run::eval(&format!("<<{seg}{}>>.", tail.replace('R', "<<9>>")), limits.clone(), &mut |_| {});
+        let pat = format!("B = <<7, 1, 2, 3, 4, 5, 6, 7, 8, 9>>, case B of <<X{size}{ty}{tail}>> -> X; _ -> no end.");
+        let _ = run::eval(&pat, limits, &mut |_| {});
     }
 
     #[test]
