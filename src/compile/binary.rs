@@ -10,10 +10,10 @@
 
 use super::func::FnBuilder;
 use crate::diag::Diagnostic;
-use crate::syntax::ast::{BinElement, Expr, ExprKind, Span};
+use crate::syntax::ast::{BinElement, Expr, ExprKind, Qualifier, Span, TypeSpecifier};
 use crate::term::Term;
 use crate::vm::bits::{BinSpec, BinType, Writer};
-use crate::vm::op::{BinSeg, Label, Op, Src};
+use crate::vm::op::{BinSeg, Label, MatchError, Op, Src};
 use num_traits::ToPrimitive;
 
 /// A segment's value: an expression, or one character of a string.
@@ -242,11 +242,30 @@ impl FnBuilder<'_> {
         });
         let pos = self.temp();
         self.mov(pos, Src::Const(Term::Int(0)));
+        self.binary_segments(es, &v, pos, fail, None);
+        self.emit(Op::BinEnd { src: v, pos, fail });
+    }
+
+    /// Reads the segments `es` from binary `v` at the bit position in slot
+    /// `pos`, binding and testing; a read that fails jumps to `fail`. With
+    /// `skip` (a generator, which reads on after its pattern), a value
+    /// that does not match jumps there once every segment is read, and no
+    /// segment may be a sizeless binary.
+    fn binary_segments(
+        &mut self,
+        es: &[BinElement],
+        v: &Src,
+        pos: u32,
+        fail: Label,
+        skip: Option<Label>,
+    ) {
         let segs = segments(es);
         let n = segs.len();
+        // Tests put off until every segment is read: (slot, pattern).
+        let mut later: Vec<(u32, Result<&Expr, u32>)> = vec![];
         for (i, s) in segs.into_iter().enumerate() {
             let spec = self.spec_or_report(s.el);
-            if spec.ty == BinType::Binary && s.size.is_none() && i + 1 < n {
+            if spec.ty == BinType::Binary && s.size.is_none() && (i + 1 < n || skip.is_some()) {
                 self.error(
                     Diagnostic::error("a binary segment without a size must come last in a pattern")
                         .at(s.el.span, "takes all the rest")
@@ -257,12 +276,15 @@ impl FnBuilder<'_> {
             match s.value {
                 Value::Char(c) => {
                     let dst = self.temp();
-                    self.bin_get(dst, &v, pos, size, spec, fail);
-                    self.emit(Op::TestExact {
-                        a: Src::Reg(dst),
-                        b: Src::Const(Term::Int(i64::from(c))),
-                        fail,
-                    });
+                    self.bin_get(dst, v, pos, size, spec, fail);
+                    match skip {
+                        Some(_) => later.push((dst, Err(c))),
+                        None => self.emit(Op::TestExact {
+                            a: Src::Reg(dst),
+                            b: Src::Const(Term::Int(i64::from(c))),
+                            fail,
+                        }),
+                    }
                 }
                 Value::Expr(e) => {
                     if !matches!(
@@ -274,12 +296,106 @@ impl FnBuilder<'_> {
                         continue;
                     }
                     let dst = self.elem_target(e);
-                    self.bin_get(dst, &v, pos, size, spec, fail);
-                    self.pattern(e, Src::Reg(dst), fail);
+                    self.bin_get(dst, v, pos, size, spec, fail);
+                    let binds = matches!(&e.kind, ExprKind::Var(n) if !self.scope.is_bound(n));
+                    if skip.is_some() && !binds {
+                        later.push((dst, Ok(e)));
+                    } else {
+                        self.pattern(e, Src::Reg(dst), fail);
+                    }
                 }
             }
         }
-        self.emit(Op::BinEnd { src: v, pos, fail });
+        let Some(skip) = skip else { return };
+        for (dst, test) in later {
+            match test {
+                Ok(e) => self.pattern(e, Src::Reg(dst), skip),
+                Err(c) => self.emit(Op::TestExact {
+                    a: Src::Reg(dst),
+                    b: Src::Const(Term::Int(i64::from(c))),
+                    fail: skip,
+                }),
+            }
+        }
+    }
+
+    /// `Pattern <= Binary` in a comprehension: the pattern's segments are
+    /// read again and again from where the last read ended, until too few
+    /// bits are left; a chunk whose values do not match is skipped.
+    pub fn bin_generator(&mut self, p: &Expr, b: &Expr, body: &Expr, rest: &[Qualifier], acc: u32) {
+        let ExprKind::Binary(es) = &p.kind else {
+            self.error(
+                Diagnostic::error("a binary generator takes a binary pattern")
+                    .at(p.span, "not a binary pattern")
+                    .help("write the segments to read each time, as in `<<X:8>> <= Bin`; to walk a list, use `<-`"),
+            );
+            return;
+        };
+        let bin = self.temp();
+        let src = self.expr(b);
+        self.mov(bin, src);
+        let (top, done, bad) = (self.label(), self.label(), self.label());
+        self.emit(Op::TestBinary {
+            src: Src::Reg(bin),
+            fail: bad,
+        });
+        let pos = self.temp();
+        self.mov(pos, Src::Const(Term::Int(0)));
+        self.place(top);
+        let before = (self.scope.clone(), self.names.clone());
+        self.shadow_pattern_vars(p);
+        self.binary_segments(es, &Src::Reg(bin), pos, done, Some(top));
+        self.comprehension(body, rest, acc, top);
+        (self.scope, self.names) = before;
+        self.emit(Op::Jump { to: top });
+        self.place(bad);
+        self.emit(Op::Fail {
+            error: MatchError::BadGenerator,
+            value: Src::Reg(bin),
+        });
+        self.place(done);
+    }
+
+    /// `<< Body || Qualifiers >>`: each round keeps the values (and sizes)
+    /// of the body's segments in a row; one binary is built from all the
+    /// rows at the end, so segments need not be whole bytes each round.
+    pub fn bin_comp(&mut self, body: &Expr, quals: &[Qualifier]) -> Src {
+        let whole;
+        let els: &[BinElement] = match &body.kind {
+            ExprKind::Binary(es) => es,
+            _ => {
+                whole = [BinElement {
+                    value: body.clone(),
+                    size: None,
+                    types: vec![TypeSpecifier {
+                        name: "bitstring".to_string(),
+                        arg: None,
+                        span: body.span,
+                    }],
+                    span: body.span,
+                }];
+                &whole
+            }
+        };
+        let (mut row, mut specs) = (vec![], vec![]);
+        for s in segments(els) {
+            let spec = self.spec_or_report(s.el);
+            row.push(match s.value {
+                Value::Char(c) => Expr::new(ExprKind::Int(c.into()), s.el.span),
+                Value::Expr(e) => e.clone(),
+            });
+            row.extend(s.size.cloned());
+            specs.push((spec, s.size.is_some()));
+        }
+        let row = Expr::new(ExprKind::Tuple(row), body.span);
+        let acc = self.comprehension_acc(&row, quals);
+        let dst = self.temp();
+        self.emit(Op::BinFromRows {
+            dst,
+            rows: Src::Reg(acc),
+            segs: specs.into(),
+        });
+        Src::Reg(dst)
     }
 
     fn bin_get(

@@ -424,7 +424,8 @@ impl FnBuilder<'_> {
         let mut used = BTreeSet::new();
         for c in clauses {
             for p in &c.pats {
-                super::vars::collect(p, &mut heads);
+                super::vars::collect_pattern(p, &mut heads);
+                super::vars::collect_sizes(p, &mut used);
             }
             for alt in &c.guard {
                 for g in alt {

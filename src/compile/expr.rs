@@ -225,6 +225,7 @@ impl FnBuilder<'_> {
                 Src::Const(Term::Nil)
             }
             ExprKind::Binary(es) => self.binary_expr(es),
+            ExprKind::BinComp(body, quals) => self.bin_comp(body, quals),
             ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Atom(_) | ExprKind::Str(_) => {
                 Src::Const(Term::Nil)
             }
@@ -812,6 +813,17 @@ impl FnBuilder<'_> {
     }
 
     fn list_comp(&mut self, body: &Expr, quals: &[Qualifier], span: Span) -> Src {
+        let acc = self.comprehension_acc(body, quals);
+        let dst = self.temp();
+        self.at(span, |b| {
+            b.bif_call(dst, "lists", "reverse", vec![Src::Reg(acc)])
+        });
+        Src::Reg(dst)
+    }
+
+    /// Runs a comprehension: the slot returned holds the body's values,
+    /// last first.
+    pub(super) fn comprehension_acc(&mut self, body: &Expr, quals: &[Qualifier]) -> Reg {
         let acc = self.temp();
         self.emit(Op::Move {
             dst: acc,
@@ -824,14 +836,16 @@ impl FnBuilder<'_> {
         self.place(end);
         self.scope = saved_scope;
         self.names = saved_names;
-        let dst = self.temp();
-        self.at(span, |b| {
-            b.bif_call(dst, "lists", "reverse", vec![Src::Reg(acc)])
-        });
-        Src::Reg(dst)
+        acc
     }
 
-    fn comprehension(&mut self, body: &Expr, quals: &[Qualifier], acc: Reg, cont: Label) {
+    pub(super) fn comprehension(
+        &mut self,
+        body: &Expr,
+        quals: &[Qualifier],
+        acc: Reg,
+        cont: Label,
+    ) {
         let Some((q, rest)) = quals.split_first() else {
             let v = self.expr(body);
             self.emit(Op::Cons {
@@ -883,6 +897,7 @@ impl FnBuilder<'_> {
                 });
                 self.place(done);
             }
+            Qualifier::BinGenerator(p, b) => self.bin_generator(p, b, body, rest, acc),
             Qualifier::Filter(f) if self.is_guard_expr(f) => {
                 // A filter that is a guard expression is a guard, as in erl:
                 // false, a non-boolean and an error all skip the element.
@@ -974,9 +989,9 @@ impl FnBuilder<'_> {
     }
 
     /// Generator patterns bind fresh variables, shadowing outer ones.
-    fn shadow_pattern_vars(&mut self, p: &Expr) {
+    pub(super) fn shadow_pattern_vars(&mut self, p: &Expr) {
         let mut names = std::collections::BTreeSet::new();
-        super::vars::collect(p, &mut names);
+        super::vars::collect_pattern(p, &mut names);
         for n in names {
             if n.starts_with('_') {
                 continue;

@@ -4,6 +4,25 @@ use crate::syntax::ast::{Expr, ExprKind, Qualifier};
 use std::collections::BTreeSet;
 
 pub fn collect(e: &Expr, out: &mut BTreeSet<String>) {
+    walk(e, out, true);
+}
+
+/// The variables a pattern binds (or tests): not those its binary
+/// segments' sizes use, which name variables bound before it.
+pub fn collect_pattern(p: &Expr, out: &mut BTreeSet<String>) {
+    walk(p, out, false);
+}
+
+/// The variables the sizes of a pattern's binary segments use.
+pub fn collect_sizes(p: &Expr, out: &mut BTreeSet<String>) {
+    let mut all = BTreeSet::new();
+    let mut bound = BTreeSet::new();
+    walk(p, &mut all, true);
+    walk(p, &mut bound, false);
+    out.extend(all.difference(&bound).cloned());
+}
+
+fn walk(e: &Expr, out: &mut BTreeSet<String>, sizes: bool) {
     let mut stack = vec![e];
     while let Some(e) = stack.pop() {
         match &e.kind {
@@ -64,14 +83,18 @@ pub fn collect(e: &Expr, out: &mut BTreeSet<String>) {
             ExprKind::Binary(es) => {
                 for el in es {
                     stack.push(&el.value);
-                    stack.extend(el.size.as_ref());
+                    if sizes {
+                        stack.extend(el.size.as_ref());
+                    }
                 }
             }
-            ExprKind::ListComp(b, qs) => {
+            ExprKind::ListComp(b, qs) | ExprKind::BinComp(b, qs) => {
                 stack.push(b);
                 for q in qs {
                     match q {
-                        Qualifier::Generator(p, l) => stack.extend([p, l]),
+                        Qualifier::Generator(p, l) | Qualifier::BinGenerator(p, l) => {
+                            stack.extend([p, l])
+                        }
                         Qualifier::Filter(f) => stack.push(f),
                     }
                 }

@@ -125,6 +125,8 @@ pub enum ExprKind {
     Record(Box<RecordExpr>),
     /// `<<Seg, ...>>`, in an expression or a pattern.
     Binary(Vec<BinElement>),
+    /// `<< Body || Qualifiers >>`: a binary comprehension.
+    BinComp(Box<Expr>, Vec<Qualifier>),
 }
 
 /// A record name or field name with its span.
@@ -218,6 +220,8 @@ pub struct Try {
 #[derive(Clone, Debug)]
 pub enum Qualifier {
     Generator(Expr, Expr),
+    /// `<<Segs>> <= Binary`.
+    BinGenerator(Expr, Expr),
     Filter(Expr),
 }
 

@@ -326,11 +326,11 @@ impl Records {
                 }
                 self.exprs(&mut t.after, Ctx::Body, diags);
             }
-            ExprKind::ListComp(b, qs) => {
+            ExprKind::ListComp(b, qs) | ExprKind::BinComp(b, qs) => {
                 self.expr(b, Ctx::Body, diags);
                 for q in qs {
                     match q {
-                        Qualifier::Generator(p, l) => {
+                        Qualifier::Generator(p, l) | Qualifier::BinGenerator(p, l) => {
                             self.expr(p, Ctx::Pattern, diags);
                             self.expr(l, Ctx::Body, diags);
                         }

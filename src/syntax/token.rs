@@ -217,6 +217,9 @@ pub enum Tok {
     Arrow,
     #[token("<-")]
     LArrow,
+    /// `<=`, the arrow of a binary generator (`<<X>> <= Bin`).
+    #[token("<=")]
+    LeArrow,
     #[token("=>")]
     FatArrow,
     #[token(":=")]
@@ -339,6 +342,7 @@ impl Tok {
             Tok::BarBar => "||",
             Tok::Arrow => "->",
             Tok::LArrow => "<-",
+            Tok::LeArrow => "<=",
             Tok::FatArrow => "=>",
             Tok::ColonEq => ":=",
             Tok::Dot | Tok::FieldDot => ".",

@@ -360,6 +360,24 @@ fn take(bytes: &[u8], pos: u64, n: u64) -> Vec<u8> {
     out
 }
 
+/// The binary of a comprehension's rows (see `Op::BinFromRows`).
+pub fn build_rows(rows: &Term, segs: &[(BinSpec, bool)]) -> Result<Term, Exception> {
+    let rows: Vec<&Term> = rows.iter_list().collect();
+    let mut w = Writer::new();
+    for row in rows.into_iter().rev() {
+        let Term::Tuple(vals) = row else {
+            return Err(badarg());
+        };
+        let mut vals = vals.iter();
+        for &(spec, sized) in segs {
+            let value = vals.next().ok_or_else(badarg)?;
+            let size = if sized { vals.next() } else { None };
+            w.segment(value, size, spec)?;
+        }
+    }
+    w.finish()
+}
+
 /// The size in bits a pattern segment asks for, or None (no match).
 fn read_size(size: Option<&Term>, spec: BinSpec) -> Option<u64> {
     let n = match size {

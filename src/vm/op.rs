@@ -168,6 +168,15 @@ pub enum Op {
         segs: Box<[BinSeg]>,
         fail: Option<Label>,
     },
+    /// `dst := <<...>>` of a binary comprehension: `rows` is its
+    /// accumulator, a list in reverse order of tuples holding, for each
+    /// segment of `segs`, its value and then its size when it has one
+    /// (the `bool`). Raises like `BinBuild`.
+    BinFromRows {
+        dst: Reg,
+        rows: Src,
+        segs: Box<[(BinSpec, bool)]>,
+    },
     /// Jumps to `fail` unless `src` is a binary.
     TestBinary {
         src: Src,

@@ -749,6 +749,12 @@ impl Process {
                             },
                         }
                     }
+                    Op::BinFromRows { dst, rows, segs } => {
+                        match bits::build_rows(val!(self, base, rows, &nil), segs) {
+                            Ok(v) => set!(self, base, *dst, v),
+                            Err(e) => return self.fail(at, e),
+                        }
+                    }
                     Op::TestBinary { src, fail } => {
                         if !matches!(val!(self, base, src, &nil), Term::Binary(_)) {
                             pc = *fail;
