@@ -261,6 +261,7 @@ impl FnBuilder<'_> {
     ) {
         let segs = segments(es);
         let n = segs.len();
+        let outside = self.pattern_binds.clone();
         // Tests put off until every segment is read: (slot, pattern).
         let mut later: Vec<(u32, Result<&Expr, u32>)> = vec![];
         for (i, s) in segs.into_iter().enumerate() {
@@ -271,6 +272,9 @@ impl FnBuilder<'_> {
                         .at(s.el.span, "takes all the rest")
                         .help("give it a size, as in `<<A:4/binary, Rest/binary>>`, or move it to the end"),
                 );
+            }
+            if let Some(e) = s.size {
+                self.check_size_vars(e, &outside);
             }
             let size = s.size.map(|e| self.expr(e));
             match s.value {
@@ -319,6 +323,21 @@ impl FnBuilder<'_> {
         }
     }
 
+    /// erlc's rule: a size in a pattern may use variables bound before the
+    /// pattern or by an earlier segment of the same binary, not ones the
+    /// rest of the pattern binds (`{N, <<X:N>>}`, `f(N, <<X:N>>)`).
+    fn check_size_vars(&mut self, size: &Expr, outside: &[String]) {
+        let mut used = std::collections::BTreeSet::new();
+        super::vars::collect(size, &mut used);
+        for v in used.iter().filter(|v| outside.contains(v)) {
+            self.error(
+                Diagnostic::error(format!("variable `{v}` is unbound here"))
+                    .at(size.span, format!("`{v}` is bound by this same pattern, too late to be a size"))
+                    .help(format!("a segment's size can use a variable bound before the pattern, or by an earlier segment of the same binary, as in `<<N, Data:N/binary>>`; take the binary as a variable `Bin` and match `<<...>> = Bin` once `{v}` is bound")),
+            );
+        }
+    }
+
     /// `Pattern <= Binary` in a comprehension: the pattern's segments are
     /// read again and again from where the last read ended, until too few
     /// bits are left; a chunk whose values do not match is skipped.
@@ -344,6 +363,7 @@ impl FnBuilder<'_> {
         self.place(top);
         let before = (self.scope.clone(), self.names.clone());
         self.shadow_pattern_vars(p);
+        self.pattern_binds.clear();
         self.binary_segments(es, &Src::Reg(bin), pos, done, Some(top));
         self.comprehension(body, rest, acc, top);
         (self.scope, self.names) = before;

@@ -31,6 +31,11 @@ pub struct FnBuilder<'m> {
     pub arg_slots: u32,
     /// Compiling a clause head, whose variables may live in argument slots.
     pub in_head: bool,
+    /// Variables bound so far by the pattern (or clause head) being
+    /// compiled, and how deep in it we are: a binary segment's size may not
+    /// use them unless an earlier segment of the same binary bound them.
+    pub pattern_binds: Vec<String>,
+    pub pattern_depth: u32,
 }
 
 impl<'m> FnBuilder<'m> {
@@ -49,6 +54,8 @@ impl<'m> FnBuilder<'m> {
             owner,
             arg_slots: 0,
             in_head: false,
+            pattern_binds: vec![],
+            pattern_depth: 0,
         }
     }
 
@@ -131,6 +138,7 @@ impl<'m> FnBuilder<'m> {
             let next = self.label();
             self.span = c.span;
             self.in_head = true;
+            self.pattern_binds.clear();
             for (p, a) in c.pats.iter().zip(args.iter()) {
                 self.pattern(p, a.clone(), next);
             }

@@ -10,7 +10,13 @@ use crate::vm::op::{Label, Op, Src};
 impl FnBuilder<'_> {
     pub fn pattern(&mut self, p: &Expr, v: Src, fail: Label) {
         let span = p.span;
-        self.at(span, |b| b.pattern_inner(p, v, fail))
+        // A clause head's arguments are one pattern, matched together.
+        if self.pattern_depth == 0 && !self.in_head {
+            self.pattern_binds.clear();
+        }
+        self.pattern_depth += 1;
+        self.at(span, |b| b.pattern_inner(p, v, fail));
+        self.pattern_depth -= 1;
     }
 
     fn pattern_inner(&mut self, p: &Expr, v: Src, fail: Label) {
@@ -64,6 +70,7 @@ impl FnBuilder<'_> {
                     };
                     self.mov(slot, v);
                     self.scope.bind(name, slot);
+                    self.pattern_binds.push(name.clone());
                 }
             }
             ExprKind::Tuple(es) => {
