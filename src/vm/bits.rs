@@ -157,14 +157,9 @@ impl Writer {
                 let f = crate::bif::erlang::to_float(value).ok_or_else(badarg)?;
                 let mut bytes = match n {
                     64 => f.to_be_bytes().to_vec(),
-                    32 => {
-                        let g = f as f32;
-                        if !g.is_finite() {
-                            return Err(badarg());
-                        }
-                        g.to_be_bytes().to_vec()
-                    }
-                    16 => f16_bits(f).ok_or_else(badarg)?.to_be_bytes().to_vec(),
+                    // Too big for the size: infinity, as the BEAM writes it.
+                    32 => (f as f32).to_be_bytes().to_vec(),
+                    16 => f16_bits(f).to_be_bytes().to_vec(),
                     _ => return Err(badarg()),
                 };
                 if spec.little {
@@ -297,25 +292,38 @@ fn encode_char(c: char, spec: BinSpec) -> Vec<u8> {
     }
 }
 
-/// A float as IEEE half precision, or None when it does not fit.
-fn f16_bits(f: f64) -> Option<u16> {
-    let sign = if f.is_sign_negative() { 0x8000u16 } else { 0 };
-    let a = f.abs();
-    if a == 0.0 {
-        return Some(sign);
+/// A float as IEEE half precision, rounded to nearest even; too big is
+/// infinity.
+fn f16_bits(f: f64) -> u16 {
+    let bits = f.to_bits();
+    let sign = ((bits >> 48) & 0x8000) as u16;
+    let exp = ((bits >> 52) & 0x7FF) as i32;
+    let mant = bits & ((1u64 << 52) - 1);
+    if exp == 0 {
+        return sign;
     }
-    if a >= 65520.0 {
-        return None;
+    let e = exp - 1023;
+    // Keeps `full >> shift`, rounding the bits shifted out half to even.
+    let round = |full: u64, shift: u32| -> u32 {
+        if shift > 63 {
+            return 0;
+        }
+        let kept = full >> shift;
+        let rest = full & ((1u64 << shift) - 1);
+        let half = 1u64 << (shift - 1);
+        let up = rest > half || (rest == half && kept & 1 == 1);
+        (kept + u64::from(up)) as u32
+    };
+    if e > 15 {
+        return sign | 0x7C00;
     }
-    let e = a.log2().floor() as i32;
-    if e < -14 {
-        // Subnormal: multiples of 2^-24.
-        let m = (a * f64::from(1u32 << 24)).round() as u16;
-        return Some(sign | m);
+    if e >= -14 {
+        // A carry out of the mantissa moves into the exponent (or infinity).
+        let h = (((e + 15) as u32) << 10) + round(mant, 42);
+        return sign | h.min(0x7C00) as u16;
     }
-    let m = ((a / 2f64.powi(e) - 1.0) * 1024.0).round() as u32;
-    let (e, m) = if m == 1024 { (e + 1, 0) } else { (e, m) };
-    Some(sign | (((e + 15) as u16) << 10) | m as u16)
+    // Subnormal: multiples of 2^-24.
+    sign | round((1u64 << 52) | mant, (28 - e) as u32) as u16
 }
 
 fn f16_value(h: u16) -> Option<f64> {
