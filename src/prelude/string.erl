@@ -1,5 +1,5 @@
 %% The common functions of `string`, for strings as lists of characters
-%% (pidlab has no binaries). Results are flat lists except where OTP
+%% (not binaries, which OTP's also takes). Results are flat lists except where OTP
 %% returns nested character data (replace/3,4), which is kept.
 -module(string).
 -export([tokens/2, lexemes/2, join/2, to_upper/1, to_lower/1, len/1,
