@@ -1,4 +1,4 @@
-%% Binaries in the term order, equality, map keys and message passing.
+%% Binaries in the term order, equality, map and dict keys and message passing.
 -module(binary_order).
 -export([main/0]).
 
@@ -17,4 +17,6 @@ main() ->
     Pid ! {Self, <<1, 2, "rest">>},
     receive {N, Rest} -> io:format("~p ~p~n", [N, Rest]) end,
     Self ! <<"hello">>,
-    receive <<"hel", Tail/binary>> -> io:format("~p~n", [Tail]) end.
+    receive <<"hel", Tail/binary>> -> io:format("~p~n", [Tail]) end,
+    D = dict:from_list([{<<"apple">>, 1}, {<<"pear">>, 2}, {<<"kiwi">>, 3}, {<<"fig">>, 4}, {<<>>, 5}]),
+    io:format("~p~n", [dict:to_list(D)]).
