@@ -56,7 +56,7 @@ pub use crate::world::MAIN_PID;
 
 /// A code table with the prelude loaded.
 pub fn new_code() -> Code {
-    let mut code = Code::new();
+    let mut code = Code::new(&crate::bif::BUILTINS);
     crate::prelude::load(&mut code);
     code
 }

@@ -232,12 +232,7 @@ fn ceil(_: &mut BifCtx, a: &[Term]) -> R {
 }
 
 pub fn to_float(t: &Term) -> Option<f64> {
-    match t {
-        Term::Int(i) => Some(*i as f64),
-        Term::Big(b) => crate::vm::arith::big_to_f64(b),
-        Term::Float(f) => Some(*f),
-        _ => None,
-    }
+    crate::vm::arith::to_f64(t)
 }
 
 fn float_(_: &mut BifCtx, a: &[Term]) -> R {

@@ -22,46 +22,33 @@ pub mod sort;
 pub mod string;
 pub mod time;
 
-use crate::term::{Pid, Term};
+use crate::term::Term;
 use crate::vm::Exception;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// What a built-in may touch besides its arguments.
-#[derive(Debug, Default)]
-pub struct BifCtx {
-    pub pid: Option<Pid>,
-    /// Text printed by the current step.
-    pub output: String,
-    pub next_ref: u64,
-    /// The running process's random-number state (`rand`).
-    pub rand: u64,
-    /// The world's virtual time in milliseconds.
-    pub now_ms: u64,
-    /// The running process's dictionary (`put/2`, `get/1`, ...).
-    pub dict: crate::term::TermMap,
-}
+pub use crate::vm::builtin::{BifCtx, BifFn, BifRef};
 
-pub type BifFn = fn(&mut BifCtx, &[Term]) -> Result<Term, Exception>;
+/// The table of Rust built-ins the VM looks calls up in.
+#[derive(Debug)]
+pub struct Table;
 
-#[derive(Clone, Copy)]
-pub struct BifRef {
-    pub module: &'static str,
-    pub name: &'static str,
-    pub arity: usize,
-    pub f: BifFn,
-}
+/// The one built-in table; `run::new_code` gives it to every code table.
+pub static BUILTINS: Table = Table;
 
-impl std::fmt::Debug for BifRef {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}/{}", self.module, self.name, self.arity)
+impl crate::vm::builtin::Builtins for Table {
+    fn lookup(&self, module: &str, name: &str, arity: usize) -> Option<BifRef> {
+        lookup(module, name, arity)
+    }
+    fn is_world(&self, module: &str, name: &str, arity: usize) -> bool {
+        world_bif(module, name, arity)
     }
 }
 
-type Table = HashMap<(&'static str, &'static str, usize), BifRef>;
+type Map = HashMap<(&'static str, &'static str, usize), BifRef>;
 
-fn table() -> &'static Table {
-    static T: OnceLock<Table> = OnceLock::new();
+fn table() -> &'static Map {
+    static T: OnceLock<Map> = OnceLock::new();
     T.get_or_init(|| {
         let mut t = HashMap::new();
         for (module, list) in [

@@ -24,7 +24,9 @@ pub fn big_to_f64(b: &num_bigint::BigInt) -> Option<f64> {
     d.is_finite().then_some(d)
 }
 
-fn to_f64(t: &Term) -> Option<f64> {
+/// A number as a float, as `float/1` converts it; None for a non-number
+/// or an integer beyond the floats.
+pub fn to_f64(t: &Term) -> Option<f64> {
     match t {
         Term::Int(i) => Some(*i as f64),
         Term::Big(b) => big_to_f64(b),

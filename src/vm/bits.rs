@@ -154,7 +154,7 @@ impl Writer {
             }
             BinType::Float => {
                 let n = size_bits(size, spec)?;
-                let f = crate::bif::erlang::to_float(value).ok_or_else(badarg)?;
+                let f = super::arith::to_f64(value).ok_or_else(badarg)?;
                 let mut bytes = match n {
                     64 => f.to_be_bytes().to_vec(),
                     // Too big for the size: infinity, as the BEAM writes it.

@@ -8,6 +8,7 @@
 
 pub mod arith;
 pub mod bits;
+pub mod builtin;
 pub mod exception;
 pub mod module;
 pub mod op;

@@ -38,14 +38,29 @@ impl Module {
 }
 
 /// All loaded modules, by name.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Code {
     modules: BTreeMap<Atom, Rc<Module>>,
+    builtins: &'static dyn super::builtin::Builtins,
+}
+
+impl Default for Code {
+    fn default() -> Code {
+        Code::new(&super::builtin::NoBuiltins)
+    }
 }
 
 impl Code {
-    pub fn new() -> Code {
-        Code::default()
+    /// An empty code table whose calls find Rust built-ins in `builtins`.
+    pub fn new(builtins: &'static dyn super::builtin::Builtins) -> Code {
+        Code {
+            modules: BTreeMap::new(),
+            builtins,
+        }
+    }
+
+    pub fn builtins(&self) -> &'static dyn super::builtin::Builtins {
+        self.builtins
     }
 
     pub fn load(&mut self, m: Module) -> Rc<Module> {

@@ -248,7 +248,7 @@ pub enum Op {
     /// Calls a built-in function in place (no Erlang frames).
     Bif {
         dst: Reg,
-        bif: crate::bif::BifRef,
+        bif: super::builtin::BifRef,
         args: Box<[Src]>,
         fail: Option<Label>,
     },

@@ -5,11 +5,11 @@
 //! its state. `run` executes until the process stops and says why. This
 //! file is the dispatch loop; it is long on purpose, one arm per op.
 
+use super::builtin::BifCtx;
 use super::exception::{Class, Exception, Location};
 use super::module::{Code, Module};
 use super::op::{MatchError, Op, Src};
 use super::{arith, bits};
-use crate::bif::{self, BifCtx};
 use crate::term::{atoms, Atom, Fun, Pid, Term};
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -455,10 +455,10 @@ impl Process {
         if ma.name() == "erlang" && fa.name() == "apply" {
             return self.apply(code, ctx, &args);
         }
-        if let Some(b) = bif::lookup(ma.name(), fa.name(), args.len()) {
+        if let Some(b) = code.builtins().lookup(ma.name(), fa.name(), args.len()) {
             return (b.f)(ctx, &args).map(Callee::Value);
         }
-        if bif::world_bif(ma.name(), fa.name(), args.len()) {
+        if code.builtins().is_world(ma.name(), fa.name(), args.len()) {
             return Ok(Callee::World(*ma, *fa, args));
         }
         if ma.name() == "erlang" {
