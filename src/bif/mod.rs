@@ -17,6 +17,7 @@ pub mod maps;
 pub mod math;
 pub mod pdict;
 pub mod phash;
+pub mod phash2;
 pub mod rand;
 pub mod sort;
 pub mod string;
@@ -78,6 +79,7 @@ fn table() -> &'static Table {
             ("erlang", time::ERLANG),
             ("erlang", pdict::BIFS),
             ("erlang", phash::BIFS),
+            ("erlang", phash2::BIFS),
             ("os", time::OS),
             ("string", string::BIFS),
         ] {
