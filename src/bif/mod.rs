@@ -21,6 +21,7 @@ pub mod phash2;
 pub mod rand;
 pub mod sort;
 pub mod string;
+pub mod terms;
 pub mod time;
 
 use crate::term::{Pid, Term};
@@ -80,6 +81,7 @@ fn table() -> &'static Table {
             ("erlang", pdict::BIFS),
             ("erlang", phash::BIFS),
             ("erlang", phash2::BIFS),
+            ("erlang", terms::BIFS),
             ("os", time::OS),
             ("string", string::BIFS),
         ] {
@@ -179,6 +181,14 @@ const WORLD_BIFS: &[(&str, &str, usize)] = &[
     ("erlang", "is_process_alive", 1),
     ("erlang", "send", 2),
     ("erlang", "send_after", 3),
+    ("erlang", "start_timer", 3),
+    ("erlang", "cancel_timer", 1),
+    ("erlang", "cancel_timer", 2),
+    ("erlang", "read_timer", 1),
+    ("erlang", "read_timer", 2),
+    ("erlang", "function_exported", 3),
+    ("erlang", "system_info", 1),
+    ("erlang", "statistics", 1),
     ("timer", "sleep", 1),
     ("pidlab", "emit", 1),
     ("erlang", "get_module_info", 2),
@@ -218,8 +228,13 @@ const AUTO_IMPORTED: &[(&str, usize)] = &[
     ("throw", 1),
     ("error", 1),
     ("error", 2),
+    ("error", 3),
     ("exit", 1),
     ("make_ref", 0),
+    ("now", 0),
+    ("date", 0),
+    ("time", 0),
+    ("statistics", 1),
     ("put", 2),
     ("get", 0),
     ("get", 1),
