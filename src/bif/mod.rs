@@ -12,6 +12,7 @@ pub mod erlang;
 pub mod erlang_binary;
 pub mod etf;
 pub mod format;
+pub mod io_lib;
 pub mod lists;
 pub mod maps;
 pub mod math;
@@ -74,6 +75,8 @@ fn table() -> &'static Table {
             ("maps", maps::BIFS),
             ("io", format::BIFS),
             ("io_lib", format::IO_LIB),
+            ("io_lib", io_lib::IO_LIB),
+            ("io", io_lib::IO),
             ("math", math::BIFS),
             ("rand", rand::BIFS),
             ("random", rand::RANDOM),
