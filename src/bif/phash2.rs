@@ -3,8 +3,8 @@
 //! words, a constant per kind of term (multiples of the golden ratio),
 //! strings taken four bytes at a time, atoms by their name's hashpjw value
 //! and a map as the xor of its pairs' hashes, so the value does not
-//! depend on key order. Numbers, atoms, lists, tuples and maps hash as in
-//! erl; pids, references and funs hash by pidlab's own numbers.
+//! depend on key order; binaries by Jenkins' lookup2. Numbers, atoms,
+//! lists, tuples, maps and binaries hash as in erl; pids, references and funs hash by pidlab's own numbers.
 
 use super::{BifCtx, BifFn};
 use crate::term::{Fun, Term};
@@ -25,7 +25,11 @@ const NIL_WORD: u32 = 2;
 /// phash2 of a term that starts with nil.
 const NIL_FIRST: u32 = 3_468_870_702;
 
-fn mix(mut a: u32, mut b: u32, mut c: u32) -> u32 {
+fn mix(a: u32, b: u32, c: u32) -> u32 {
+    mix3(a, b, c).2
+}
+
+fn mix3(mut a: u32, mut b: u32, mut c: u32) -> (u32, u32, u32) {
     a = a.wrapping_sub(b).wrapping_sub(c) ^ (c >> 13);
     b = b.wrapping_sub(c).wrapping_sub(a) ^ (a << 8);
     c = c.wrapping_sub(a).wrapping_sub(b) ^ (b >> 13);
@@ -34,7 +38,36 @@ fn mix(mut a: u32, mut b: u32, mut c: u32) -> u32 {
     c = c.wrapping_sub(a).wrapping_sub(b) ^ (b >> 5);
     a = a.wrapping_sub(b).wrapping_sub(c) ^ (c >> 3);
     b = b.wrapping_sub(c).wrapping_sub(a) ^ (a << 10);
-    c.wrapping_sub(a).wrapping_sub(b) ^ (b >> 15)
+    c = c.wrapping_sub(a).wrapping_sub(b) ^ (b >> 15);
+    (a, b, c)
+}
+
+/// Bob Jenkins' lookup2 hash of a binary's bytes, seeded with `seed`.
+fn block_hash(bytes: &[u8], seed: u32) -> u32 {
+    let word = |k: &[u8]| {
+        k.iter()
+            .enumerate()
+            .fold(0u32, |w, (i, b)| w.wrapping_add(u32::from(*b) << (8 * i)))
+    };
+    let (mut a, mut b, mut c) = (GOLDEN, GOLDEN, seed);
+    let mut chunks = bytes.chunks_exact(12);
+    for k in chunks.by_ref() {
+        a = a.wrapping_add(word(k.get(0..4).unwrap_or_default()));
+        b = b.wrapping_add(word(k.get(4..8).unwrap_or_default()));
+        c = c.wrapping_add(word(k.get(8..12).unwrap_or_default()));
+        (a, b, c) = mix3(a, b, c);
+    }
+    let rest = chunks.remainder();
+    c = c.wrapping_add(bytes.len() as u32);
+    a = a.wrapping_add(word(rest.get(0..4.min(rest.len())).unwrap_or_default()));
+    if rest.len() > 4 {
+        b = b.wrapping_add(word(rest.get(4..8.min(rest.len())).unwrap_or_default()));
+    }
+    if rest.len() > 8 {
+        // The lowest byte of c holds the length.
+        c = c.wrapping_add(word(rest.get(8..).unwrap_or_default()) << 8);
+    }
+    mix3(a, b, c).2
 }
 
 fn hash_pair(h: u32, x: u32, y: u32, k: u32) -> u32 {
@@ -82,6 +115,8 @@ fn hash(h: u32, t: &Term) -> u32 {
         Term::Nil if h == 0 => NIL_FIRST,
         Term::Nil => hash_word(h, NIL_WORD, hconst(2)),
         Term::Cons(_) => hash_list(h, t),
+        Term::Binary(b) if b.as_slice().is_empty() => hconst(13).wrapping_add(h),
+        Term::Binary(b) => block_hash(b.as_slice(), hconst(13).wrapping_add(h)),
         Term::Tuple(es) => es
             .iter()
             .fold(hash_word(h, es.len() as u32, hconst(9)), hash),
