@@ -108,7 +108,9 @@ fn print(_: &mut BifCtx, a: &[Term]) -> R {
 /// Under erl's default `+pc latin1`, both mean Latin-1 printable.
 fn printable(_: &mut BifCtx, a: &[Term]) -> R {
     let t = arg(a, 0)?;
-    Ok(Term::bool(matches!(t, Term::Nil | Term::Cons(_)) && printable_list(t)))
+    Ok(Term::bool(
+        matches!(t, Term::Nil | Term::Cons(_)) && printable_list(t),
+    ))
 }
 
 fn format3(c: &mut BifCtx, a: &[Term]) -> R {

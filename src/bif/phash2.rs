@@ -132,7 +132,11 @@ fn hash(h: u32, t: &Term) -> u32 {
         Term::Ref(r) => hash_word(h, r.0 as u32, hconst(7)),
         Term::Fun(f) => match &**f {
             Fun::Closure {
-                module, index, uniq, env, ..
+                module,
+                index,
+                uniq,
+                env,
+                ..
             } => {
                 let h = hash_pair(h, env.len() as u32, atom_value(*module), hconst(20));
                 let h = hash_pair(h, *index, *uniq, hconst(21));

@@ -117,9 +117,10 @@ fn fun_info2(_: &mut BifCtx, a: &[Term]) -> R {
     };
     match (fun_item(f, item.name()), &**f, item.name()) {
         (Some(t), _, _) => Ok(t),
-        (None, Fun::Export { .. }, "index" | "uniq") => {
-            Ok(Term::tuple(vec![Term::Atom(*item), Term::atom("undefined")]))
-        }
+        (None, Fun::Export { .. }, "index" | "uniq") => Ok(Term::tuple(vec![
+            Term::Atom(*item),
+            Term::atom("undefined"),
+        ])),
         _ => Err(Exception::badarg()),
     }
 }

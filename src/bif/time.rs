@@ -89,7 +89,11 @@ fn date_of(ms: u64) -> Term {
 
 fn time_of(ms: u64) -> Term {
     let s = (ms / 1000 % 86_400) as i64;
-    Term::tuple(vec![Term::Int(s / 3600), Term::Int(s / 60 % 60), Term::Int(s % 60)])
+    Term::tuple(vec![
+        Term::Int(s / 3600),
+        Term::Int(s / 60 % 60),
+        Term::Int(s % 60),
+    ])
 }
 
 fn date(c: &mut BifCtx, _: &[Term]) -> R {

@@ -48,11 +48,11 @@ impl World {
         };
         let info = match args.get(1) {
             None => true,
-            Some(opts) if opts.list_len().is_some() => {
-                !opts.iter_list().any(|o| matches!(o, Term::Tuple(t)
+            Some(opts) if opts.list_len().is_some() => !opts.iter_list().any(|o| {
+                matches!(o, Term::Tuple(t)
                     if t.len() == 2 && t.first().is_some_and(|k| k.is_atom("info"))
-                        && t.get(1).is_some_and(|v| v.is_atom("false"))))
-            }
+                        && t.get(1).is_some_and(|v| v.is_atom("false")))
+            }),
             Some(_) => return Err(Exception::badarg()),
         };
         let left = match self.timers.iter().position(|t| t.id == *id) {
@@ -96,8 +96,11 @@ impl World {
             "otp_release" => Term::string("25"),
             "version" => Term::string("13.1.5"),
             "machine" => Term::string("BEAM"),
-            "schedulers" | "schedulers_online" | "logical_processors"
-            | "logical_processors_online" | "logical_processors_available" => Term::Int(1),
+            "schedulers"
+            | "schedulers_online"
+            | "logical_processors"
+            | "logical_processors_online"
+            | "logical_processors_available" => Term::Int(1),
             "wordsize" => Term::Int(8),
             "smp_support" | "threads" => Term::bool(true),
             _ => return Err(Exception::badarg()),
