@@ -134,3 +134,54 @@ main() ->
         "0 42000 7000\n{{1970,1,1},{0,0,0}}\n{{1970,1,1},{1,1,1}} {1970,1}\n"
     );
 }
+
+#[test]
+fn date_and_time_built_ins_count_from_1970_in_virtual_time() {
+    let src = r#"
+-module(draws).
+-export([main/0]).
+main() ->
+    io:format("~w ~w ~w ~w ~w~n", [date(), time(), now(), erlang:localtime(), erlang:universaltime()]),
+    timer:sleep(timer:hours(49) + timer:seconds(61) + 5),
+    io:format("~w ~w ~w~n", [date(), time(), now()]),
+    {W0, _} = statistics(wall_clock),
+    receive after 300 -> ok end,
+    {W1, Since} = statistics(wall_clock),
+    io:format("~w ~w ~w ~w~n", [W1 - W0, Since, statistics(runtime), erlang:system_info(process_count)]).
+"#;
+    assert_eq!(
+        run("date", src, &[]),
+        "{1970,1,1} {0,0,0} {0,0,0} {{1970,1,1},{0,0,0}} {{1970,1,1},{0,0,0}}\n\
+         {1970,1,3} {1,1,1} {0,176461,5000}\n300 300 {0,0} 1\n"
+    );
+}
+
+#[test]
+fn timers_fire_and_cancel_in_virtual_time() {
+    let src = r#"
+-module(draws).
+-export([main/0, hello/1]).
+hello(To) -> To ! hello.
+main() ->
+    R = erlang:start_timer(100, self(), ping),
+    Left = erlang:read_timer(R),
+    receive {timeout, R, ping} -> io:format("timeout ~w ~w~n", [Left, erlang:monotonic_time(millisecond)]) end,
+    C = erlang:send_after(500, self(), never),
+    receive after 200 -> ok end,
+    io:format("~w ~w~n", [erlang:cancel_timer(C), erlang:cancel_timer(C)]),
+    {ok, _} = timer:send_after(50, once),
+    receive once -> io:format("once ~w~n", [erlang:monotonic_time(millisecond)]) end,
+    {ok, I} = timer:send_interval(100, tick),
+    Ticks = [receive tick -> erlang:monotonic_time(millisecond) end || _ <- lists:seq(1, 3)],
+    {ok, cancel} = timer:cancel(I),
+    {ok, _} = timer:apply_after(10, draws, hello, [self()]),
+    receive hello -> ok end,
+    receive tick -> io:format("tick after cancel~n") after 500 -> ok end,
+    io:format("~w ~w~n", [Ticks, erlang:monotonic_time(millisecond)]),
+    io:format("~w ~w~n", [timer:send_after(-1, self(), x), timer:cancel(x)]).
+"#;
+    assert_eq!(
+        run("timers", src, &[]),
+        "timeout 100 100\n300 false\nonce 350\n[450,550,650] 1160\n{error,badarg} {error,badarg}\n"
+    );
+}

@@ -400,7 +400,7 @@ pub fn format_parts(fmt: &str, args: &[Term]) -> Result<(String, Vec<Part>), Exc
 /// `io_lib:format/2`: the text as a list of characters and strings, one
 /// string per directive, as OTP builds it (OTP may nest the text of a `~p`
 /// of a large term more deeply).
-fn io_lib_format(_: &mut BifCtx, a: &[Term]) -> R {
+pub(super) fn io_lib_format(_: &mut BifCtx, a: &[Term]) -> R {
     let fmt = format_arg(arg(a, 0)?)?;
     let args = match a.get(1) {
         Some(l) => l.list_to_vec().ok_or_else(bad)?,

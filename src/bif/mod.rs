@@ -12,14 +12,17 @@ pub mod erlang;
 pub mod erlang_binary;
 pub mod etf;
 pub mod format;
+pub mod io_lib;
 pub mod lists;
 pub mod maps;
 pub mod math;
 pub mod pdict;
 pub mod phash;
+pub mod phash2;
 pub mod rand;
 pub mod sort;
 pub mod string;
+pub mod terms;
 pub mod time;
 
 use crate::term::Term;
@@ -59,12 +62,16 @@ fn table() -> &'static Map {
             ("maps", maps::BIFS),
             ("io", format::BIFS),
             ("io_lib", format::IO_LIB),
+            ("io_lib", io_lib::IO_LIB),
+            ("io", io_lib::IO),
             ("math", math::BIFS),
             ("rand", rand::BIFS),
             ("random", rand::RANDOM),
             ("erlang", time::ERLANG),
             ("erlang", pdict::BIFS),
             ("erlang", phash::BIFS),
+            ("erlang", phash2::BIFS),
+            ("erlang", terms::BIFS),
             ("os", time::OS),
             ("string", string::BIFS),
         ] {
@@ -164,6 +171,14 @@ const WORLD_BIFS: &[(&str, &str, usize)] = &[
     ("erlang", "is_process_alive", 1),
     ("erlang", "send", 2),
     ("erlang", "send_after", 3),
+    ("erlang", "start_timer", 3),
+    ("erlang", "cancel_timer", 1),
+    ("erlang", "cancel_timer", 2),
+    ("erlang", "read_timer", 1),
+    ("erlang", "read_timer", 2),
+    ("erlang", "function_exported", 3),
+    ("erlang", "system_info", 1),
+    ("erlang", "statistics", 1),
     ("timer", "sleep", 1),
     ("pidlab", "emit", 1),
     ("erlang", "get_module_info", 2),
@@ -203,8 +218,13 @@ const AUTO_IMPORTED: &[(&str, usize)] = &[
     ("throw", 1),
     ("error", 1),
     ("error", 2),
+    ("error", 3),
     ("exit", 1),
     ("make_ref", 0),
+    ("now", 0),
+    ("date", 0),
+    ("time", 0),
+    ("statistics", 1),
     ("put", 2),
     ("get", 0),
     ("get", 1),

@@ -27,7 +27,7 @@ const P14: u32 = 268_440_611;
 
 /// The hashpjw value of an atom's name, its Latin-1 characters taken as
 /// bytes and other characters as their UTF-8 bytes.
-fn atom_hash(name: &str) -> u32 {
+pub fn atom_hash(name: &str) -> u32 {
     let mut h: u32 = 0;
     let mut step = |v: u32| {
         h = (h << 4).wrapping_add(v);

@@ -2,7 +2,9 @@
 //! and moves only when every process waits (`after`, `timer:sleep`). So
 //! `erlang:monotonic_time/0,1`, `system_time/0,1`, `timestamp/0` and
 //! `os:timestamp/0` are deterministic; computing takes no time at all.
-//! The native unit is the nanosecond, as on Linux.
+//! The native unit is the nanosecond, as on Linux. `now/0`, `date/0`,
+//! `time/0`, `localtime/0` and `universaltime/0` count from 1970-01-01
+//! 00:00:00 UTC, which is also the local time.
 
 use super::{BifCtx, BifFn};
 use crate::term::Term;
@@ -60,7 +62,59 @@ fn convert_time_unit(_: &mut BifCtx, a: &[Term]) -> R {
     ))
 }
 
+/// `erlang:now/0`: the virtual time as `{MegaSecs, Secs, MicroSecs}`,
+/// like `timestamp/0` (erl also makes each call's value unique).
+fn now(c: &mut BifCtx, a: &[Term]) -> R {
+    timestamp(c, a)
+}
+
+/// The civil date of a day count since 1970-01-01 (Howard Hinnant's
+/// days-to-civil).
+fn civil(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+fn date_of(ms: u64) -> Term {
+    let (y, m, d) = civil((ms / 86_400_000) as i64);
+    Term::tuple(vec![Term::Int(y), Term::Int(m), Term::Int(d)])
+}
+
+fn time_of(ms: u64) -> Term {
+    let s = (ms / 1000 % 86_400) as i64;
+    Term::tuple(vec![
+        Term::Int(s / 3600),
+        Term::Int(s / 60 % 60),
+        Term::Int(s % 60),
+    ])
+}
+
+fn date(c: &mut BifCtx, _: &[Term]) -> R {
+    Ok(date_of(c.now_ms))
+}
+
+fn time(c: &mut BifCtx, _: &[Term]) -> R {
+    Ok(time_of(c.now_ms))
+}
+
+/// `localtime/0` and `universaltime/0`: the local time is UTC.
+fn datetime(c: &mut BifCtx, _: &[Term]) -> R {
+    Ok(Term::tuple(vec![date_of(c.now_ms), time_of(c.now_ms)]))
+}
+
 pub static ERLANG: &[(&str, usize, BifFn)] = &[
+    ("now", 0, now),
+    ("date", 0, date),
+    ("time", 0, time),
+    ("localtime", 0, datetime),
+    ("universaltime", 0, datetime),
     ("monotonic_time", 0, now_in),
     ("monotonic_time", 1, now_in),
     ("system_time", 0, now_in),

@@ -1,7 +1,7 @@
 //! The prelude: library functions written in Erlang (the higher-order
 //! parts of `lists` and `maps`, `string`, `proplists`, `ordsets`, `sets`,
 //! `queue`, `orddict`, `dict`, `gb_trees`, `gb_sets`, `calendar` and
-//! `timer:tc`), compiled once per thread and loaded into every code table.
+//! `timer`), compiled once per thread and loaded into every code table.
 //! Modules whose terms programs print keep OTP's representation. Built-ins
 //! of the same modules stay in `bif`.
 

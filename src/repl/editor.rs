@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 const MODULES: &[&str] = &[
     "erlang", "lists", "maps", "io", "math", "timer", "pidlab", "string", "queue", "dict",
-    "orddict", "gb_trees", "gb_sets", "calendar",
+    "orddict", "gb_trees", "gb_sets", "calendar", "sets", "io_lib",
 ];
 
 const KEYWORDS: &[&str] = &[

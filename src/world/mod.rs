@@ -14,6 +14,7 @@ mod inject;
 pub mod net;
 pub mod sched;
 mod signals;
+mod system;
 
 use crate::bif::BifCtx;
 use crate::term::{atoms, Atom, Fun, Pid, Ref, Term};
@@ -168,6 +169,8 @@ pub struct World {
     fresh: Vec<Event>,
     next_event: u64,
     pub reductions: u64,
+    /// The virtual time and reductions at the last `statistics/1` call.
+    stats_since: (u64, u64),
     /// How the first process ended: its value or its exception.
     pub main_result: Option<Result<Term, Exception>>,
     /// Other processes that died of an exception (erl logs these).
@@ -223,6 +226,7 @@ impl World {
             fresh: vec![],
             next_event: 0,
             reductions: 0,
+            stats_since: (0, 0),
             main_result: None,
             crashes: vec![],
             shell: None,
@@ -834,6 +838,7 @@ impl std::hash::Hash for World {
             .for_each(|t| (t.at, t.from, &t.to, &t.msg).hash(state));
         self.registry.hash(state);
         self.time.hash(state);
+        self.stats_since.hash(state);
         self.halted.hash(state);
     }
 }

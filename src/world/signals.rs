@@ -411,6 +411,12 @@ impl World {
                 return Ok(None);
             }
             ("erlang", "process_info", _) => self.process_info(pid, args)?,
+            ("erlang", "start_timer", _) => self.start_timer(pid, args)?,
+            ("erlang", "cancel_timer", _) => self.timer_op(true, args)?,
+            ("erlang", "read_timer", _) => self.timer_op(false, args)?,
+            ("erlang", "function_exported", _) => self.function_exported(args)?,
+            ("erlang", "system_info", _) => self.system_info(args)?,
+            ("erlang", "statistics", _) => self.statistics(args)?,
             ("erlang", "halt", _) => return self.halt(pid, args),
             ("pidlab", "emit", [t]) => {
                 self.process_event(pid, Kind::Emit { term: t.clone() }, None);

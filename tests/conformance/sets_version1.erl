@@ -1,0 +1,88 @@
+-module(sets_version1).
+-export([main/0]).
+%% sets in OTP 25's default representation (version 1, the hash table
+%% record), printed and listed in erl's order, and mixed with version 2.
+r(F) -> try F() catch C:R -> {C, R} end.
+shuffle(L, Seed) ->
+    Keyed = lists:zip([(I * 7919 + Seed * 104729) rem 1009 || I <- lists:seq(1, length(L))], L),
+    [X || {_, X} <- lists:sort(Keyed)].
+main() ->
+    Terms = [a, b, c, 1, 2.5, -7, "str", [], {}, {x, 1}, [1, 2], foo_bar, 100000000000000000000],
+    Cases = [
+        fun() -> sets:new() end,
+        fun() -> sets:from_list([a, b, c]) end,
+        fun() -> sets:from_list(Terms) end,
+        fun() -> sets:to_list(sets:from_list(Terms)) end,
+        fun() -> sets:to_list(sets:from_list(lists:reverse(Terms))) end,
+        fun() -> sets:from_list([c, a, b, a], [{version, 1}]) end,
+        fun() -> sets:new([{version, 1}]) end,
+        fun() -> sets:new([]) end,
+        fun() -> sets:new([{version, 2}]) end,
+        fun() -> sets:new([{version, 3}]) end,
+        fun() -> sets:from_list([1, 2], [{version, 2}, {x, y}]) end,
+        fun() -> sets:size(sets:from_list(Terms ++ Terms)) end,
+        fun() -> sets:is_element(2.5, sets:from_list(Terms)) end,
+        fun() -> sets:is_element(2, sets:from_list([2.0])) end,
+        fun() -> sets:is_element(zz, sets:from_list(Terms)) end,
+        fun() -> sets:add_element(d, sets:from_list([a, b, c])) end,
+        fun() -> sets:add_element(a, sets:from_list([a, b, c])) end,
+        fun() -> sets:del_element(b, sets:from_list([a, b, c])) end,
+        fun() -> sets:del_element(q, sets:from_list([a, b, c])) end,
+        fun() -> sets:is_empty(sets:new()) end,
+        fun() -> sets:is_empty(sets:from_list([x])) end,
+        fun() -> sets:is_set(sets:new()) end,
+        fun() -> sets:is_set(sets:new([{version, 2}])) end,
+        fun() -> sets:is_set({set, 1}) end,
+        fun() -> sets:is_set([]) end,
+        fun() -> sets:union(sets:from_list([1, 2, 3]), sets:from_list([3, 4])) end,
+        fun() -> sets:union(sets:from_list([3, 4]), sets:from_list([1, 2, 3])) end,
+        fun() -> sets:union([sets:from_list([a]), sets:from_list([b]), sets:from_list([c, a])]) end,
+        fun() -> sets:union([]) end,
+        fun() -> sets:intersection(sets:from_list(lists:seq(1, 30)), sets:from_list(lists:seq(20, 40))) end,
+        fun() -> sets:intersection([sets:from_list([1, 2, 3]), sets:from_list([2, 3]), sets:from_list([3, 2, 9])]) end,
+        fun() -> sets:intersection([]) end,
+        fun() -> sets:subtract(sets:from_list(lists:seq(1, 10)), sets:from_list([2, 4, 6, 8, 10])) end,
+        fun() -> sets:is_subset(sets:from_list([1, 2]), sets:from_list([1, 2, 3])) end,
+        fun() -> sets:is_subset(sets:from_list([1, 5]), sets:from_list([1, 2, 3])) end,
+        fun() -> sets:is_disjoint(sets:from_list([1, 2]), sets:from_list([3, 4])) end,
+        fun() -> sets:is_disjoint(sets:from_list([1, 2]), sets:from_list([2, 4])) end,
+        fun() -> sets:fold(fun(X, A) -> [X | A] end, [], sets:from_list(Terms)) end,
+        fun() -> sets:filter(fun(X) -> is_atom(X) end, sets:from_list(Terms)) end,
+        fun() -> sets:filter(fun(X) -> X rem 3 =:= 0 end, sets:from_list(lists:seq(1, 100))) end,
+        fun() -> sets:to_list(sets:filter(fun(X) -> X > 90 end, sets:from_list(lists:seq(1, 100)))) end,
+        fun() -> sets:union(sets:from_list([1, 2]), sets:from_list([3], [{version, 2}])) end,
+        fun() -> sets:union(sets:from_list([1, 2], [{version, 2}]), sets:from_list([3])) end,
+        fun() -> sets:is_subset(sets:from_list([1], [{version, 2}]), sets:from_list([1, 2])) end,
+        fun() -> sets:size(foo) end,
+        fun() -> sets:to_list(foo) end,
+        fun() -> sets:is_element(a, foo) end,
+        fun() -> sets:add_element(a, [a]) end,
+        fun() -> sets:fold(fun(X, A) -> X + A end, 0, foo) end,
+        fun() -> sets:filter(not_a_fun, sets:new()) end,
+        fun() -> sets:from_list(not_a_list) end,
+        fun() -> sets:from_list(not_a_list, [{version, 2}]) end,
+        fun() -> sets:union(sets:new(), foo) end,
+        fun() -> sets:to_list(sets:from_list([2, 1, 3], [{version, 2}])) end,
+        fun() -> sets:fold(fun(X, A) -> [X | A] end, [], sets:from_list([2, 1, 3], [{version, 2}])) end,
+        fun() -> sets:filter(fun(X) -> X > 1 end, sets:from_list([2, 1, 3], [{version, 2}])) end,
+        fun() -> sets:intersection(sets:from_list([1, 2, 3], [{version, 2}]), sets:from_list([2, 3, 4], [{version, 2}])) end,
+        fun() -> sets:subtract(sets:from_list([1, 2, 3], [{version, 2}]), sets:from_list([2], [{version, 2}])) end,
+        fun() -> sets:is_disjoint(sets:from_list([1], [{version, 2}]), sets:from_list([2], [{version, 2}])) end
+    ],
+    [io:format("~p~n", [r(F)]) || F <- Cases],
+    %% many insertion orders, growing past several table expansions, then
+    %% deleting down through the contractions
+    Big = lists:seq(1, 300) ++ [list_to_atom("k" ++ integer_to_list(I)) || I <- lists:seq(1, 60)],
+    lists:foreach(
+      fun(Seed) ->
+              L = shuffle(Big, Seed),
+              S = sets:from_list(L),
+              io:format("~w~n", [sets:to_list(S)]),
+              io:format("~w~n", [setelement(9, setelement(8, S, e), s)]),
+              Del = lists:foldl(fun sets:del_element/2, S, lists:sublist(shuffle(Big, Seed + 1), 330)),
+              io:format("~w~n", [Del]),
+              Half = lists:foldl(fun sets:del_element/2, S, lists:sublist(L, 100)),
+              io:format("~w~n", [sets:to_list(Half)]),
+              io:format("~w~n", [sets:to_list(sets:filter(fun(X) -> is_integer(X) andalso X > 250 end, S))])
+      end, lists:seq(1, 6)),
+    ok.
