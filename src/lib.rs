@@ -7,6 +7,7 @@
 
 pub mod alloc;
 pub mod bif;
+pub mod catalogue;
 pub mod compile;
 pub mod diag;
 pub mod prelude;

@@ -8,33 +8,13 @@
 use crate::vm::{Code, Module};
 use std::rc::Rc;
 
-const SOURCES: &[(&str, &str)] = &[
-    ("lists", include_str!("lists.erl")),
-    ("maps", include_str!("maps.erl")),
-    ("string", include_str!("string.erl")),
-    ("proplists", include_str!("proplists.erl")),
-    ("ordsets", include_str!("ordsets.erl")),
-    ("sets", include_str!("sets.erl")),
-    ("queue", include_str!("queue.erl")),
-    ("orddict", include_str!("orddict.erl")),
-    ("dict", include_str!("dict.erl")),
-    ("gb_trees", include_str!("gb_trees.erl")),
-    ("gb_sets", include_str!("gb_sets.erl")),
-    ("calendar", include_str!("calendar.erl")),
-    ("timer", include_str!("timer.erl")),
-    ("pidlab_boot", include_str!("pidlab_boot.erl")),
-    ("c", include_str!("c.erl")),
-];
-
 thread_local! {
     static COMPILED: Vec<Rc<Module>> = compile_all();
-    static BUILDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 fn compile_all() -> Vec<Rc<Module>> {
-    BUILDING.with(|b| b.set(true));
     let mut out = vec![];
-    for (name, src) in SOURCES {
+    for (name, src) in crate::catalogue::PRELUDE {
         let (ast, diags) = crate::syntax::parse_module(src, Some(name));
         debug_assert!(diags.is_empty(), "prelude {name} parses: {diags:?}");
         if let Ok((m, _)) = crate::compile::compile_module(&ast, &format!("{name}.erl"), src) {
@@ -43,7 +23,6 @@ fn compile_all() -> Vec<Rc<Module>> {
             debug_assert!(false, "prelude {name} compiles");
         }
     }
-    BUILDING.with(|b| b.set(false));
     out
 }
 
@@ -56,20 +35,28 @@ pub fn load(code: &mut Code) {
     });
 }
 
-/// The exported functions of prelude module `module`.
-pub fn exports(module: &str) -> Vec<(&'static str, usize)> {
-    if BUILDING.with(std::cell::Cell::get) {
-        return vec![];
-    }
-    COMPILED.with(|ms| {
-        ms.iter()
-            .filter(|m| m.name.name() == module)
-            .flat_map(|m| {
-                m.exports
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_catalogue_lists_exactly_what_each_prelude_module_exports() {
+        super::COMPILED.with(|ms| {
+            assert_eq!(
+                ms.len(),
+                crate::catalogue::PRELUDE.len(),
+                "every module compiles"
+            );
+            for m in ms {
+                let mut compiled: Vec<(&str, usize)> = m
+                    .exports
                     .keys()
                     .map(|(f, a)| (f.name(), *a as usize))
-                    .collect::<Vec<_>>()
-            })
-            .collect()
-    })
+                    .collect();
+                let mut listed = crate::catalogue::prelude_exports(m.name.name());
+                compiled.sort_unstable();
+                listed.sort_unstable();
+                listed.dedup();
+                assert_eq!(listed, compiled, "exports of {}", m.name.name());
+            }
+        });
+    }
 }

@@ -111,8 +111,9 @@ fn guard_like(e: &Expr) -> bool {
                 _ => None,
             };
             let record_test = args.len() == 2 && name.is_some_and(|n| n.name() == "is_record");
-            name.is_some_and(|n| crate::bif::is_guard_bif(n.name(), args.len()) || record_test)
-                && all(args)
+            name.is_some_and(|n| {
+                crate::catalogue::is_guard_bif(n.name(), args.len()) || record_test
+            }) && all(args)
         }
         ExprKind::Record(r) => match &**r {
             RecordExpr::Index { .. } => true,
