@@ -1,6 +1,12 @@
-%% The common functions of `string`, for strings as lists of characters
-%% (not binaries, which OTP's also takes). Results are flat lists except where OTP
-%% returns nested character data (replace/3,4), which is kept.
+%% The common functions of `string`, for strings as lists of characters.
+%% `length`, `is_empty`, `equal`, `pad`, `take`, `lexemes` and `nth_lexeme`
+%% also take chardata (binaries and deep lists, as OTP's do); the others take
+%% flat lists only. Results are flat lists except where OTP returns nested
+%% character data (replace/3,4, pad), which is kept. A piece cut out of a
+%% binary is a binary; out of a deep list, a flat list (OTP keeps parts of
+%% the nesting). Grapheme clusters are a character with the combining marks
+%% after it, and CR LF; search patterns and separators are matched character
+%% by character.
 -module(string).
 -export([tokens/2, lexemes/2, join/2, to_upper/1, to_lower/1, len/1,
          length/1, copies/2, chars/2, chars/3, chr/2, rchr/2, str/2, rstr/2,
@@ -9,7 +15,8 @@
          replace/4, is_empty/1, equal/2, concat/2, reverse/1, to_integer/1,
          left/2, left/3, right/2, right/3, centre/2, centre/3, sub_string/2,
          sub_string/3, words/1, words/2, sub_word/2, sub_word/3, to_float/1,
-         prefix/2, chomp/1]).
+         prefix/2, chomp/1, equal/3, equal/4, pad/2, pad/3, pad/4, take/2,
+         take/3, take/4, nth_lexeme/3]).
 
 tokens(S, Seps) -> tokens(S, Seps, [], []).
 tokens([C | T], Seps, Cur, Acc) ->
@@ -21,9 +28,7 @@ tokens([C | T], Seps, Cur, Acc) ->
 tokens([], _, [], Acc) -> lists:reverse(Acc);
 tokens([], _, Cur, Acc) -> lists:reverse([lists:reverse(Cur) | Acc]).
 
-lexemes(S, Seps) -> tokens(S, Seps).
-
-join([], _) -> [];
+join([], Sep) when is_list(Sep) -> [];
 join([H | T], Sep) -> H ++ lists:append([Sep ++ X || X <- T]).
 
 to_upper(C) when is_integer(C) -> upper(C);
@@ -39,9 +44,9 @@ lower(C) when C >= 16#C0, C =< 16#DE, C =/= 16#D7 -> C + 32;
 lower(C) -> C.
 
 len(S) -> erlang:length(S).
-length(S) -> erlang:length(S).
 
-copies(S, N) when is_integer(N), N >= 0 -> lists:append(lists:duplicate(N, S)).
+copies(S, 0) when is_list(S) -> [];
+copies(S, N) when is_list(S), is_integer(N), N > 0 -> lists:append(lists:duplicate(N, S)).
 chars(C, N) -> chars(C, N, []).
 chars(C, N, Tail) when N > 0 -> chars(C, N - 1, [C | Tail]);
 chars(C, 0, Tail) when is_integer(C) -> Tail.
@@ -158,11 +163,6 @@ replace(S, P, R, Where) ->
         Parts -> lists:join(R, Parts)
     end.
 
-is_empty([]) -> true;
-is_empty([[] | T]) -> is_empty(T);
-is_empty(_) -> false.
-
-equal(A, B) -> A =:= B.
 concat(A, B) -> A ++ B.
 reverse(S) -> lists:reverse(S).
 
@@ -277,4 +277,114 @@ chomp(S) ->
         [$\n, $\r | R] -> chomp(lists:reverse(R));
         [$\n | R] -> chomp(lists:reverse(R));
         _ -> S
+    end.
+
+%% Chardata: lists of characters, binaries (UTF-8) and lists of chardata.
+
+%% The characters of chardata, flat; function_clause if it is none, and
+%% {badarg, Rest} for a binary whose Rest is not UTF-8.
+chars_of(CD) -> lists:reverse(chars_of(CD, [])).
+chars_of([], Acc) -> Acc;
+chars_of([C | T], Acc) when is_integer(C), C >= 0 -> chars_of(T, [C | Acc]);
+chars_of([L | T], Acc) when is_list(L); is_binary(L) -> chars_of(T, chars_of(L, Acc));
+chars_of(B, Acc) when is_binary(B) -> bin_chars(B, Acc).
+bin_chars(<<C/utf8, R/binary>>, Acc) -> bin_chars(R, [C | Acc]);
+bin_chars(<<>>, Acc) -> Acc;
+bin_chars(B, _) -> erlang:error({badarg, B}).
+
+%% Characters as chardata of the kind Like is: a binary, or a list.
+as_kind(Cs, Like) when is_binary(Like) -> << <<C/utf8>> || C <- Cs >>;
+as_kind(Cs, _) -> Cs.
+
+%% Grapheme clusters: CR LF, and a character with the marks that follow it.
+graphemes([$\r, $\n | T]) -> [[$\r, $\n] | graphemes(T)];
+graphemes([C | T]) ->
+    case marks(T, []) of
+        {[], Rest} -> [C | graphemes(Rest)];
+        {Ms, Rest} -> [[C | Ms] | graphemes(Rest)]
+    end;
+graphemes([]) -> [].
+marks([M | T], Acc) when is_integer(M) ->
+    case is_mark(M) of
+        true -> marks(T, [M | Acc]);
+        false -> {lists:reverse(Acc), [M | T]}
+    end;
+marks(T, Acc) -> {lists:reverse(Acc), T}.
+is_mark(M) ->
+    (M >= 16#300 andalso M =< 16#36F) orelse (M >= 16#1AB0 andalso M =< 16#1AFF)
+        orelse (M >= 16#1DC0 andalso M =< 16#1DFF) orelse (M >= 16#20D0 andalso M =< 16#20FF)
+        orelse (M >= 16#FE20 andalso M =< 16#FE2F) orelse M =:= 16#200D.
+
+length(CD) -> count_graphemes(CD).
+count_graphemes(CD) -> erlang:length(graphemes(chars_of(CD))).
+
+is_empty([]) -> true;
+is_empty(<<>>) -> true;
+is_empty([L | R]) -> is_empty(L) andalso is_empty(R);
+is_empty(_) -> false.
+
+equal(A, B) when is_binary(A), is_binary(B) -> A =:= B;
+equal(A, B) -> chars_of(A) =:= chars_of(B).
+equal(A, B, false) -> equal(A, B);
+equal(A, B, true) -> string:casefold(chars_of(A)) =:= string:casefold(chars_of(B)).
+%% No normalization: Norm is taken and not applied.
+equal(A, B, IgnoreCase, _Norm) -> equal(A, B, IgnoreCase).
+
+pad(CD, Length) -> pad(CD, Length, trailing, $\s).
+pad(CD, Length, Dir) -> pad(CD, Length, Dir, $\s).
+pad(CD, Length, Dir, Char) when is_integer(Length) ->
+    pad_by(CD, Length - count_graphemes(CD), Dir, Char).
+pad_by(CD, N, Dir, _) when N < 0, (Dir =:= leading orelse Dir =:= trailing orelse Dir =:= both) ->
+    [CD];
+pad_by(CD, N, leading, Char) -> [lists:duplicate(N, Char), CD];
+pad_by(CD, N, trailing, Char) -> [CD | lists:duplicate(N, Char)];
+pad_by(CD, N, both, Char) ->
+    Side = lists:duplicate(N div 2, Char),
+    case N rem 2 of
+        0 -> [Side, CD, Side];
+        1 -> [Side, CD, Side, Char]
+    end.
+
+%% The characters to search for or split at: the grapheme clusters of Seps,
+%% whose elements that are no characters are kept whole (they match no
+%% character); badarg if Seps is no proper list.
+pattern(Seps) when is_list(Seps) ->
+    try graphemes(Seps)
+    catch error:function_clause -> erlang:error(badarg)
+    end;
+pattern(_) -> erlang:error(badarg).
+
+take(CD, Chars) -> take(CD, Chars, false, leading).
+take(CD, Chars, Complement) -> take(CD, Chars, Complement, leading).
+take(CD, Chars, Complement, Dir)
+  when is_boolean(Complement), (Dir =:= leading orelse Dir =:= trailing) ->
+    Cs = chars_of(CD),
+    P = pattern(Chars),
+    Keep = fun(C) -> lists:member(C, P) =/= Complement end,
+    {Before, After} =
+        case Dir of
+            leading -> lists:splitwith(Keep, Cs);
+            trailing ->
+                {RAfter, RBefore} = lists:splitwith(Keep, lists:reverse(Cs)),
+                {lists:reverse(RBefore), lists:reverse(RAfter)}
+        end,
+    {as_kind(Before, CD), as_kind(After, CD)}.
+
+lexemes(CD, Seps) -> [as_kind(L, CD) || L <- lexeme_lists(CD, Seps)].
+lexeme_lists(CD, Seps) when is_list(Seps) ->
+    true = lists:all(fun(E) -> is_integer(E) orelse is_list(E) orelse is_binary(E) end, Seps)
+        orelse erlang:error(function_clause),
+    split_at(chars_of(CD), graphemes(Seps), [], []).
+split_at([C | T], P, Cur, Acc) ->
+    case lists:member(C, P) of
+        true when Cur =:= [] -> split_at(T, P, [], Acc);
+        true -> split_at(T, P, [], [lists:reverse(Cur) | Acc]);
+        false -> split_at(T, P, [C | Cur], Acc)
+    end;
+split_at([], _, [], Acc) -> lists:reverse(Acc);
+split_at([], _, Cur, Acc) -> lists:reverse([lists:reverse(Cur) | Acc]).
+
+nth_lexeme(CD, N, Seps) when is_integer(N), N > 0 ->
+    case lists:nthtail(N - 1, lexeme_lists(CD, Seps) ++ lists:duplicate(N, [])) of
+        [L | _] -> as_kind(L, CD)
     end.
