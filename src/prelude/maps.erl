@@ -3,7 +3,8 @@
 -module(maps).
 -export([fold/3, map/2, filter/2, foreach/2, filtermap/2,
          update_with/3, update_with/4, with/2, without/2, take/2,
-         from_keys/2]).
+         from_keys/2, iterator/1, next/1, merge_with/3, intersect/2,
+         intersect_with/3, groups_from_list/2, groups_from_list/3]).
 
 fold(F, Acc, M) when is_function(F, 3), is_map(M) ->
     lists:foldl(fun({K, V}, A) -> F(K, V, A) end, Acc, maps:to_list(M));
@@ -69,3 +70,72 @@ from_keys(_, _) -> error(badarg).
 from_keys([K | Ks], V, M) -> from_keys(Ks, V, M#{K => V});
 from_keys([], _, M) -> M;
 from_keys(_, _, _) -> error(badarg).
+
+%% An iterator is [0 | Map] as in OTP 25; next/1 lists the whole map at once
+%% as a chain {K, V, {K2, V2, ... none}}, which is what erl's next/1 gives
+%% for a map of up to 32 keys.
+iterator(M) when is_map(M) -> [0 | M];
+iterator(M) -> error({badmap, M}).
+
+next({K, V, I}) -> {K, V, I};
+next([0 | M]) when is_map(M) -> chain(maps:to_list(M));
+next(none) -> none;
+next(_) -> error(badarg).
+chain([{K, V} | T]) -> {K, V, chain(T)};
+chain([]) -> none.
+
+%% Both walk the smaller map (the first of two of a size) and call
+%% Combiner(K, V1, V2) in its key order, as OTP's do.
+merge_with(C, M1, M2) when is_map(M1), is_map(M2), is_function(C, 3) ->
+    case map_size(M1) > map_size(M2) of
+        true ->
+            lists:foldl(fun({K, V2}, A) ->
+                case A of
+                    #{K := V1} -> A#{K := C(K, V1, V2)};
+                    _ -> A#{K => V2}
+                end
+            end, M1, maps:to_list(M2));
+        false ->
+            lists:foldl(fun({K, V1}, A) ->
+                case A of
+                    #{K := V2} -> A#{K := C(K, V1, V2)};
+                    _ -> A#{K => V1}
+                end
+            end, M2, maps:to_list(M1))
+    end;
+merge_with(C, M1, M2) -> error(two_maps_error(C, M1, M2)).
+
+intersect(M1, M2) when is_map(M1), is_map(M2) ->
+    intersect_with(fun(_, _, V2) -> V2 end, M1, M2);
+intersect(M1, M2) -> error(two_maps_error(fun(_, _, V) -> V end, M1, M2)).
+
+intersect_with(C, M1, M2) when is_map(M1), is_map(M2), is_function(C, 3) ->
+    case map_size(M1) > map_size(M2) of
+        true ->
+            maps:from_list([{K, C(K, V1, V2)} || {K, V2} <- maps:to_list(M2),
+                                                 {ok, V1} <- [maps:find(K, M1)]]);
+        false ->
+            maps:from_list([{K, C(K, V1, V2)} || {K, V1} <- maps:to_list(M1),
+                                                 {ok, V2} <- [maps:find(K, M2)]])
+    end;
+intersect_with(C, M1, M2) -> error(two_maps_error(C, M1, M2)).
+
+two_maps_error(C, _, _) when not is_function(C, 3) -> badarg;
+two_maps_error(_, M1, M2) when is_map(M1) -> {badmap, M2};
+two_maps_error(_, M1, _) -> {badmap, M1}.
+
+%% The list is walked from its end, so the funs are called last element
+%% first, as OTP's do.
+groups_from_list(F, L) -> groups_from_list(F, fun(X) -> X end, L).
+groups_from_list(F, G, L) when is_function(F, 1), is_function(G, 1) ->
+    R = try lists:reverse(L) catch error:_ -> error(badarg) end,
+    groups(F, G, R, #{});
+groups_from_list(_, _, _) -> error(badarg).
+groups(F, G, [X | T], Acc) ->
+    K = F(X),
+    V = G(X),
+    case Acc of
+        #{K := Vs} -> groups(F, G, T, Acc#{K := [V | Vs]});
+        _ -> groups(F, G, T, Acc#{K => [V]})
+    end;
+groups(_, _, [], Acc) -> Acc.
