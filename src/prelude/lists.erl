@@ -1,5 +1,5 @@
 %% The higher-order functions of `lists`, in Erlang so that they can call
-%% funs. The rest of `lists` is built into pidlab.
+%% funs, and the merges. The rest of `lists` is built into pidlab.
 -module(lists).
 -export([map/2, foldl/3, foldr/3, filter/2, foreach/2, any/2, all/2,
          partition/2, sort/2, flatmap/2, filtermap/2, takewhile/2,
@@ -8,7 +8,9 @@
          keyreplace/4, keytake/3, join/2, droplast/1,
          subtract/2, zip3/3, unzip3/1, zipwith3/4, merge/2, flatten/2,
          prefix/2, suffix/2, mapfoldr/3, uniq/1, usort/2, merge/3, rmerge/3,
-         flatlength/1, zf/2]).
+         flatlength/1, zf/2, merge/1, merge3/3, rmerge/2, rmerge3/3, umerge/1,
+         umerge/2, umerge/3, umerge3/3, rumerge/2, rumerge/3, rumerge3/3,
+         keymerge/3, rkeymerge/3, ukeymerge/3, rukeymerge/3]).
 
 %% map runs in constant stack, then reverses what it built: a
 %% million-element list would otherwise take a million frames.
@@ -342,3 +344,133 @@ dedup(F, [X, Y | T]) ->
     end;
 dedup(_, L) -> L.
 
+
+%% The rest of the merge family. Two-list merges walk as OTP's do, so even
+%% unsorted lists merge as in erl; merges of three and more lists give
+%% OTP's result for sorted lists (on a tie the earlier list's element comes
+%% first, or last for the r- merges of descending lists).
+le(A, B) -> A =< B.
+
+rmerge(Xs, [Y | Ys]) -> lists:reverse(rfmerge(Xs, Y, fun le/2, Ys, []));
+rmerge(Xs, []) -> Xs.
+
+merge3(Xs, [], Zs) -> merge(Xs, Zs);
+merge3(Xs, Ys, []) -> merge(Xs, Ys);
+merge3(Xs, [_ | _] = Ys, [_ | _] = Zs) -> merge(Xs, merge(Ys, Zs)).
+
+rmerge3(Xs, [], Zs) -> rmerge(Xs, Zs);
+rmerge3(Xs, Ys, []) -> rmerge(Xs, Ys);
+rmerge3(Xs, [_ | _] = Ys, [_ | _] = Zs) -> rmerge(Xs, rmerge(Ys, Zs)).
+
+umerge3(Xs, [], Zs) -> umerge(Xs, Zs);
+umerge3(Xs, Ys, []) -> umerge(Xs, Ys);
+umerge3(Xs, [_ | _] = Ys, [_ | _] = Zs) -> umerge(Xs, umerge(Ys, Zs)).
+
+rumerge3(Xs, [], Zs) -> rumerge(Xs, Zs);
+rumerge3(Xs, Ys, []) -> rumerge(Xs, Ys);
+rumerge3(Xs, [_ | _] = Ys, [_ | _] = Zs) -> rumerge(Xs, rumerge(Ys, Zs)).
+
+%% merge/1 and umerge/1 merge the lists three at a time from the left, then
+%% the merged groups; empty lists are skipped, a last lone list must be a
+%% proper list (badarg), and anything else malformed is function_clause.
+merge(Ls) -> merge_groups(Ls, [], fun merge/2, fun merge3/3).
+umerge(Ls) -> merge_groups(Ls, [], fun umerge/2, fun umerge3/3).
+merge_groups([[] | Ls], Acc, M2, M3) -> merge_groups(Ls, Acc, M2, M3);
+merge_groups([A, [_ | _] = B, [_ | _] = C | Ls], Acc, M2, M3) ->
+    merge_groups(Ls, [M3(A, B, C) | Acc], M2, M3);
+merge_groups([A, [_ | _] = B], Acc, M2, _) -> merge_down([M2(A, B) | Acc], M2);
+merge_groups([A], [], _, _) -> A;
+merge_groups([A], Acc, M2, _) ->
+    _ = erlang:length(A),
+    merge_down([A | Acc], M2);
+merge_groups([], Acc, M2, _) -> merge_down(Acc, M2);
+merge_groups([A, [] | Ls], Acc, M2, M3) -> merge_groups([A | Ls], Acc, M2, M3);
+merge_groups([A, B, [] | Ls], Acc, M2, M3) -> merge_groups([A, B | Ls], Acc, M2, M3).
+%% Groups are in reverse order: each merges in before the later ones.
+merge_down(Groups, M2) -> lists:foldl(fun(G, R) -> M2(G, R) end, [], Groups).
+
+umerge([], Ys) -> Ys;
+umerge([X | Xs], Ys) -> lists:reverse(ufmerge_y(X, Xs, fun le/2, Ys, [])).
+umerge(F, [], Ys) when is_function(F, 2) -> Ys;
+umerge(F, [X | Xs], Ys) when is_function(F, 2) ->
+    lists:reverse(ufmerge_y(X, Xs, F, Ys, [])).
+
+rumerge(Xs, []) -> Xs;
+rumerge(Xs, [Y | Ys]) -> lists:reverse(rufmerge_x(Xs, Y, fun le/2, Ys, [])).
+rumerge(F, Xs, []) when is_function(F, 2) -> Xs;
+rumerge(F, Xs, [Y | Ys]) when is_function(F, 2) ->
+    lists:reverse(rufmerge_x(Xs, Y, F, Ys, [])).
+
+%% The key of the first element of the list walked first is read before
+%% anything else, as in OTP (badarg even if the other list is empty).
+keymerge(N, Xs, Ys) when is_integer(N), N > 0 ->
+    case Ys of
+        [] -> Xs;
+        [Y | Ys1] ->
+            _ = element(N, Y),
+            lists:reverse(fmerge(Xs, Y, key_le(N), Ys1, []))
+    end.
+rkeymerge(N, Xs, Ys) when is_integer(N), N > 0 ->
+    case Ys of
+        [] -> Xs;
+        [Y | Ys1] ->
+            _ = element(N, Y),
+            lists:reverse(rfmerge(Xs, Y, key_le(N), Ys1, []))
+    end.
+ukeymerge(N, Xs, Ys) when is_integer(N), N > 0 ->
+    case Xs of
+        [] -> Ys;
+        [X | Xs1] ->
+            _ = element(N, X),
+            lists:reverse(ufmerge_y(X, Xs1, key_le(N), Ys, []))
+    end.
+rukeymerge(N, Xs, Ys) when is_integer(N), N > 0 ->
+    case Ys of
+        [] -> Xs;
+        [Y | Ys1] ->
+            _ = element(N, Y),
+            lists:reverse(rufmerge_x(Xs, Y, key_le(N), Ys1, []))
+    end.
+key_le(N) -> fun(A, B) -> element(N, A) =< element(N, B) end.
+
+%% The unique merge of ascending lists, reversed onto Acc. An element of Xs
+%% goes first while F(X, Y); Last is {x, X} after an element of Xs went, and
+%% the next element of Ys to go is dropped if F(Y, X) (it equals X).
+ufmerge([X | Xs], Y, F, Ys, Acc, Last) ->
+    case F(X, Y) of
+        true -> ufmerge(Xs, Y, F, Ys, [X | Acc], {x, X});
+        false -> ufmerge_y(X, Xs, F, Ys, take_y(Y, F, Acc, Last))
+    end;
+ufmerge([], Y, F, Ys, Acc, Last) -> lists:reverse(Ys, take_y(Y, F, Acc, Last)).
+%% X waits while the elements of Ys go.
+ufmerge_y(X, Xs, F, [Y | Ys], Acc) ->
+    case F(X, Y) of
+        true -> ufmerge(Xs, Y, F, Ys, [X | Acc], {x, X});
+        false -> ufmerge_y(X, Xs, F, Ys, [Y | Acc])
+    end;
+ufmerge_y(X, Xs, _, [], Acc) -> lists:reverse(Xs, [X | Acc]).
+take_y(Y, F, Acc, {x, X}) ->
+    case F(Y, X) of
+        true -> Acc;
+        false -> [Y | Acc]
+    end;
+take_y(Y, _, Acc, none) -> [Y | Acc].
+
+%% The unique merge of descending lists, reversed onto Acc. An element of
+%% Ys goes first while F(X, Y); when X goes right after an element L of
+%% Ys and F(L, X) (they are equal), X takes L's place.
+rufmerge_x([X | Xs], Y, F, Ys, Acc) -> rufmerge(X, Xs, Y, F, Ys, Acc, none);
+rufmerge_x([], Y, _, Ys, Acc) -> lists:reverse(Ys, [Y | Acc]).
+rufmerge(X, Xs, Y, F, Ys, Acc, Last) ->
+    case F(X, Y) of
+        true -> rufmerge_y(X, Xs, F, Ys, [Y | Acc], Y);
+        false -> rufmerge_x(Xs, Y, F, Ys, take_x(X, F, Acc, Last))
+    end.
+rufmerge_y(X, Xs, F, [Y | Ys], Acc, L) -> rufmerge(X, Xs, Y, F, Ys, Acc, {y, L});
+rufmerge_y(X, Xs, F, [], Acc, L) -> lists:reverse(Xs, take_x(X, F, Acc, {y, L})).
+take_x(X, F, [L | Acc] = Acc0, {y, L}) ->
+    case F(L, X) of
+        true -> [X | Acc];
+        false -> [X | Acc0]
+    end;
+take_x(X, _, Acc, none) -> [X | Acc].
