@@ -21,6 +21,7 @@ pub const PRELUDE: &[(&str, &str)] = &[
     ("timer", include_str!("prelude/timer.erl")),
     ("pidlab_boot", include_str!("prelude/pidlab_boot.erl")),
     ("c", include_str!("prelude/c.erl")),
+    ("array", include_str!("prelude/array.erl")),
 ];
 
 /// The functions prelude module `module` exports, read from the `-export`

@@ -1,6 +1,6 @@
 //! The prelude: library functions written in Erlang (the higher-order
 //! parts of `lists` and `maps`, `string`, `proplists`, `ordsets`, `sets`,
-//! `queue`, `orddict`, `dict`, `gb_trees`, `gb_sets`, `calendar` and
+//! `queue`, `orddict`, `dict`, `gb_trees`, `gb_sets`, `array`, `calendar` and
 //! `timer`), compiled once per thread and loaded into every code table.
 //! Modules whose terms programs print keep OTP's representation. Built-ins
 //! of the same modules stay in `bif`.
