@@ -60,3 +60,49 @@ fn a_kept_trace_of_dense_clocks_grows_about_linearly() {
         grown >> 20
     );
 }
+
+const PING_PONG: &str = r#"
+-module(pingpong).
+-export([start/0]).
+start() ->
+    A = spawn(fun() -> receive {peer, P} -> loop(P) end end),
+    B = spawn(fun() -> loop(A) end),
+    A ! {peer, B},
+    B ! {ping, 0},
+    ok.
+loop(Peer) -> receive {ping, N} -> Peer ! {ping, N + 1}, loop(Peer) end.
+"#;
+
+#[test]
+fn stepping_many_times_in_the_shell_keeps_memory_linear() {
+    let dir = std::env::temp_dir().join(format!("pidlab-mem-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let file = dir.join("pingpong.erl");
+    std::fs::write(&file, PING_PONG).expect("the module is written");
+    let mut shell = pidlab::repl::Session::for_script(pidlab::diag::render::Style::PLAIN);
+    let before = pidlab::alloc::live_bytes();
+    let mut out = String::new();
+    for input in [
+        format!("c({:?}).", file.display().to_string()),
+        ":mode manual".to_string(),
+        "pingpong:start().".to_string(),
+        ":step 8000".to_string(),
+        ":back e6000".to_string(),
+    ] {
+        if let pidlab::repl::Reply::Text(t, _) = shell.eval(&input, &mut |s| out.push_str(s)) {
+            out.push_str(&t);
+        }
+    }
+    let grown = pidlab::alloc::live_bytes().saturating_sub(before);
+    assert!(
+        out.contains("back to just before e6000"),
+        "the session went back: {}",
+        out.lines().last().unwrap_or("")
+    );
+    // A snapshot per step copied the whole trace each time: about 4 GB here.
+    assert!(
+        grown < 200 << 20,
+        "8,000 steps keep {} MB alive",
+        grown >> 20
+    );
+}

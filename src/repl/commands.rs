@@ -288,6 +288,12 @@ impl Session {
     /// input run on (it never waits for a step).
     fn apply_shown(&mut self, c: &Choice, sink: &mut dyn FnMut(&str)) -> String {
         self.remember();
+        self.step_shown(c, sink)
+    }
+
+    /// `apply_shown` without a snapshot: `:step N` takes one for all N
+    /// steps (they are one command; `:back e27` replays into them).
+    fn step_shown(&mut self, c: &Choice, sink: &mut dyn FnMut(&str)) -> String {
         let mut out = self.apply(c, true, sink);
         if out.is_empty() {
             if let Choice::Run(p) | Choice::Timeout(p) = c {
@@ -324,6 +330,7 @@ impl Session {
             StepWhat::Count(n) => {
                 let mut out = String::new();
                 super::INTERRUPTED.store(false, std::sync::atomic::Ordering::SeqCst);
+                self.remember();
                 for _ in 0..n.min(RUN_STEPS as u64) {
                     if super::INTERRUPTED.swap(false, std::sync::atomic::Ordering::SeqCst) {
                         out.push_str("interrupted\n");
@@ -333,7 +340,7 @@ impl Session {
                         out.push_str(&self.nothing_text());
                         break;
                     };
-                    out.push_str(&self.apply_shown(&c, sink));
+                    out.push_str(&self.step_shown(&c, sink));
                 }
                 Ok(out)
             }

@@ -169,15 +169,21 @@ impl Session {
         // Replay this snapshot's choices up to the one that makes event n.
         let start = self.now();
         let choices = std::mem::take(&mut self.timeline.here_next);
+        // First find how many choices stay short of event n, on a scratch
+        // copy; then replay exactly those on the snapshot (two linear passes,
+        // no copy per choice).
+        let mut scratch = self.world.clone();
         let mut made = 0;
         for c in &choices {
-            let mut w = self.world.clone();
-            w.apply(c);
-            if w.trace.len() >= n {
+            scratch.apply(c);
+            if scratch.trace.len() >= n {
                 break;
             }
-            self.world = w;
             made += 1;
+        }
+        drop(scratch);
+        for c in choices.get(..made).unwrap_or_default() {
+            self.world.apply(c);
         }
         let next = choices.get(made).cloned();
         if made > 0 {
