@@ -77,7 +77,7 @@ impl Session {
             Command::Clocks => Ok(self.clocks_text()),
             Command::Trace(p) => self.trace_text(p.as_ref()),
             Command::Hb(a, b) => self.hb(a, b),
-            Command::Diagram { all } => Ok(crate::view::diagram::render(&self.world.trace, all)),
+            Command::Diagram { all } => Ok(crate::view::diagram::render(&self.trace_vec(), all)),
             Command::Drop(id) => {
                 self.in_flight(id, "drop")?;
                 self.change(sink, |w| {
@@ -389,9 +389,8 @@ impl Session {
     pub(super) fn events_since(&self, before: usize) -> String {
         self.world
             .trace
-            .get(before..)
-            .unwrap_or_default()
             .iter()
+            .skip(before)
             .map(|e| self.event_line(e))
             .collect()
     }
@@ -640,8 +639,13 @@ impl Session {
         })
     }
 
+    /// The trace as one slice, for the queries that read it whole.
+    fn trace_vec(&self) -> Vec<crate::world::event::Event> {
+        self.world.trace.iter().cloned().collect()
+    }
+
     fn hb(&self, a: u64, b: u64) -> Result<String, String> {
-        let t = &self.world.trace;
+        let t = &self.trace_vec();
         for x in [a, b] {
             if x == 0 || usize::try_from(x).map_or(true, |x| x > t.len()) {
                 return Err(match t.len() {

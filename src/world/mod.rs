@@ -159,7 +159,9 @@ pub struct World {
     pub timers: Vec<Timer>,
     pub registry: BTreeMap<Atom, Pid>,
     pub time: u64,
-    pub trace: Vec<Event>,
+    /// Every event so far, shared between clones (time travel keeps
+    /// many worlds whose traces differ only at the end).
+    pub trace: imbl::Vector<Event>,
     /// Whether `trace` keeps every event (off for long runs; `apply` still returns them).
     pub keep_trace: bool,
     /// Whether vector clocks and causal predecessors are kept: a vector
@@ -181,8 +183,8 @@ pub struct World {
     /// The status `erlang:halt` ended the run with; nothing happens after.
     pub halted: Option<u8>,
     /// Each process's latest event, and the send event of each message.
-    pub(crate) last_event: BTreeMap<Pid, u64>,
-    pub(crate) send_event: BTreeMap<u64, u64>,
+    pub(crate) last_event: imbl::OrdMap<Pid, u64>,
+    pub(crate) send_event: imbl::OrdMap<u64, u64>,
     /// The deliver event of each message delivered but not yet received.
     deliver_event: BTreeMap<u64, u64>,
     next_pid: u32,
@@ -220,7 +222,7 @@ impl World {
             timers: vec![],
             registry: BTreeMap::new(),
             time: 0,
-            trace: vec![],
+            trace: imbl::Vector::new(),
             keep_trace: true,
             track_vc: true,
             fresh: vec![],
@@ -232,8 +234,8 @@ impl World {
             shell: None,
             shell_result: None,
             halted: None,
-            last_event: BTreeMap::new(),
-            send_event: BTreeMap::new(),
+            last_event: imbl::OrdMap::new(),
+            send_event: imbl::OrdMap::new(),
             deliver_event: BTreeMap::new(),
             next_pid: MAIN_PID.0,
             next_msg: 0,
@@ -445,7 +447,7 @@ impl World {
             preds,
         };
         if self.keep_trace {
-            self.trace.push(e.clone());
+            self.trace.push_back(e.clone());
         }
         self.fresh.push(e.clone());
         e
