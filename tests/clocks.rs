@@ -39,7 +39,7 @@ fn trace_with(src: &str, seed: u64, plan: pidlab::world::faults::FaultPlan) -> V
         &mut |_| {},
         &mut |_| {},
     );
-    world.trace
+    world.trace.iter().cloned().collect()
 }
 
 /// Workers that send to and receive from each other by a script.

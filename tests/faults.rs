@@ -31,7 +31,7 @@ fn run_with(src: &str, plan: FaultPlan, seed: u64) -> (Vec<Event>, String, Outco
         &mut |s| out.push_str(s),
         &mut |_| {},
     );
-    (world.trace, out, outcome)
+    (world.trace.iter().cloned().collect(), out, outcome)
 }
 
 const COUNTER: &str = "-module(f).\n-export([main/0]).\n\
