@@ -898,7 +898,9 @@ impl FnBuilder<'_> {
                 self.place(done);
             }
             Qualifier::BinGenerator(p, b) => self.bin_generator(p, b, body, rest, acc),
-            Qualifier::Filter(f) if self.is_guard_expr(f) => {
+            Qualifier::Filter(f)
+                if f.is_guard_expr(&|name, n| self.m.locals.contains_key(&(name, n as u32))) =>
+            {
                 // A filter that is a guard expression is a guard, as in erl:
                 // false, a non-boolean and an error all skip the element.
                 self.guard(&vec![vec![f.clone()]], cont);
@@ -930,61 +932,6 @@ impl FnBuilder<'_> {
                 self.place(go);
                 self.comprehension(body, rest, acc, cont);
             }
-        }
-    }
-
-    /// Whether `e` is a guard expression as erl_lint sees it: constants,
-    /// variables, data built of guard expressions, guard operators and
-    /// calls to guard built-ins that no local function shadows.
-    fn is_guard_expr(&self, e: &Expr) -> bool {
-        let all = |es: &[Expr]| es.iter().all(|x| self.is_guard_expr(x));
-        match &e.kind {
-            ExprKind::Int(_)
-            | ExprKind::Float(_)
-            | ExprKind::Atom(_)
-            | ExprKind::Str(_)
-            | ExprKind::Var(_) => true,
-            ExprKind::Tuple(es) => all(es),
-            ExprKind::List(es, tail) => {
-                all(es) && tail.as_deref().is_none_or(|t| self.is_guard_expr(t))
-            }
-            ExprKind::Map(fs) => fs
-                .iter()
-                .all(|f| self.is_guard_expr(&f.key) && self.is_guard_expr(&f.value)),
-            ExprKind::MapUpdate(m, fs) => {
-                self.is_guard_expr(m)
-                    && fs
-                        .iter()
-                        .all(|f| self.is_guard_expr(&f.key) && self.is_guard_expr(&f.value))
-            }
-            ExprKind::Bin(op, a, b) => {
-                !matches!(op, BinOp::Append | BinOp::Subtract | BinOp::Send)
-                    && self.is_guard_expr(a)
-                    && self.is_guard_expr(b)
-            }
-            ExprKind::Un(_, a) => self.is_guard_expr(a),
-            ExprKind::Binary(es) => es.iter().all(|el| {
-                self.is_guard_expr(&el.value)
-                    && el.size.as_ref().is_none_or(|s| self.is_guard_expr(s))
-            }),
-            ExprKind::Call(f, args) => {
-                let n = args.len();
-                let guard_bif = match &f.kind {
-                    ExprKind::Atom(name) => {
-                        crate::bif::is_guard_bif(name.name(), n)
-                            && !self.m.locals.contains_key(&(*name, n as u32))
-                    }
-                    ExprKind::Remote(m, name) => match (&m.kind, &name.kind) {
-                        (ExprKind::Atom(m), ExprKind::Atom(name)) => {
-                            *m == atoms::erlang() && crate::bif::is_guard_bif(name.name(), n)
-                        }
-                        _ => false,
-                    },
-                    _ => false,
-                };
-                guard_bif && all(args)
-            }
-            _ => false,
         }
     }
 

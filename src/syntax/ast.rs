@@ -270,4 +270,58 @@ impl Expr {
     pub fn new(kind: ExprKind, span: Span) -> Expr {
         Expr { kind, span }
     }
+
+    /// Whether this is a guard expression as erl_lint sees it: constants,
+    /// variables, data built of guard expressions (records and binaries
+    /// included), guard operators, and calls of guard built-ins that no
+    /// local function hides (`shadowed(f, n)` says one does). A list
+    /// comprehension filter that is one is compiled as a guard.
+    pub fn is_guard_expr(&self, shadowed: &dyn Fn(Atom, usize) -> bool) -> bool {
+        let guard = |e: &Expr| e.is_guard_expr(shadowed);
+        let all = |es: &[Expr]| es.iter().all(guard);
+        let fields = |fs: &[MapField]| fs.iter().all(|f| guard(&f.key) && guard(&f.value));
+        match &self.kind {
+            ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Atom(_)
+            | ExprKind::Str(_)
+            | ExprKind::Var(_) => true,
+            ExprKind::Tuple(es) => all(es),
+            ExprKind::List(es, tail) => all(es) && tail.as_deref().is_none_or(guard),
+            ExprKind::Map(fs) => fields(fs),
+            ExprKind::MapUpdate(m, fs) => guard(m) && fields(fs),
+            ExprKind::Bin(op, a, b) => {
+                !matches!(op, BinOp::Append | BinOp::Subtract | BinOp::Send) && guard(a) && guard(b)
+            }
+            ExprKind::Un(_, a) => guard(a),
+            ExprKind::Binary(es) => es
+                .iter()
+                .all(|el| guard(&el.value) && el.size.as_ref().is_none_or(guard)),
+            ExprKind::Record(r) => match &**r {
+                RecordExpr::Index { .. } => true,
+                RecordExpr::Field { base, .. } => guard(base),
+                RecordExpr::Build {
+                    base: None, fields, ..
+                } => fields.iter().all(|f| guard(&f.value)),
+                RecordExpr::Build { base: Some(_), .. } => false,
+            },
+            ExprKind::Call(f, args) => {
+                let n = args.len();
+                let guard_bif = match &f.kind {
+                    ExprKind::Atom(name) => {
+                        crate::catalogue::is_guard_bif(name.name(), n) && !shadowed(*name, n)
+                    }
+                    ExprKind::Remote(m, name) => match (&m.kind, &name.kind) {
+                        (ExprKind::Atom(m), ExprKind::Atom(name)) => {
+                            m.name() == "erlang" && crate::catalogue::is_guard_bif(name.name(), n)
+                        }
+                        _ => false,
+                    },
+                    _ => false,
+                };
+                guard_bif && all(args)
+            }
+            _ => false,
+        }
+    }
 }

@@ -77,59 +77,6 @@ fn erlang_call(f: &str, args: Vec<Expr>, span: Span) -> Expr {
     mk(ExprKind::Call(Box::new(callee), args), span)
 }
 
-/// Whether `e` is a guard expression, record syntax included (as
-/// erl_lint's `is_guard_test`; the compiler checks the rewritten filter
-/// again, with local functions known).
-fn guard_like(e: &Expr) -> bool {
-    let all = |es: &[Expr]| es.iter().all(guard_like);
-    match &e.kind {
-        ExprKind::Int(_)
-        | ExprKind::Float(_)
-        | ExprKind::Atom(_)
-        | ExprKind::Str(_)
-        | ExprKind::Var(_) => true,
-        ExprKind::Tuple(es) => all(es),
-        ExprKind::List(es, tail) => all(es) && tail.as_deref().is_none_or(guard_like),
-        ExprKind::Map(fs) => fs
-            .iter()
-            .all(|f| guard_like(&f.key) && guard_like(&f.value)),
-        ExprKind::Bin(op, a, b) => {
-            !matches!(
-                op,
-                super::ast::BinOp::Append | super::ast::BinOp::Subtract | super::ast::BinOp::Send
-            ) && guard_like(a)
-                && guard_like(b)
-        }
-        ExprKind::Un(_, a) => guard_like(a),
-        ExprKind::Call(f, args) => {
-            let name = match &f.kind {
-                ExprKind::Atom(n) => Some(*n),
-                ExprKind::Remote(m, n) => match (&m.kind, &n.kind) {
-                    (ExprKind::Atom(m), ExprKind::Atom(n)) if m.name() == "erlang" => Some(*n),
-                    _ => None,
-                },
-                _ => None,
-            };
-            let record_test = args.len() == 2 && name.is_some_and(|n| n.name() == "is_record");
-            name.is_some_and(|n| {
-                crate::catalogue::is_guard_bif(n.name(), args.len()) || record_test
-            }) && all(args)
-        }
-        ExprKind::Record(r) => match &**r {
-            RecordExpr::Index { .. } => true,
-            RecordExpr::Field { base, .. } => guard_like(base),
-            RecordExpr::Build {
-                base: None, fields, ..
-            } => fields.iter().all(|f| guard_like(&f.value)),
-            RecordExpr::Build { base: Some(_), .. } => false,
-        },
-        ExprKind::Binary(es) => es
-            .iter()
-            .all(|el| guard_like(&el.value) && el.size.as_ref().is_none_or(guard_like)),
-        _ => false,
-    }
-}
-
 /// What stands in for a record expression that could not be rewritten
 /// (its diagnostic is already given).
 fn placeholder(span: Span) -> Expr {
@@ -338,7 +285,13 @@ impl Records {
                         // A filter that is a guard expression is a guard (it
                         // filters out what makes it fail), as in erl.
                         Qualifier::Filter(f) => {
-                            let c = if guard_like(f) { Ctx::Guard } else { Ctx::Body };
+                            // Local functions are not known here; the compiler checks the
+                            // rewritten filter again with them.
+                            let c = if f.is_guard_expr(&|_, _| false) {
+                                Ctx::Guard
+                            } else {
+                                Ctx::Body
+                            };
                             self.expr(f, c, diags)
                         }
                     }
