@@ -5,7 +5,7 @@
 //! several match at one place the longest wins, as in OTP. Parts share
 //! the subject's bytes. Bad arguments are `badarg`.
 
-use super::erlang_binary::{bin_arg, bytes_to_list, iolist_bytes, part, range_args};
+use super::erlang_binary::{bin_arg, bytes_to_list, part, range_args};
 use super::{arg, BifCtx, BifFn};
 use crate::term::{Bytes, Term};
 use crate::vm::bits::MAX_BYTES;
@@ -234,17 +234,6 @@ fn bin_to_list(_: &mut BifCtx, a: &[Term]) -> R {
     Ok(bytes_to_list(b.get(from..to).unwrap_or_default()))
 }
 
-fn list_to_bin(_: &mut BifCtx, a: &[Term]) -> R {
-    match arg(a, 0)? {
-        t @ (Term::Nil | Term::Cons(_)) => {
-            let mut out = vec![];
-            iolist_bytes(t, &mut out)?;
-            Ok(Term::binary_from(out))
-        }
-        _ => Err(bad()),
-    }
-}
-
 fn decode_unsigned(_: &mut BifCtx, a: &[Term]) -> R {
     let b = bin_arg(a, 0)?;
     let little = match a.get(1) {
@@ -299,7 +288,8 @@ pub static BIFS: &[(&str, usize, BifFn)] = &[
     ("bin_to_list", 1, bin_to_list),
     ("bin_to_list", 2, bin_to_list),
     ("bin_to_list", 3, bin_to_list),
-    ("list_to_bin", 1, list_to_bin),
+    // binary:list_to_bin/1 is erlang:list_to_binary/1.
+    ("list_to_bin", 1, super::erlang_binary::list_to_binary),
     ("decode_unsigned", 1, decode_unsigned),
     ("decode_unsigned", 2, decode_unsigned),
     ("encode_unsigned", 1, encode_unsigned),

@@ -108,7 +108,7 @@ fn binary_to_list(_: &mut BifCtx, a: &[Term]) -> R {
     Ok(bytes_to_list(bytes))
 }
 
-fn list_to_binary(_: &mut BifCtx, a: &[Term]) -> R {
+pub(super) fn list_to_binary(_: &mut BifCtx, a: &[Term]) -> R {
     match arg(a, 0)? {
         t @ (Term::Nil | Term::Cons(_)) => {
             let mut out = vec![];

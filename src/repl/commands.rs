@@ -453,6 +453,14 @@ impl Session {
         }
     }
 
+    /// ` [server]` for a registered process, else nothing.
+    fn name_tag(&self, p: Pid) -> String {
+        self.world
+            .registered_name(p)
+            .map(|n| format!(" [{}]", n.name()))
+            .unwrap_or_default()
+    }
+
     /// Every process, as `p2 <0.81.0>` with its state, for error messages.
     fn known_procs(&self) -> String {
         let v: Vec<String> = self
@@ -460,13 +468,7 @@ impl Session {
             .procs
             .iter()
             .map(|(p, x)| {
-                let name = self
-                    .world
-                    .registry
-                    .iter()
-                    .find(|(_, v)| **v == *p)
-                    .map(|(k, _)| format!(" [{}]", k.name()))
-                    .unwrap_or_default();
+                let name = self.name_tag(*p);
                 let state = match &x.status {
                     Status::Exited(_) => " (exited)",
                     _ if Some(*p) == self.world.shell => " (shell)",
@@ -543,13 +545,7 @@ impl Session {
     fn procs_text(&self) -> String {
         let mut out = String::new();
         for (pid, p) in &self.world.procs {
-            let name = self
-                .world
-                .registry
-                .iter()
-                .find(|(_, v)| *v == pid)
-                .map(|(k, _)| format!(" [{}]", k.name()))
-                .unwrap_or_default();
+            let name = self.name_tag(*pid);
             let shell = if Some(*pid) == self.world.shell {
                 " (shell)"
             } else {

@@ -69,11 +69,7 @@ impl World {
         if !self.is_alive(*pid) {
             return Ok(Term::Atom(atoms::undefined()));
         }
-        let name = self
-            .registry
-            .iter()
-            .find(|(_, p)| **p == *pid)
-            .map(|(n, _)| Term::Atom(*n));
+        let name = self.registered_name(*pid).map(Term::Atom);
         let pairs: Vec<Term> = items
             .iter()
             .filter(|i| args.len() > 1 || **i != "registered_name" || name.is_some())

@@ -39,10 +39,7 @@ impl World {
     pub fn names(&self, pid: Pid, name: &str) -> bool {
         name == super::event::alias(pid)
             || name == super::event::pid_text(pid)
-            || self
-                .registry
-                .iter()
-                .any(|(a, p)| *p == pid && a.name() == name)
+            || self.registered_name(pid).is_some_and(|a| a.name() == name)
     }
 
     fn group_of(&self, pid: Pid) -> Option<usize> {

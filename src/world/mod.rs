@@ -453,6 +453,14 @@ impl World {
         e
     }
 
+    /// The name `p` is registered under, if any.
+    pub fn registered_name(&self, p: Pid) -> Option<Atom> {
+        self.registry
+            .iter()
+            .find(|(_, q)| **q == p)
+            .map(|(name, _)| *name)
+    }
+
     pub fn is_alive(&self, p: Pid) -> bool {
         self.procs
             .get(&p)

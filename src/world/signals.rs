@@ -5,7 +5,7 @@
 //! deliver `{'DOWN', Ref, process, Pid, Reason}`.
 
 use super::event::Kind;
-use super::{tagged, Meta, Payload, Start, Status, Timer, World};
+use super::{tagged, Meta, Payload, Start, Status, World};
 use crate::term::{atoms, Atom, Pid, Ref, Term};
 use crate::vm::Exception;
 
@@ -381,18 +381,7 @@ impl World {
                 msg.clone()
             }
             ("erlang", "send_after", [Term::Int(t), to, msg]) if *t >= 0 => {
-                let r = self.make_ref();
-                let Term::Ref(Ref(id)) = r else {
-                    return Err(Exception::badarg());
-                };
-                self.timers.push(Timer {
-                    id,
-                    at: self.time + *t as u64,
-                    from: pid,
-                    to: to.clone(),
-                    msg: msg.clone(),
-                });
-                r
+                self.add_timer(pid, *t as u64, to, |_| msg.clone())
             }
             ("timer", "sleep", [t]) => {
                 // `infinity` never wakes, as in erl: no deadline at all.

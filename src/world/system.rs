@@ -25,18 +25,33 @@ impl World {
         if *t < 0 || !matches!(to, Term::Pid(_) | Term::Atom(_)) {
             return Err(Exception::badarg());
         }
+        Ok(self.add_timer(from, *t as u64, to, |r| {
+            Term::tuple(vec![Term::atom("timeout"), r.clone(), msg.clone()])
+        }))
+    }
+
+    /// Sets a timer that sends `msg(ref)` from `from` to `to` after `delay`
+    /// virtual milliseconds; gives the timer's reference.
+    pub(super) fn add_timer(
+        &mut self,
+        from: Pid,
+        delay: u64,
+        to: &Term,
+        msg: impl FnOnce(&Term) -> Term,
+    ) -> Term {
         let r = self.make_ref();
-        let Term::Ref(Ref(id)) = r else {
-            return Err(Exception::badarg());
+        let id = match r {
+            Term::Ref(Ref(id)) => id,
+            _ => 0,
         };
         self.timers.push(Timer {
             id,
-            at: self.time + *t as u64,
+            at: self.time.saturating_add(delay),
             from,
             to: to.clone(),
-            msg: Term::tuple(vec![Term::atom("timeout"), r.clone(), msg.clone()]),
+            msg: msg(&r),
         });
-        Ok(r)
+        r
     }
 
     /// `cancel_timer/1,2` and `read_timer/1,2`: the milliseconds left, or
