@@ -296,32 +296,23 @@ impl Session {
     /// Runs the shell process while it can run: the student's own input
     /// never waits for a step. Other processes and the network stay put.
     fn run_shell(&mut self, show: bool, sink: &mut dyn FnMut(&str)) -> (String, bool) {
-        let mut out = String::new();
-        INTERRUPTED.store(false, std::sync::atomic::Ordering::SeqCst);
-        for _ in 0..RUN_STEPS {
-            if INTERRUPTED.swap(false, std::sync::atomic::Ordering::SeqCst) {
-                out.push_str(&self.interrupt());
-                return (out, true);
-            }
-            let Some(pid) = self.world.shell else { break };
-            // `after 0` (a timeout already due) does not wait either.
-            let due = matches!(
-                self.world.procs.get(&pid).map(|p| &p.status),
-                Some(Status::Waiting { deadline: Some(d), .. }) if *d <= self.world.time
-            );
-            let c = if due {
-                crate::world::Choice::Timeout(pid)
-            } else {
-                crate::world::Choice::Run(pid)
-            };
-            if !self.world.enabled().contains(&c) || self.world.stopped.is_some() {
-                break;
-            }
-            out.push_str(&self.apply(&c, show, sink));
-        }
-        let (answer, err) = self.settle();
-        out.push_str(&answer);
-        (out, err)
+        self.run_loop(true, RUN_STEPS, show, None, sink)
+    }
+
+    /// The shell's next move, if it can make one: run, or fire an `after 0`
+    /// (a timeout already due does not wait either).
+    fn shell_choice(&self) -> Option<crate::world::Choice> {
+        let pid = self.world.shell?;
+        let due = matches!(
+            self.world.procs.get(&pid).map(|p| &p.status),
+            Some(Status::Waiting { deadline: Some(d), .. }) if *d <= self.world.time
+        );
+        let c = if due {
+            crate::world::Choice::Timeout(pid)
+        } else {
+            crate::world::Choice::Run(pid)
+        };
+        self.world.enabled().contains(&c).then_some(c)
     }
 
     /// Where the shell's unfinished input stands, when it has one.
@@ -440,6 +431,20 @@ impl Session {
         stop: Option<&dyn Fn(&World) -> bool>,
         sink: &mut dyn FnMut(&str),
     ) -> (String, bool) {
+        self.run_loop(false, max, show, stop, sink)
+    }
+
+    /// Applies at most `max` choices, the scheduler's or with `shell_only`
+    /// only the shell's, until none is left, `stop` holds, a bound of the
+    /// world is reached or Ctrl-C; then settles.
+    fn run_loop(
+        &mut self,
+        shell_only: bool,
+        max: usize,
+        show: bool,
+        stop: Option<&dyn Fn(&World) -> bool>,
+        sink: &mut dyn FnMut(&str),
+    ) -> (String, bool) {
         let mut out = String::new();
         INTERRUPTED.store(false, std::sync::atomic::Ordering::SeqCst);
         for _ in 0..max {
@@ -450,8 +455,12 @@ impl Session {
             if stop.is_some_and(|f| f(&self.world)) {
                 break;
             }
-            let choices = self.world.enabled();
-            let Some(c) = self.sched.pick(&choices) else {
+            let next = if shell_only {
+                self.shell_choice()
+            } else {
+                self.sched.pick(&self.world.enabled())
+            };
+            let Some(c) = next else {
                 break;
             };
             out.push_str(&self.apply(&c, show, sink));
