@@ -146,12 +146,7 @@ fn outcome_failure(o: &Outcome, name: &str, src: &str) -> ExitCode {
             span,
             blocked,
         } => {
-            let mut d = Diagnostic::error(format!("deadlock: the main process waits forever in `receive` (line {line})"))
-                .at(*span, "waiting here")
-                .help("no process can send the message it waits for; add an `after` clause or send the message first");
-            for b in blocked {
-                d = d.note(b.clone());
-            }
+            let d = run::deadlock_diagnostic("the main process", *line, *span, blocked);
             report(&[d], name, src);
         }
         Outcome::Bound(why) => {

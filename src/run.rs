@@ -74,6 +74,39 @@ pub fn waiting_at(p: &crate::vm::Process) -> (usize, Span) {
         .unwrap_or_default()
 }
 
+/// Every process waiting in `receive`, with the line it waits at
+/// (sleeping processes wait for no message).
+pub fn blocked_in_receive(world: &World) -> Vec<(Pid, usize)> {
+    world
+        .procs
+        .iter()
+        .filter(|(_, p)| {
+            matches!(
+                p.status,
+                Status::Waiting {
+                    sleeping: false,
+                    ..
+                }
+            )
+        })
+        .map(|(pid, p)| (*pid, waiting_at(&p.process).0))
+        .collect()
+}
+
+/// The report of a deadlock: `who` waits forever in `receive` at `span`
+/// (on `line`), and each process in `blocked` is a note.
+pub fn deadlock_diagnostic(who: &str, line: usize, span: Span, blocked: &[String]) -> Diagnostic {
+    let mut d = Diagnostic::error(format!(
+        "deadlock: {who} waits forever in `receive` (line {line})"
+    ))
+    .at(span, "waiting here")
+    .help("no process can send the message it waits for; add an `after` clause or send the message first");
+    for b in blocked {
+        d = d.note(b.clone());
+    }
+    d
+}
+
 /// Runs `module:function(args)` as the main process of a fresh world until
 /// it ends (other processes stop with it, as under `erl -eval ... halt()`).
 pub fn run_call(
@@ -212,15 +245,12 @@ fn drive(
                 .get(&main)
                 .map(|p| waiting_at(&p.process))
                 .unwrap_or_default();
-            let blocked = world
-                .procs
-                .iter()
-                .filter(|(_, p)| matches!(p.status, Status::Waiting { .. }))
-                .map(|(pid, p)| {
+            let blocked = blocked_in_receive(world)
+                .into_iter()
+                .map(|(pid, at)| {
                     format!(
-                        "{} waits in receive at line {}",
-                        crate::world::event::pid_text(*pid),
-                        waiting_at(&p.process).0
+                        "{} waits in receive at line {at}",
+                        crate::world::event::pid_text(pid)
                     )
                 })
                 .collect();

@@ -368,35 +368,27 @@ impl Session {
             .last()
             .map(|(_, t, _)| t.clone())
             .unwrap_or_default();
-        let sleeps = matches!(p.status, Status::Waiting { sleeping: true, .. });
-        let mut d = if sleeps {
-            crate::diag::Diagnostic::error(format!(
-                "the shell sleeps forever (line {line}): nothing can wake `timer:sleep(infinity)`"
-            ))
-            .at(span, "sleeping here")
+        let blocked: Vec<String> = run::blocked_in_receive(&self.world)
+            .into_iter()
+            .map(|(pid, at)| {
+                format!(
+                    "{} ({}) waits in receive at line {at}",
+                    crate::world::event::pid_text(pid),
+                    alias(pid)
+                )
+            })
+            .collect();
+        let d = if matches!(p.status, Status::Waiting { sleeping: true, .. }) {
+            blocked.iter().fold(
+                crate::diag::Diagnostic::error(format!(
+                    "the shell sleeps forever (line {line}): nothing can wake `timer:sleep(infinity)`"
+                ))
+                .at(span, "sleeping here"),
+                |d, b| d.note(b.clone()),
+            )
         } else {
-            crate::diag::Diagnostic::error(format!(
-                "deadlock: the shell waits forever in `receive` (line {line})"
-            ))
-            .at(span, "waiting here")
-            .help("no process can send the message it waits for; add an `after` clause or send the message first")
+            run::deadlock_diagnostic("the shell", line, span, &blocked)
         };
-        for (pid, q) in &self.world.procs {
-            if matches!(
-                q.status,
-                Status::Waiting {
-                    sleeping: false,
-                    ..
-                }
-            ) {
-                d = d.note(format!(
-                    "{} ({}) waits in receive at line {}",
-                    crate::world::event::pid_text(*pid),
-                    alias(*pid),
-                    run::waiting_at(&q.process).0
-                ));
-            }
-        }
         render_all(&[d], "shell", &text, self.style)
     }
 
