@@ -13,6 +13,16 @@ use crate::world::sched::Sched;
 use crate::world::{Choice, Payload, Status};
 use std::fmt::Write;
 
+/// A fault model's parse error in one line: its message and hint.
+fn flag_error(e: &crate::world::faults::FlagError) -> String {
+    let d = &e.0;
+    d.message.clone()
+        + &d.help
+            .as_ref()
+            .map(|h| format!("; {h}"))
+            .unwrap_or_default()
+}
+
 /// When `:run until ...` stops.
 type StopWhen = Box<dyn Fn(&crate::world::World) -> bool>;
 
@@ -137,19 +147,12 @@ impl Session {
                 })
             }
             Command::Partition(text) => {
-                let p = crate::world::faults::parse_partition(&text).map_err(|e| {
-                    e.0.message.clone() + &e.0.help.map(|h| format!("; {h}")).unwrap_or_default()
-                });
-                match p {
-                    Ok(p) => {
-                        self.known_names(p.groups.iter().flatten())?;
-                        self.change(sink, |w| {
-                            w.faults.partition = Some(p);
-                            w.partition();
-                        })
-                    }
-                    Err(e) => Err(e),
-                }
+                let p = crate::world::faults::parse_partition(&text).map_err(|e| flag_error(&e))?;
+                self.known_names(p.groups.iter().flatten())?;
+                self.change(sink, |w| {
+                    w.faults.partition = Some(p);
+                    w.partition();
+                })
             }
             Command::Heal => {
                 if !self.world.partitioned {
@@ -158,24 +161,14 @@ impl Session {
                 self.change(sink, |w| w.heal())
             }
             Command::Net(m) => {
-                match crate::world::faults::parse_net(&m) {
-                    Ok(model) => {
-                        self.world.faults.net = model;
-                        Ok(format!("link model: {m}\n"))
-                    }
-                    Err(e) => Err(e.0.message.clone()
-                        + &e.0.help.map(|h| format!("; {h}")).unwrap_or_default()),
-                }
+                self.world.faults.net =
+                    crate::world::faults::parse_net(&m).map_err(|e| flag_error(&e))?;
+                Ok(format!("link model: {m}\n"))
             }
             Command::Timing(m) => {
-                match crate::world::faults::parse_timing(&m) {
-                    Ok(t) => {
-                        self.world.faults.timing = t;
-                        Ok(format!("timing: {m}\n"))
-                    }
-                    Err(e) => Err(e.0.message.clone()
-                        + &e.0.help.map(|h| format!("; {h}")).unwrap_or_default()),
-                }
+                self.world.faults.timing =
+                    crate::world::faults::parse_timing(&m).map_err(|e| flag_error(&e))?;
+                Ok(format!("timing: {m}\n"))
             }
             Command::Save(f) => self.save(&f),
             Command::Load(f) => self.load(&f),
