@@ -103,32 +103,32 @@ impl Session {
         self.timeline.here_next.clear();
     }
 
-    /// One snapshot back (silent ones included); false at the start.
-    fn back_one(&mut self) -> bool {
-        let Some(prev) = self.timeline.past.pop() else {
+    /// One snapshot back, or `forward` one towards the present (silent
+    /// ones included); false when there is none that way.
+    fn step_through(&mut self, forward: bool) -> bool {
+        let there = if forward {
+            self.timeline.future.pop()
+        } else {
+            self.timeline.past.pop()
+        };
+        let Some(there) = there else {
             return false;
         };
         let now = self.now();
-        self.timeline.future.push(now);
-        self.restore(prev);
-        true
-    }
-
-    fn forward_one(&mut self) -> bool {
-        let Some(next) = self.timeline.future.pop() else {
-            return false;
-        };
-        let now = self.now();
-        self.timeline.past.push(now);
-        self.restore(next);
+        if forward {
+            self.timeline.past.push(now);
+        } else {
+            self.timeline.future.push(now);
+        }
+        self.restore(there);
         true
     }
 
     /// Moves one snapshot at a time until `n` inputs or commands are
     /// passed (silent snapshots do not count); returns how many were.
-    fn travel(&mut self, n: usize, one: fn(&mut Session) -> bool) -> usize {
+    fn travel(&mut self, n: usize, forward: bool) -> usize {
         let mut done = 0;
-        while done < n && one(self) {
+        while done < n && self.step_through(forward) {
             if !self.timeline.here_silent {
                 done += 1;
             }
@@ -141,7 +141,7 @@ impl Session {
         if self.timeline.past.is_empty() {
             return Err("there is no earlier input or command to go back to".into());
         }
-        let done = self.travel(n, Session::back_one);
+        let done = self.travel(n, false);
         Ok(format!(
             "back {}: {}; :forward returns, :back e27 goes to just before an event\n",
             inputs_text(done),
@@ -160,7 +160,7 @@ impl Session {
             });
         }
         while self.world.trace.len() >= n {
-            if !self.back_one() {
+            if !self.step_through(false) {
                 return Err(format!(
                     "e{n} is older than the oldest snapshot kept; :back 1 goes as far as it can"
                 ));
@@ -220,7 +220,7 @@ impl Session {
         if self.timeline.future.is_empty() {
             return Err("this is the present; nothing to go forward to".into());
         }
-        let done = self.travel(n, Session::forward_one);
+        let done = self.travel(n, true);
         Ok(format!(
             "forward {}: {}\n",
             inputs_text(done),
