@@ -242,7 +242,7 @@ fn fault_plan(f: &PlanFlags<'_>) -> Result<FaultPlan, PlanError> {
             .push(faults::parse_byzantine(b).map_err(flag)?);
     }
     if let Some(src) = f.byzantine_fun {
-        if let Err(ds) = faults::compile_adversary(src) {
+        if let Err(ds) = pidlab::run::compile_adversary(src) {
             let d = ds
                 .into_iter()
                 .next()
@@ -258,7 +258,7 @@ fn fault_plan(f: &PlanFlags<'_>) -> Result<FaultPlan, PlanError> {
     }
     plan.fail_stop |= f.fail_stop;
     if let Some(b) = f.budget {
-        (plan.max_losses, plan.max_crashes) = faults::parse_budget(b).map_err(flag)?;
+        plan.set_budget(faults::parse_budget(b).map_err(flag)?);
     }
     Ok(plan)
 }
@@ -370,7 +370,7 @@ fn cmd_run(
     let mut world = pidlab::world::World::new(code.clone());
     world.limits = trace.world;
     world.faults = trace.faults.clone();
-    world.rng = trace.seed;
+    world.seed = trace.seed;
     // Events stream to the trace outputs; the run itself keeps none.
     world.keep_trace = false;
     world.track_vc = trace.human || trace.json.is_some();
@@ -652,7 +652,7 @@ fn main() -> ExitCode {
                         return ExitCode::from(2);
                     }
                 };
-                let sched = Sched::parse(&sched, seed).unwrap_or(Sched::Random { state: seed });
+                let sched = Sched::parse(&sched, seed).unwrap_or(Sched::random(seed));
                 let opts = TraceOpts {
                     human: trace,
                     wait,

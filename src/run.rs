@@ -27,9 +27,7 @@ impl Default for RunLimits {
     fn default() -> RunLimits {
         RunLimits {
             max_reductions: 2_000_000_000,
-            sched: Sched::Random {
-                state: crate::world::sched::DEFAULT_SEED,
-            },
+            sched: Sched::random(crate::world::sched::DEFAULT_SEED),
         }
     }
 }
@@ -178,6 +176,9 @@ pub fn run_main(
     hooks: Hooks<'_>,
 ) -> RunReport {
     let mut roster = Roster::default();
+    // A plan checked when it was read; a fun that does not compile here
+    // leaves messages unchanged.
+    let _ = load_adversary(world);
     let outcome = drive(world, module, func, args, &limits, wait, hooks, &mut roster);
     roster.note_procs(world);
     RunReport {
@@ -185,6 +186,29 @@ pub fn run_main(
         roster,
         still_running: still_running(world),
     }
+}
+
+/// Compiles the adversary's fun into a module `pidlab_adversary` with
+/// `rewrite/1`, or says what is wrong with it.
+pub fn compile_adversary(fun_src: &str) -> Result<Module, Vec<crate::diag::Diagnostic>> {
+    let src = format!(
+        "-module(pidlab_adversary).\n-export([rewrite/1]).\nrewrite(Msg) -> F = {fun_src}, F(Msg).\n"
+    );
+    let (ast, diags) = crate::syntax::parse_module(&src, Some("pidlab_adversary"));
+    if diags.iter().any(crate::diag::Diagnostic::is_error) {
+        return Err(diags);
+    }
+    crate::compile::compile_module(&ast, "--byzantine-fun", &src).map(|(m, _)| m)
+}
+
+/// Loads the fault plan's Byzantine fun into the world's code, so the
+/// world can run it on messages without compiling anything itself.
+pub fn load_adversary(world: &mut World) -> Result<(), Vec<crate::diag::Diagnostic>> {
+    if let Some(src) = world.faults.byzantine_fun.clone() {
+        let m = compile_adversary(&src)?;
+        world.code.load(m);
+    }
+    Ok(())
 }
 
 /// Whether the process `main` has ended.
@@ -235,8 +259,7 @@ fn drive(
         if world.reductions >= limits.max_reductions {
             return Outcome::ReductionLimit(world.reductions);
         }
-        let choices = world.enabled();
-        let Some(choice) = sched.pick(&choices) else {
+        let Some(choice) = sched.pick(world) else {
             if after_main {
                 break;
             }
@@ -394,6 +417,7 @@ fn still_running(world: &World) -> Vec<Pid> {
         .filter(|(pid, _)| **pid != MAIN_PID && Some(**pid) != world.shell)
         .filter(|(pid, p)| match p.status {
             Status::Runnable
+            | Status::Choosing
             | Status::Waiting {
                 deadline: Some(_), ..
             } => true,

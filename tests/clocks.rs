@@ -25,10 +25,10 @@ fn trace_with(src: &str, seed: u64, plan: pidlab::world::faults::FaultPlan) -> V
     let func = *m.exports.values().next().expect("main/0 is exported");
     let mut world = World::new(code);
     world.faults = plan;
-    world.rng = seed;
+    world.seed = seed;
     let limits = RunLimits {
         max_reductions: 1_000_000,
-        sched: Sched::Random { state: seed },
+        sched: Sched::random(seed),
     };
     run::run_world(
         &mut world,
@@ -235,9 +235,9 @@ fn world_after(
     world
         .spawn_process(None, pidlab::world::Start::Call(m.clone(), *func, vec![]))
         .expect("main starts");
-    let mut sched = Sched::Random { state: seed };
+    let mut sched = Sched::random(seed);
     for _ in 0..steps {
-        let Some(c) = sched.pick(&world.enabled()) else {
+        let Some(c) = sched.pick(&world) else {
             break;
         };
         world.apply(&c);

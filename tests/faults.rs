@@ -16,11 +16,11 @@ fn run_with(src: &str, plan: FaultPlan, seed: u64) -> (Vec<Event>, String, Outco
     let func = *m.exports.values().next().expect("main/0");
     let mut world = World::new(code);
     world.faults = plan;
-    world.rng = seed;
+    world.seed = seed;
     let mut out = String::new();
     let limits = RunLimits {
         max_reductions: 50_000_000,
-        sched: Sched::Random { state: seed },
+        sched: Sched::random(seed),
     };
     let outcome = run::run_world(
         &mut world,

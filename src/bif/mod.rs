@@ -135,6 +135,7 @@ const WORLD_BIFS: &[(&str, &str, usize)] = &[
     ("erlang", "statistics", 1),
     ("timer", "sleep", 1),
     ("pidlab", "emit", 1),
+    ("pidlab", "choose", 1),
     ("erlang", "get_module_info", 2),
     ("erlang", "process_info", 1),
     ("erlang", "process_info", 2),

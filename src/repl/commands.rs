@@ -59,13 +59,13 @@ impl Session {
             }
             Command::Sched(name) => {
                 self.sched =
-                    Sched::parse(&name, self.seed).unwrap_or(Sched::Random { state: self.seed });
+                    Sched::parse(&name, self.seed).unwrap_or(Sched::random(self.seed));
                 Ok(format!("scheduler: {name}\n"))
             }
             Command::Seed(n) => {
                 self.seed = n;
-                self.sched = Sched::Random { state: n };
-                self.world.rng = n;
+                self.sched = Sched::random(n);
+                self.world.seed = n;
                 Ok(format!(
                     "seed {n}: the random scheduler, losses, delays and random crashes draw from it\n"
                 ))
@@ -241,7 +241,30 @@ impl Session {
             },
             Choice::Timeout(p) => format!("timeout of {} ({})", pid_text(*p), alias(*p)),
             Choice::Timer(id) => format!("fire timer {id}"),
+            Choice::Tick(t) if self.world.round_len().is_some() => {
+                format!("let time pass to the round that starts at t={t}")
+            }
             Choice::Tick(t) => format!("let time pass to t={t} (the fault plan acts then)"),
+            Choice::Choose(p, i) => {
+                let option = self
+                    .world
+                    .procs
+                    .get(p)
+                    .and_then(|x| x.options.get(*i as usize))
+                    .map(crate::term::write::write)
+                    .unwrap_or_default();
+                format!("{} ({}) chooses {option}", pid_text(*p), alias(*p))
+            }
+            Choice::Drop(id) => format!("lose m{id} (fault)"),
+            Choice::Omit(id) => format!("omit m{id} (fault)"),
+            Choice::Duplicate(id) => format!("duplicate m{id} (fault)"),
+            Choice::Delay(id, t) => format!("delay m{id} until t={t} (fault)"),
+            Choice::Corrupt(id) => format!("corrupt m{id} (fault)"),
+            Choice::Forge(id, v) => {
+                format!("make m{id} claim to come from {} (fault)", alias(*v))
+            }
+            Choice::Crash(p) => format!("crash {} ({}) (fault)", pid_text(*p), alias(*p)),
+            Choice::Recover(p) => format!("recover {} ({}) (fault)", pid_text(*p), alias(*p)),
         }
     }
 
@@ -329,7 +352,7 @@ impl Session {
                         out.push_str("interrupted\n");
                         break;
                     }
-                    let Some(c) = self.sched.pick(&self.world.enabled()) else {
+                    let Some(c) = self.sched.pick(&self.world) else {
                         out.push_str(&self.nothing_text());
                         break;
                     };
@@ -350,7 +373,7 @@ impl Session {
                 }
                 Ok(self.apply_shown(&c, sink))
             }
-            StepWhat::One => match self.sched.pick(&self.world.enabled()) {
+            StepWhat::One => match self.sched.pick(&self.world) {
                 Some(c) => Ok(self.apply_shown(&c, sink)),
                 None => Ok(self.nothing_text()),
             },
@@ -531,6 +554,7 @@ impl Session {
                 }
             }
             Some(Status::Idle) => "idle (the shell)".into(),
+            Some(Status::Choosing) => "in pidlab:choose, waiting for a choice".into(),
             None => "unknown".into(),
         }
     }

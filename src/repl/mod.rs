@@ -77,9 +77,7 @@ impl Session {
             world,
             bindings: vec![],
             counter: 0,
-            sched: Sched::Random {
-                state: DEFAULT_SEED,
-            },
+            sched: Sched::random(DEFAULT_SEED),
             seed: DEFAULT_SEED,
             manual: false,
             pending_names: None,
@@ -340,6 +338,10 @@ impl Session {
             Status::Runnable => {
                 "the input is still running: :run goes on, Ctrl-C or :cancel stops it\n".into()
             }
+            Status::Choosing => format!(
+                "the shell waits in pidlab:choose with {} options: :next lists them, :pick N chooses one\n",
+                p.options.len()
+            ),
             _ => String::new(),
         }
     }
@@ -450,7 +452,7 @@ impl Session {
             let next = if shell_only {
                 self.shell_choice()
             } else {
-                self.sched.pick(&self.world.enabled())
+                self.sched.pick(&self.world)
             };
             let Some(c) = next else {
                 break;

@@ -31,6 +31,7 @@ fn mark(e: &Event) -> String {
         Kind::Recover => "RECOVER".into(),
         Kind::Partition { .. } => "partition".into(),
         Kind::Heal => "heal".into(),
+        Kind::Round { n } => format!("round {n}"),
     };
     let mut t: String = text.chars().take(WIDTH - 2).collect();
     if let Some((l, _)) = &e.clock {

@@ -85,6 +85,10 @@ pub enum Kind {
         groups: String,
     },
     Heal,
+    /// Under synchronous timing: round `n` starts.
+    Round {
+        n: u64,
+    },
 }
 
 impl Kind {
@@ -111,6 +115,7 @@ impl Kind {
             Kind::Recover => "recover",
             Kind::Partition { .. } => "partition",
             Kind::Heal => "heal",
+            Kind::Round { .. } => "round",
         }
     }
 }
@@ -185,6 +190,7 @@ impl Event {
             Kind::Duplicate { msg, copy } => format!("m{msg} as m{copy}"),
             Kind::Crash | Kind::Heal | Kind::Recover => String::new(),
             Kind::Partition { groups } => groups.clone(),
+            Kind::Round { n } => n.to_string(),
         }
     }
 
@@ -255,6 +261,10 @@ impl Event {
             }
             Kind::Forge { claims, .. } => Some(("claims", pid_text(*claims))),
             Kind::Partition { groups } => Some(("groups", groups.clone())),
+            Kind::Round { n } => {
+                m.insert("round".into(), (*n).into());
+                None
+            }
             Kind::Drop { .. } | Kind::Crash | Kind::Heal | Kind::Recover => None,
             Kind::Timeout => None,
         };

@@ -102,6 +102,10 @@ pub struct FaultPlan {
     pub max_losses: Option<u64>,
     /// At most this many crashes by rule (None: no bound).
     pub max_crashes: Option<u64>,
+    /// At most this many duplicated messages (None: no bound).
+    pub max_dups: Option<u64>,
+    /// At most this many delayed messages (None: no bound).
+    pub max_delays: Option<u64>,
     pub omissions: Vec<Omission>,
     pub byzantine: Vec<Byzantine>,
     /// An Erlang fun (source text) that rewrites every message a Byzantine
@@ -123,6 +127,8 @@ impl Default for FaultPlan {
             timing: Timing::Local,
             max_losses: None,
             max_crashes: None,
+            max_dups: None,
+            max_delays: None,
             omissions: vec![],
             byzantine: vec![],
             byzantine_fun: None,
@@ -530,21 +536,29 @@ pub fn parse_byzantine(text: &str) -> Result<Byzantine, FlagError> {
     })
 }
 
-/// Compiles the adversary's fun into a module `pidlab_adversary` with
-/// `rewrite/1`, or says what is wrong with it.
-pub fn compile_adversary(fun_src: &str) -> Result<crate::vm::Module, Vec<Diagnostic>> {
-    let src = format!("-module(pidlab_adversary).\n-export([rewrite/1]).\nrewrite(Msg) -> F = {fun_src}, F(Msg).\n");
-    let (ast, diags) = crate::syntax::parse_module(&src, Some("pidlab_adversary"));
-    if diags.iter().any(Diagnostic::is_error) {
-        return Err(diags);
-    }
-    crate::compile::compile_module(&ast, "--byzantine-fun", &src).map(|(m, _)| m)
+/// The bounds `--budget` sets: at most so many faults of each kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Budget {
+    pub losses: Option<u64>,
+    pub crashes: Option<u64>,
+    pub dups: Option<u64>,
+    pub delays: Option<u64>,
 }
 
-/// `--budget losses=K,crashes=F`: bounds on the faults of a run.
-pub fn parse_budget(text: &str) -> Result<(Option<u64>, Option<u64>), FlagError> {
+impl FaultPlan {
+    /// Sets the bounds a budget names, leaving the others as they were.
+    pub fn set_budget(&mut self, b: Budget) {
+        self.max_losses = b.losses.or(self.max_losses);
+        self.max_crashes = b.crashes.or(self.max_crashes);
+        self.max_dups = b.dups.or(self.max_dups);
+        self.max_delays = b.delays.or(self.max_delays);
+    }
+}
+
+/// `--budget losses=K,crashes=F,dups=D,delays=T`: bounds on the faults of a run.
+pub fn parse_budget(text: &str) -> Result<Budget, FlagError> {
     let flag = "--budget";
-    let (mut losses, mut crashes) = (None, None);
+    let mut b = Budget::default();
     for p in params(flag, text, text, 0, "e.g. losses=10,crashes=1")? {
         let n = count(
             flag,
@@ -555,8 +569,10 @@ pub fn parse_budget(text: &str) -> Result<(Option<u64>, Option<u64>), FlagError>
             "write a whole number",
         )?;
         match p.key {
-            "losses" => losses = Some(n),
-            "crashes" => crashes = Some(n),
+            "losses" => b.losses = Some(n),
+            "crashes" => b.crashes = Some(n),
+            "dups" => b.dups = Some(n),
+            "delays" => b.delays = Some(n),
             k => {
                 return Err(bad(
                     flag,
@@ -564,12 +580,12 @@ pub fn parse_budget(text: &str) -> Result<(Option<u64>, Option<u64>), FlagError>
                     p.key_at,
                     p.key_at + k.len(),
                     &format!("unknown budget `{k}`"),
-                    "budgets are losses and crashes",
+                    "budgets are losses, crashes, dups and delays",
                 ))
             }
         }
     }
-    Ok((losses, crashes))
+    Ok(b)
 }
 
 /// The TOML form of a plan: each field is written as its flag would be.
@@ -660,8 +676,7 @@ pub fn load_plan(text: &str) -> Result<FaultPlan, Box<Diagnostic>> {
             .push(parse_crash(r.get_ref()).map_err(|e| into_file(*e, r.span()))?);
     }
     if let Some(v) = file.budget {
-        (plan.max_losses, plan.max_crashes) =
-            parse_budget(v.get_ref()).map_err(|e| into_file(*e, v.span()))?;
+        plan.set_budget(parse_budget(v.get_ref()).map_err(|e| into_file(*e, v.span()))?);
     }
     Ok(plan)
 }

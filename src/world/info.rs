@@ -96,7 +96,7 @@ impl World {
             "status" => Term::atom(match p.status {
                 _ if pid == caller => "running",
                 Status::Runnable => "runnable",
-                Status::Waiting { .. } | Status::Idle => "waiting",
+                Status::Waiting { .. } | Status::Idle | Status::Choosing => "waiting",
                 Status::Exited(_) => "exiting",
             }),
             "message_queue_len" => Term::Int(p.process.mailbox.len() as i64),

@@ -1,10 +1,15 @@
-//! Carrying out a fault plan: the link model's losses and duplicates,
-//! partitions (drop or hold until healed), and crashes (crash-stop tells
-//! nobody; fail-stop fires links and monitors). Every fault is an event.
+//! Carrying out a fault plan. The plan says which faults are possible;
+//! each one is a choice in `World::enabled()` and happens only when a
+//! scheduler (or the student, or the explorer) picks it: a message lost,
+//! duplicated, delayed, omitted, corrupted or forged, a process crashed or
+//! recovered. Nothing here draws at random. Partitions (drop or hold until
+//! healed), crashes by count or time, and the Byzantine rewrite fun are
+//! deterministic rules. Every fault is an event, except a delay, which is
+//! timing (the message's later delivery shows it).
 
 use super::event::Kind;
 use super::faults::{CutMode, LinkModel, Timing, Trigger};
-use super::{InFlight, Status, World};
+use super::{Choice, InFlight, Payload, Status, World};
 use crate::term::{Pid, Term};
 
 /// `t` with every occurrence of pid `from` replaced by `to`.
@@ -25,15 +30,58 @@ fn replace_pid(t: &Term, from: Pid, to: Pid) -> Term {
     }
 }
 
-impl World {
-    /// A uniform draw in [0, 1) from the world's seeded source.
-    fn draw(&mut self) -> f64 {
-        let mut st = self.rng;
-        let r = super::sched::Sched::next_random(&mut st);
-        self.rng = st;
-        (r >> 11) as f64 / (1u64 << 53) as f64
+/// A corrupted copy of `t`, the same every time: a number goes up by
+/// one, an atom becomes `corrupted`, a tuple or list has its last element
+/// corrupted; anything else is wrapped as `{corrupted, T}`.
+fn corrupt(t: &Term) -> Term {
+    match t {
+        Term::Int(i) => Term::Int(i.wrapping_add(1)),
+        Term::Float(f) => Term::Float(f + 1.0),
+        Term::Atom(_) => Term::atom("corrupted"),
+        Term::Tuple(xs) if !xs.is_empty() => {
+            let mut v: Vec<Term> = xs.to_vec();
+            if let Some(last) = v.last_mut() {
+                *last = corrupt(last);
+            }
+            Term::tuple(v)
+        }
+        Term::Cons(_) => match t.list_to_vec() {
+            Some(mut v) if !v.is_empty() => {
+                if let Some(last) = v.last_mut() {
+                    *last = corrupt(last);
+                }
+                Term::list(v)
+            }
+            _ => Term::tuple(vec![Term::atom("corrupted"), t.clone()]),
+        },
+        _ => Term::tuple(vec![Term::atom("corrupted"), t.clone()]),
     }
+}
 
+/// How likely each fault is for one message under the plan. A random
+/// scheduler draws against these; the explorer only asks which are above 0.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Odds {
+    /// Lost by the link (fair-loss) or by a Byzantine sender.
+    pub drop: f64,
+    /// Omitted by its sender or its receiver.
+    pub omit: f64,
+    /// Duplicated (each copy again with the same odds, finitely often).
+    pub dup: f64,
+    pub corrupt: f64,
+    pub forge: f64,
+}
+
+/// `1 - (1 - a)(1 - b)`: the chance that at least one of two happens.
+fn either(a: f64, b: f64) -> f64 {
+    1.0 - (1.0 - a) * (1.0 - b)
+}
+
+fn within(used: u64, max: Option<u64>) -> bool {
+    max.is_none_or(|m| used < m)
+}
+
+impl World {
     /// Whether `pid` is the process a plan names (alias `p2`, pid text or
     /// registered name).
     pub fn names(&self, pid: Pid, name: &str) -> bool {
@@ -54,21 +102,11 @@ impl World {
             && matches!((self.group_of(from), self.group_of(to)), (Some(a), Some(b)) if a != b)
     }
 
-    /// Puts a sent message into the network as the plan says: lost,
-    /// duplicated, held by a partition, or simply in flight.
-    pub(super) fn network_send(&mut self, m: InFlight, send_event: u64) {
-        let drop_event = |w: &mut World, m: &InFlight| {
-            w.push_event(m.from, Kind::Drop { msg: m.id }, None, vec![send_event]);
-        };
-        let mut m = m;
-        if self.omits(m.from, true) || self.byzantine_drop(m.from) {
-            drop_event(self, &m);
-            return;
-        }
-        if self.byzantine_dup(&m, send_event) {
-            // The adversary sent an extra copy; the original goes on below.
-        }
-        self.byzantine_rewrite(&mut m);
+    /// Puts a sent message into the network: rewritten by the plan's
+    /// Byzantine fun, lost or held by a partition, or in flight, arriving
+    /// at once and at the latest when the timing model says.
+    pub(super) fn network_send(&mut self, mut m: InFlight, send_event: u64) {
+        self.adversary_rewrite(&mut m);
         if self.crosses_cut(m.from, m.to) {
             let mode = self
                 .faults
@@ -77,82 +115,219 @@ impl World {
                 .map(|p| p.mode)
                 .unwrap_or(CutMode::Drop);
             match mode {
-                CutMode::Drop => drop_event(self, &m),
+                CutMode::Drop => {
+                    self.push_event(m.from, Kind::Drop { msg: m.id }, None, vec![send_event]);
+                }
                 CutMode::Hold => self.held.push(m),
             }
             return;
         }
+        let latest = self.latest_arrival();
+        self.network.push_timed(m, self.time, latest);
+    }
+
+    /// The latest time a message sent now may arrive under the timing model.
+    fn latest_arrival(&self) -> u64 {
+        match self.faults.timing {
+            Timing::Local | Timing::Sync { .. } => self.time,
+            Timing::Async => u64::MAX,
+            Timing::Psync { gst, delta } => self.time.max(gst).saturating_add(delta),
+        }
+    }
+
+    /// The plan's odds of each fault for message `id` in flight.
+    pub fn odds(&self, id: u64) -> Odds {
+        let Some(m) = self.network.get(id) else {
+            return Odds::default();
+        };
+        if !matches!(m.payload, Payload::Message(_)) {
+            return Odds::default();
+        }
+        let mut o = Odds::default();
         if let LinkModel::FairLoss { loss, dup } = self.faults.net {
-            let within_budget = self.faults.max_losses.is_none_or(|max| self.losses < max);
-            if self.draw() < loss && within_budget {
-                self.losses += 1;
-                drop_event(self, &m);
-                return;
+            o.drop = loss;
+            o.dup = dup;
+        }
+        for b in self.faults.byzantine.iter().filter(|b| self.names(m.from, &b.who)) {
+            o.drop = either(o.drop, b.drop);
+            o.dup = either(o.dup, b.dup);
+            o.corrupt = either(o.corrupt, b.corrupt);
+            o.forge = either(o.forge, b.forge);
+        }
+        for om in &self.faults.omissions {
+            if self.names(m.from, &om.who) {
+                o.omit = either(o.omit, om.send);
             }
-            // Finitely often: each copy is duplicated again with the same odds.
-            let mut copies = 0;
-            while copies < 8 && self.draw() < dup {
-                copies += 1;
-                self.send_copy(&m, send_event);
+            if self.names(m.to, &om.who) {
+                o.omit = either(o.omit, om.receive);
             }
         }
-        self.push_delayed(m);
+        o
     }
 
-    /// Puts a copy of `m` in flight under its own id, with a `duplicate` event.
-    fn send_copy(&mut self, m: &InFlight, send_event: u64) {
-        self.next_msg += 1;
-        let copy = InFlight {
-            id: self.next_msg,
-            ..m.clone()
-        };
-        self.send_event.insert(copy.id, send_event);
-        self.push_event(
-            m.from,
-            Kind::Duplicate {
-                msg: m.id,
-                copy: copy.id,
-            },
-            None,
-            vec![send_event],
-        );
-        self.push_delayed(copy);
+    /// The time a delay moves a message to: just past the next moment
+    /// something else is due (a timeout, a timer, the plan), so that thing
+    /// happens first.
+    pub fn delay_target(&self) -> u64 {
+        let now = self.time;
+        let deadlines = self.deadlines.iter().map(|(d, _)| *d);
+        let timers = self.timers.iter().map(|t| t.at);
+        let plan = self.plan_times();
+        deadlines
+            .chain(timers)
+            .chain(plan)
+            .filter(|t| *t >= now)
+            .min()
+            .unwrap_or(now)
+            .saturating_add(1)
     }
 
-    /// How long the timing model lets a message take, drawn now.
-    fn delay(&mut self) -> u64 {
-        let heavy = |w: &mut World| {
-            // P(delay > T) is about 5 / (T + 5): no bound holds for all messages.
-            let u = w.draw().max(1e-9);
-            ((5.0 / u) as u64).saturating_sub(5).min(1 << 40)
+    /// Processes a forged message from `from` could claim to come from.
+    pub fn forge_victims(&self, id: u64) -> Vec<Pid> {
+        let Some(m) = self.network.get(id) else {
+            return vec![];
         };
-        match self.faults.timing {
-            Timing::Local => 0,
-            Timing::Async => heavy(self),
-            Timing::Sync { delta } => (self.draw() * (delta + 1) as f64) as u64,
-            Timing::Psync { gst, delta } => {
-                if self.time >= gst {
-                    (self.draw() * (delta + 1) as f64) as u64
-                } else {
-                    heavy(self).min(gst + delta - self.time)
+        let Payload::Message(term) = &m.payload else {
+            return vec![];
+        };
+        self.procs
+            .keys()
+            .copied()
+            .filter(|p| *p != m.from && self.is_alive(*p))
+            .filter(|p| replace_pid(term, m.from, *p) != *term)
+            .collect()
+    }
+
+    /// The faults the plan allows now, within its budgets.
+    pub(super) fn fault_choices(&self, out: &mut Vec<Choice>) {
+        let now = self.time;
+        let target = self.delay_target();
+        let can_delay = !matches!(self.faults.timing, Timing::Local | Timing::Sync { .. })
+            && within(self.delays, self.faults.max_delays);
+        for m in self.network.iter() {
+            let id = m.id;
+            let o = self.odds(id);
+            if o.omit > 0.0 {
+                out.push(Choice::Omit(id));
+            }
+            if o.drop > 0.0 && within(self.losses, self.faults.max_losses) {
+                out.push(Choice::Drop(id));
+            }
+            if o.dup > 0.0 && within(self.dups, self.faults.max_dups) {
+                out.push(Choice::Duplicate(id));
+            }
+            if !self.network.tampered(id) {
+                if o.corrupt > 0.0 {
+                    out.push(Choice::Corrupt(id));
+                }
+                if o.forge > 0.0 {
+                    out.extend(
+                        self.forge_victims(id)
+                            .into_iter()
+                            .map(|v| Choice::Forge(id, v)),
+                    );
                 }
             }
+            let latest = self.network.latest(id);
+            if can_delay
+                && matches!(m.payload, Payload::Message(_))
+                && self.network.arrival(id) <= now
+                && latest > now
+            {
+                out.push(Choice::Delay(id, target.min(latest)));
+            }
+        }
+        for (pid, p) in &self.procs {
+            let alive = !matches!(p.status, Status::Exited(_));
+            if alive
+                && within(self.rule_crashes, self.faults.max_crashes)
+                && self.crash_odds(*pid) > 0.0
+            {
+                out.push(Choice::Crash(*pid));
+            }
+            if self.recover_odds(*pid) > 0.0 && self.recoverable(*pid) {
+                out.push(Choice::Recover(*pid));
+            }
         }
     }
 
-    /// Puts a message in flight under the timing model; on Erlang links a
-    /// later message of a pair never overtakes an earlier one.
-    fn push_delayed(&mut self, m: InFlight) {
-        let mut at = self.time + self.delay();
-        if self.faults.net == LinkModel::Erlang {
-            let last = self.last_arrival.entry((m.from, m.to)).or_insert(0);
-            at = at.max(*last);
-            *last = at;
-        }
-        self.network.push_at(m, at);
+    /// The chance, after each of its steps, that `pid` crashes by a rule.
+    pub fn crash_odds(&self, pid: Pid) -> f64 {
+        self.faults
+            .crashes
+            .iter()
+            .filter_map(|c| match c.when {
+                Trigger::Prob(p) if self.names(pid, &c.who) => Some(p),
+                _ => None,
+            })
+            .fold(0.0, either)
     }
 
-    /// Loses message `id` by hand (`:drop`). False when it is not in flight.
+    /// The chance, at each step, that crashed `pid` recovers by a rule.
+    pub fn recover_odds(&self, pid: Pid) -> f64 {
+        self.faults
+            .recoveries
+            .iter()
+            .filter_map(|c| match c.when {
+                Trigger::Prob(p) if self.names(pid, &c.who) => Some(p),
+                _ => None,
+            })
+            .fold(0.0, either)
+    }
+
+    fn recoverable(&self, pid: Pid) -> bool {
+        self.procs.get(&pid).is_some_and(|p| {
+            p.init.is_some() && matches!(&p.status, Status::Exited(r) if r.is_atom("crashed"))
+        })
+    }
+
+    /// Applies a fault choice; false when it does not apply now.
+    pub(super) fn apply_fault(&mut self, choice: &Choice) -> bool {
+        match choice {
+            Choice::Drop(id) => {
+                let done = self.drop_message(*id);
+                if done {
+                    self.losses += 1;
+                }
+                done
+            }
+            Choice::Omit(id) => self.drop_message(*id),
+            Choice::Duplicate(id) => {
+                let done = self.duplicate_message(*id).is_some();
+                if done {
+                    self.dups += 1;
+                }
+                done
+            }
+            Choice::Delay(id, at) => {
+                let latest = self.network.latest(*id);
+                let done = *at <= latest && self.network.delay_to(*id, *at);
+                if done {
+                    self.delays += 1;
+                }
+                done
+            }
+            Choice::Corrupt(id) => self.corrupt_message(*id),
+            Choice::Forge(id, victim) => self.forge_message(*id, *victim),
+            Choice::Crash(pid) => {
+                if !self.is_alive(*pid) {
+                    return false;
+                }
+                self.rule_crashes += 1;
+                self.crash(*pid);
+                true
+            }
+            Choice::Recover(pid) => self.recover(*pid),
+            _ => false,
+        }
+    }
+
+    /// Whether links keep each sender/receiver pair's order (Erlang's promise).
+    pub(super) fn fifo(&self) -> bool {
+        self.faults.net == LinkModel::Erlang
+    }
+
+    /// Loses message `id` (a fault, or `:drop`). False when it is not in flight.
     pub fn drop_message(&mut self, id: u64) -> bool {
         let Some(m) = self.network.take(id) else {
             return false;
@@ -162,10 +337,9 @@ impl World {
         true
     }
 
-    /// Duplicates message `id` by hand (`:dup`); returns the copy's id.
+    /// Duplicates message `id` (a fault, or `:dup`); returns the copy's id.
     pub fn duplicate_message(&mut self, id: u64) -> Option<u64> {
         let m = self.network.get(id)?.clone();
-        let at = self.network.arrival(id);
         self.next_msg += 1;
         let copy = InFlight {
             id: self.next_msg,
@@ -185,8 +359,60 @@ impl World {
             send.into_iter().collect(),
         );
         let cid = copy.id;
-        self.network.push_at(copy, at);
+        self.network.push_copy(copy, id);
         Some(cid)
+    }
+
+    /// Replaces the contents of message `id` in flight, with an event.
+    fn tamper(&mut self, id: u64, kind: impl FnOnce(&Term) -> Option<(Term, Kind)>) -> bool {
+        let Some(m) = self.network.get(id) else {
+            return false;
+        };
+        let Payload::Message(term) = &m.payload else {
+            return false;
+        };
+        let from = m.from;
+        let Some((after, event)) = kind(term) else {
+            return false;
+        };
+        self.network.set_payload(id, Payload::Message(after));
+        self.push_event(from, event, None, vec![]);
+        true
+    }
+
+    /// Corrupts message `id` in flight (a Byzantine sender's fault).
+    pub fn corrupt_message(&mut self, id: u64) -> bool {
+        self.tamper(id, |t| {
+            let after = corrupt(t);
+            Some((
+                after.clone(),
+                Kind::Corrupt {
+                    msg: id,
+                    before: t.clone(),
+                    after,
+                },
+            ))
+        })
+    }
+
+    /// Makes message `id` claim to come from `victim`: the sender's pid
+    /// inside it becomes the victim's.
+    pub fn forge_message(&mut self, id: u64, victim: Pid) -> bool {
+        let Some(from) = self.network.get(id).map(|m| m.from) else {
+            return false;
+        };
+        self.tamper(id, |t| {
+            let forged = replace_pid(t, from, victim);
+            (forged != *t).then(|| {
+                (
+                    forged,
+                    Kind::Forge {
+                        msg: id,
+                        claims: victim,
+                    },
+                )
+            })
+        })
     }
 
     /// Crash-recovery: a crashed process starts again from its initial
@@ -212,159 +438,46 @@ impl World {
 
     /// Holds message `id` back for `ms` more milliseconds (`:delay`).
     pub fn delay_message(&mut self, id: u64, ms: u64) -> bool {
-        let at = self.time + ms;
-        self.network.set_arrival(id, at)
+        let at = self.time.saturating_add(ms);
+        self.network.delay_to(id, at)
     }
 
-    /// Whether `pid` omits this send (`send`) or receive, by its omission rule.
-    pub(super) fn omits(&mut self, pid: Pid, send: bool) -> bool {
-        let rules: Vec<f64> = self
-            .faults
-            .omissions
-            .iter()
-            .filter(|o| self.names(pid, &o.who))
-            .map(|o| if send { o.send } else { o.receive })
-            .collect();
-        rules.into_iter().any(|p| p > 0.0 && self.draw() < p)
-    }
-
-    fn byzantine_rule(&self, pid: Pid) -> Option<super::faults::Byzantine> {
-        self.faults
-            .byzantine
-            .iter()
-            .find(|b| self.names(pid, &b.who))
-            .cloned()
-    }
-
-    fn byzantine_drop(&mut self, pid: Pid) -> bool {
-        match self.byzantine_rule(pid) {
-            Some(b) if b.drop > 0.0 => self.draw() < b.drop,
-            _ => false,
+    /// Rewrites a Byzantine sender's message with the plan's fun (loaded
+    /// as module `pidlab_adversary` before the run), in a scratch process
+    /// with a small budget and no effects. A fun that fails leaves the
+    /// message unchanged.
+    fn adversary_rewrite(&mut self, m: &mut InFlight) {
+        if self.faults.byzantine_fun.is_none()
+            || !self.faults.byzantine.iter().any(|b| self.names(m.from, &b.who))
+        {
+            return;
         }
-    }
-
-    /// A Byzantine sender may send an extra copy.
-    fn byzantine_dup(&mut self, m: &InFlight, send_event: u64) -> bool {
-        let Some(b) = self.byzantine_rule(m.from) else {
-            return false;
-        };
-        if !(b.dup > 0.0 && self.draw() < b.dup) {
-            return false;
-        }
-        self.send_copy(m, send_event);
-        true
-    }
-
-    /// A Byzantine sender's message may be corrupted or claim another sender.
-    fn byzantine_rewrite(&mut self, m: &mut InFlight) {
-        let Some(b) = self.byzantine_rule(m.from) else {
+        let Payload::Message(term) = &m.payload else {
             return;
         };
-        let super::Payload::Message(term) = &m.payload else {
+        let Some(module) = self.code.get(crate::term::Atom::new("pidlab_adversary")).cloned() else {
             return;
         };
-        let mut term = term.clone();
-        if b.corrupt > 0.0 && self.draw() < b.corrupt {
-            let after = self.corrupt(&term);
+        let Some(func) = module.exports.get(&(crate::term::Atom::new("rewrite"), 1)).copied() else {
+            return;
+        };
+        let mut p = crate::vm::Process::new(Pid(0), module, func, vec![term.clone()], &[]);
+        let mut ctx = crate::bif::BifCtx::default();
+        let crate::vm::Stop::Exit(Ok(rewritten)) = p.run(&self.code, &mut ctx, 100_000) else {
+            return;
+        };
+        if rewritten != *term {
             self.push_event(
                 m.from,
                 Kind::Corrupt {
                     msg: m.id,
                     before: term.clone(),
-                    after: after.clone(),
+                    after: rewritten.clone(),
                 },
                 None,
                 vec![],
             );
-            term = after;
-        }
-        if b.forge > 0.0 && self.draw() < b.forge {
-            let others: Vec<Pid> = self
-                .procs
-                .keys()
-                .copied()
-                .filter(|p| *p != m.from && self.is_alive(*p))
-                .collect();
-            if !others.is_empty() {
-                let i = (self.draw() * others.len() as f64) as usize;
-                if let Some(victim) = others.get(i.min(others.len() - 1)).copied() {
-                    let forged = replace_pid(&term, m.from, victim);
-                    if forged != term {
-                        self.push_event(
-                            m.from,
-                            Kind::Forge {
-                                msg: m.id,
-                                claims: victim,
-                            },
-                            None,
-                            vec![],
-                        );
-                        term = forged;
-                    }
-                }
-            }
-        }
-        if let Some(rewritten) = self.adversary_rewrite(&term) {
-            if rewritten != term {
-                self.push_event(
-                    m.from,
-                    Kind::Corrupt {
-                        msg: m.id,
-                        before: term.clone(),
-                        after: rewritten.clone(),
-                    },
-                    None,
-                    vec![],
-                );
-                term = rewritten;
-            }
-        }
-        m.payload = super::Payload::Message(term);
-    }
-
-    /// Runs the plan's `byzantine_fun` on a message, in a scratch process
-    /// with a small budget and no effects. None when there is no fun or it
-    /// fails (the message then goes out unchanged).
-    fn adversary_rewrite(&mut self, msg: &Term) -> Option<Term> {
-        self.faults.byzantine_fun.as_ref()?;
-        let module = match self.code.get(crate::term::Atom::new("pidlab_adversary")) {
-            Some(m) => m.clone(),
-            None => {
-                let m =
-                    super::faults::compile_adversary(self.faults.byzantine_fun.as_deref()?).ok()?;
-                self.code.load(m)
-            }
-        };
-        let func = *module
-            .exports
-            .get(&(crate::term::Atom::new("rewrite"), 1))?;
-        let mut p = crate::vm::Process::new(Pid(0), module, func, vec![msg.clone()], &[]);
-        let mut ctx = crate::bif::BifCtx::default();
-        match p.run(&self.code, &mut ctx, 100_000) {
-            crate::vm::Stop::Exit(Ok(v)) => Some(v),
-            _ => None,
-        }
-    }
-
-    /// A corrupted copy of `t`: numbers shift, atoms become `corrupted`,
-    /// one element of a tuple or list is corrupted.
-    fn corrupt(&mut self, t: &Term) -> Term {
-        match t {
-            Term::Int(i) => Term::Int(i.wrapping_add(1 + (self.draw() * 1000.0) as i64)),
-            Term::Float(f) => Term::Float(f + 1.0),
-            Term::Atom(_) => Term::atom("corrupted"),
-            Term::Tuple(xs) if !xs.is_empty() => {
-                let i = ((self.draw() * xs.len() as f64) as usize).min(xs.len() - 1);
-                let mut v: Vec<Term> = xs.to_vec();
-                if let Some(x) = v.get(i).cloned() {
-                    let c = self.corrupt(&x);
-                    if let Some(slot) = v.get_mut(i) {
-                        *slot = c;
-                    }
-                }
-                Term::tuple(v)
-            }
-            _ => Term::tuple(vec![Term::atom("corrupted"), t.clone()]),
+            m.payload = Payload::Message(rewritten);
         }
     }
 
@@ -387,7 +500,7 @@ impl World {
     }
 
     /// The process a partition or heal event is recorded on: the oldest.
-    fn network_event_owner(&self) -> Pid {
+    pub(super) fn network_event_owner(&self) -> Pid {
         self.procs.keys().next().copied().unwrap_or(super::MAIN_PID)
     }
 
@@ -419,8 +532,7 @@ impl World {
             due |= match c.when {
                 Trigger::Send(k) => sends == k,
                 Trigger::Receive(k) => receives == k,
-                Trigger::Prob(p) => self.draw() < p,
-                Trigger::Time(_) | Trigger::Step(_) => false,
+                Trigger::Prob(_) | Trigger::Time(_) | Trigger::Step(_) => false,
             };
         }
         if due

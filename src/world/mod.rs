@@ -39,6 +39,8 @@ pub enum Status {
     Exited(Term),
     /// The shell process between two inputs: alive, but running nothing.
     Idle,
+    /// In `pidlab:choose/1`: waits for a `Choose` choice among its options.
+    Choosing,
 }
 
 /// What travels between processes.
@@ -87,6 +89,8 @@ pub struct Proc {
     pub lamport: u64,
     pub vc: Vc,
     pub meta: VecDeque<Meta>,
+    /// The options of a pending `pidlab:choose/1`.
+    pub options: Vec<Term>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -99,8 +103,44 @@ pub enum Choice {
     Timeout(Pid),
     /// Fire the `send_after` timer with this id.
     Timer(u64),
-    /// Let virtual time pass to `t`, where the fault plan has something to do.
+    /// Let virtual time pass to `t`, where the fault plan has something to
+    /// do (under synchronous timing: to the start of a later round).
     Tick(u64),
+    /// Give the process waiting in `pidlab:choose/1` (or `rand:uniform/1`)
+    /// the option with this index.
+    Choose(Pid, u32),
+    /// Faults, each within the plan's odds and budgets: the link loses a
+    /// message; its sender or receiver omits it; the link duplicates it;
+    /// it arrives no earlier than the given time; a Byzantine sender's
+    /// message is corrupted or claims another sender.
+    Drop(u64),
+    Omit(u64),
+    Duplicate(u64),
+    Delay(u64, u64),
+    Corrupt(u64),
+    Forge(u64, Pid),
+    /// A process crashes, or a crashed one recovers, by a rule with odds.
+    Crash(Pid),
+    Recover(Pid),
+}
+
+impl Choice {
+    /// Whether the choice is a fault: something the plan allows to go
+    /// wrong rather than the program's own progress. A run ends when
+    /// nothing but faults is enabled.
+    pub fn is_fault(&self) -> bool {
+        matches!(
+            self,
+            Choice::Drop(_)
+                | Choice::Omit(_)
+                | Choice::Duplicate(_)
+                | Choice::Delay(..)
+                | Choice::Corrupt(_)
+                | Choice::Forge(..)
+                | Choice::Crash(_)
+                | Choice::Recover(_)
+        )
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -144,13 +184,18 @@ pub struct World {
     /// Whether the plan's partition is in force, and the messages it holds.
     pub partitioned: bool,
     pub held: Vec<InFlight>,
-    /// The random source of faults (SplitMix64 state).
-    pub rng: u64,
+    /// The seed each process's random numbers (`rand`) start from.
+    pub seed: u64,
     sends: BTreeMap<Pid, u64>,
-    last_arrival: BTreeMap<(Pid, Pid), u64>,
     /// Faults spent so far, against the plan's budget.
     pub losses: u64,
     pub rule_crashes: u64,
+    pub dups: u64,
+    pub delays: u64,
+    /// Under synchronous timing: the round, and whether its messages are
+    /// being delivered (every process has taken its step).
+    pub round: u64,
+    pub delivering: bool,
     receives: BTreeMap<Pid, u64>,
     /// Processes that can run, and waiting processes by deadline.
     runnable: BTreeSet<Pid>,
@@ -210,11 +255,14 @@ impl World {
             faults: faults::FaultPlan::default(),
             partitioned: false,
             held: vec![],
-            rng: sched::DEFAULT_SEED,
+            seed: sched::DEFAULT_SEED,
             sends: BTreeMap::new(),
-            last_arrival: BTreeMap::new(),
             losses: 0,
             rule_crashes: 0,
+            dups: 0,
+            delays: 0,
+            round: 0,
+            delivering: false,
             receives: BTreeMap::new(),
             runnable: BTreeSet::new(),
             deadlines: BTreeSet::new(),
@@ -296,7 +344,7 @@ impl World {
             },
         };
         let mut process = Process::new(pid, module.clone(), func, args.clone(), &env);
-        process.rand = crate::bif::rand::initial_state(self.rng, pid.0);
+        process.rand = crate::bif::rand::initial_state(self.seed, pid.0);
         let init = Some((module, func, args, env));
         let (lamport, vc) = match parent.and_then(|p| self.procs.get(&p)) {
             Some(pp) => (pp.lamport, pp.vc.clone()),
@@ -315,6 +363,7 @@ impl World {
                 lamport,
                 vc,
                 meta: VecDeque::new(),
+                options: vec![],
             },
         );
         self.live += 1;
@@ -367,7 +416,7 @@ impl World {
             } => {
                 self.deadlines.remove(&(d, pid));
             }
-            Status::Waiting { deadline: None, .. } | Status::Idle => {}
+            Status::Waiting { deadline: None, .. } | Status::Idle | Status::Choosing => {}
             Status::Exited(_) => self.live += 1,
         }
         match new {
@@ -379,7 +428,7 @@ impl World {
             } => {
                 self.deadlines.insert((d, pid));
             }
-            Status::Waiting { deadline: None, .. } | Status::Idle => {}
+            Status::Waiting { deadline: None, .. } | Status::Idle | Status::Choosing => {}
             Status::Exited(_) => self.live = self.live.saturating_sub(1),
         }
     }
@@ -467,15 +516,49 @@ impl World {
             .is_some_and(|x| !matches!(x.status, Status::Exited(_)))
     }
 
-    /// Every choice possible now, in a fixed order.
+    /// Every choice possible now, in a fixed order: the program's own
+    /// progress (run, deliver, timeouts, timers, options of
+    /// `pidlab:choose/1`) and then the faults the plan allows. Time
+    /// passes (a timeout, timer or plan time that is not due yet) only
+    /// when no progress is possible.
     pub fn enabled(&self) -> Vec<Choice> {
-        if self.halted.is_some() {
+        if self.halted.is_some() || self.stopped.is_some() {
             return vec![];
         }
-        let mut out: Vec<Choice> = self.runnable.iter().map(|p| Choice::Run(*p)).collect();
-        // Erlang's promise: FIFO per sender/receiver pair.
+        let mut out = if matches!(self.faults.timing, faults::Timing::Sync { .. }) {
+            self.progress_in_rounds()
+        } else {
+            self.progress()
+        };
+        if out.is_empty() {
+            out.extend(self.next_timeout().map(|c| match (self.round_length(), c) {
+                // Under synchronous timing time passes a round at a time.
+                (Some(_), Choice::Timeout(p)) => Choice::Tick(self.deadline_of(p)),
+                (Some(_), Choice::Timer(id)) => Choice::Tick(self.timer_at(id)),
+                (Some(_), Choice::Deliver(id)) => Choice::Tick(self.network.arrival(id)),
+                (_, c) => c,
+            }));
+        }
+        self.fault_choices(&mut out);
+        out
+    }
+
+    /// Processes that can run and options waiting to be chosen.
+    fn steps(&self, out: &mut Vec<Choice>) {
+        out.extend(self.runnable.iter().map(|p| Choice::Run(*p)));
+        for (pid, p) in &self.procs {
+            if p.status == Status::Choosing {
+                let n = u32::try_from(p.options.len()).unwrap_or(u32::MAX);
+                out.extend((0..n).map(|i| Choice::Choose(*pid, i)));
+            }
+        }
+    }
+
+    /// Messages that can be delivered now: on Erlang links only the oldest
+    /// of each sender/receiver pair; the other link models promise no order.
+    fn deliveries(&self, out: &mut Vec<Choice>) {
         let now = self.time;
-        if self.faults.net == faults::LinkModel::Erlang {
+        if self.fifo() {
             out.extend(
                 self.network
                     .heads()
@@ -483,7 +566,6 @@ impl World {
                     .map(Choice::Deliver),
             );
         } else {
-            // The other link models promise no order.
             out.extend(
                 self.network
                     .iter()
@@ -491,16 +573,106 @@ impl World {
                     .map(|m| Choice::Deliver(m.id)),
             );
         }
+    }
+
+    /// Progress under asynchronous (and local) timing: anything, in any order.
+    fn progress(&self) -> Vec<Choice> {
+        let mut out = vec![];
+        self.steps(&mut out);
+        self.deliveries(&mut out);
         // A timeout already due fires once nothing is on its way to the process.
-        for (_, pid) in self.deadlines.range(..=(self.time, Pid(u32::MAX))) {
-            if !self.network.has_arrived_for(*pid, now) {
+        let now = self.time;
+        for (_, pid) in self.deadlines.range(..=(now, Pid(u32::MAX))) {
+            if !self.network.has_arrived_for(*pid, now, self.fifo()) {
                 out.push(Choice::Timeout(*pid));
             }
         }
-        if out.is_empty() {
-            out.extend(self.next_timeout());
-        }
         out
+    }
+
+    /// Progress under synchronous timing, in lockstep rounds: first every
+    /// process takes its step of the round (runs until it waits), then the
+    /// round's messages are delivered, then the next round starts.
+    fn progress_in_rounds(&self) -> Vec<Choice> {
+        let mut out = vec![];
+        if !self.delivering {
+            self.steps(&mut out);
+            let now = self.time;
+            out.extend(
+                self.deadlines
+                    .range(..=(now, Pid(u32::MAX)))
+                    .map(|(_, p)| Choice::Timeout(*p)),
+            );
+            out.extend(
+                self.timers
+                    .iter()
+                    .filter(|t| t.at <= now)
+                    .map(|t| Choice::Timer(t.id)),
+            );
+            if !out.is_empty() {
+                return out;
+            }
+        }
+        self.deliveries(&mut out);
+        out
+    }
+
+    fn deadline_of(&self, pid: Pid) -> u64 {
+        match self.procs.get(&pid).map(|p| &p.status) {
+            Some(Status::Waiting {
+                deadline: Some(d), ..
+            }) => *d,
+            _ => self.time,
+        }
+    }
+
+    fn timer_at(&self, id: u64) -> u64 {
+        self.timers
+            .iter()
+            .find(|t| t.id == id)
+            .map_or(self.time, |t| t.at)
+    }
+
+    /// The length of a round under synchronous timing.
+    pub fn round_len(&self) -> Option<u64> {
+        self.round_length()
+    }
+
+    fn round_length(&self) -> Option<u64> {
+        match self.faults.timing {
+            faults::Timing::Sync { delta } => Some(delta.max(1)),
+            _ => None,
+        }
+    }
+
+    /// Under synchronous timing, moves the round on once its processes
+    /// have all taken their step (its messages are then delivered) and
+    /// once its messages have all arrived (the next round starts).
+    fn next_phase(&mut self) {
+        let Some(len) = self.round_length() else {
+            return;
+        };
+        if !self.delivering {
+            let mut steps = vec![];
+            self.steps(&mut steps);
+            let now = self.time;
+            let due = self.deadlines.first().is_some_and(|(d, _)| *d <= now)
+                || self.timers.iter().any(|t| t.at <= now);
+            if steps.is_empty() && !due && !self.network.is_empty() {
+                self.delivering = true;
+            }
+        } else if self.network.is_empty() {
+            self.delivering = false;
+            self.start_round(self.round + 1, len);
+        }
+    }
+
+    /// Starts round `n`, at virtual time `n * len`.
+    fn start_round(&mut self, n: u64, len: u64) {
+        self.round = n;
+        self.time = self.time.max(n.saturating_mul(len));
+        let at = self.network_event_owner();
+        self.push_event(at, Kind::Round { n }, None, vec![]);
     }
 
     /// The earliest pending timeout: time advances only when nothing else can happen.
@@ -545,11 +717,36 @@ impl World {
             Choice::Timeout(pid) => self.timeout(*pid),
             Choice::Timer(id) => self.fire_timer(*id),
             Choice::Tick(t) => {
-                self.time = self.time.max(*t);
+                match self.round_length() {
+                    // The first round that starts at or after `t`.
+                    Some(len) => self.start_round(t.div_ceil(len), len),
+                    None => self.time = self.time.max(*t),
+                }
                 self.check_time_crashes();
             }
+            Choice::Choose(pid, i) => self.choose(*pid, *i),
+            fault => {
+                self.apply_fault(fault);
+            }
         }
+        self.next_phase();
         std::mem::take(&mut self.fresh)
+    }
+
+    /// Answers a pending `pidlab:choose/1` with option `i`.
+    fn choose(&mut self, pid: Pid, i: u32) {
+        let Some(p) = self.procs.get_mut(&pid) else {
+            return;
+        };
+        if p.status != Status::Choosing {
+            return;
+        }
+        let Some(v) = p.options.get(i as usize).cloned() else {
+            return;
+        };
+        p.options.clear();
+        p.process.resume_with(v);
+        self.set_status(pid, Status::Runnable);
     }
 
     fn timeout(&mut self, pid: Pid) {
@@ -621,11 +818,6 @@ impl World {
         match m.payload {
             Payload::Message(term) => {
                 let preds: Vec<u64> = self.send_event.get(&m.id).copied().into_iter().collect();
-                if self.omits(m.to, false) {
-                    // A receive omission: the message reaches the process and is lost there.
-                    self.push_event(m.to, Kind::Drop { msg: m.id }, None, preds);
-                    return;
-                }
                 let e = self.push_event(
                     m.to,
                     Kind::Deliver {

@@ -4,7 +4,8 @@
 
 use super::InFlight;
 use crate::term::Pid;
-use std::collections::{BTreeMap, VecDeque};
+use super::Payload;
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 #[derive(Clone, Debug, Default)]
 pub struct Network {
@@ -13,6 +14,11 @@ pub struct Network {
     inbound: BTreeMap<Pid, usize>,
     /// Virtual time at which a delayed message may arrive (absent: now).
     arrival: BTreeMap<u64, u64>,
+    /// The latest time the timing model lets a message arrive (absent: it
+    /// cannot be delayed).
+    latest: BTreeMap<u64, u64>,
+    /// Messages a Byzantine fault has already corrupted or forged.
+    tampered: BTreeSet<u64>,
 }
 
 impl Network {
@@ -31,14 +37,50 @@ impl Network {
         self.push(m);
     }
 
-    /// Makes message `id` arrive no earlier than `at`; it keeps its place,
-    /// so on FIFO links the messages behind it wait too.
-    pub fn set_arrival(&mut self, id: u64, at: u64) -> bool {
+    /// Puts a message in flight that arrives from `now` on and at the
+    /// latest at `latest`.
+    pub fn push_timed(&mut self, m: InFlight, now: u64, latest: u64) {
+        self.latest.insert(m.id, latest);
+        self.push_at(m, now);
+    }
+
+    /// Puts a copy of message `of` in flight, with the same arrival times.
+    pub fn push_copy(&mut self, copy: InFlight, of: u64) {
+        if let Some(l) = self.latest.get(&of).copied() {
+            self.latest.insert(copy.id, l);
+        }
+        if self.tampered.contains(&of) {
+            self.tampered.insert(copy.id);
+        }
+        let at = self.arrival(of);
+        self.push_at(copy, at);
+    }
+
+    /// Makes message `id` arrive no earlier than `at`. It keeps its
+    /// place: on FIFO links the messages behind it wait for it too.
+    pub fn delay_to(&mut self, id: u64, at: u64) -> bool {
         if !self.items.contains_key(&id) {
             return false;
         }
         self.arrival.insert(id, at);
         true
+    }
+
+    /// The latest time message `id` may arrive (0: it cannot be delayed).
+    pub fn latest(&self, id: u64) -> u64 {
+        self.latest.get(&id).copied().unwrap_or(0)
+    }
+
+    pub fn tampered(&self, id: u64) -> bool {
+        self.tampered.contains(&id)
+    }
+
+    /// Replaces what message `id` carries (it can be tampered with once).
+    pub fn set_payload(&mut self, id: u64, payload: Payload) {
+        if let Some(m) = self.items.get_mut(&id) {
+            m.payload = payload;
+            self.tampered.insert(id);
+        }
     }
 
     /// When message `id` may arrive.
@@ -55,19 +97,48 @@ impl Network {
             .min()
     }
 
-    /// Whether a message for `to` can arrive by time `now`.
-    pub fn has_arrived_for(&self, to: Pid, now: u64) -> bool {
-        self.has_inbound(to)
-            && self
-                .items
+    /// Whether a message for `to` can be delivered at time `now` (on FIFO
+    /// links only the oldest of each pair can).
+    pub fn has_arrived_for(&self, to: Pid, now: u64, fifo: bool) -> bool {
+        if !self.has_inbound(to) {
+            return false;
+        }
+        if fifo {
+            self.pairs
+                .iter()
+                .filter(|((_, t), _)| *t == to)
+                .filter_map(|(_, q)| q.front())
+                .any(|id| self.arrival(*id) <= now)
+        } else {
+            self.items
                 .values()
                 .any(|m| m.to == to && self.arrival(m.id) <= now)
+        }
+    }
+
+    /// Each sender/receiver pair's messages in order, for hashing: what
+    /// each carries, and its arrival and latest arrival relative to `now`.
+    pub fn hash_relative<H: std::hash::Hasher>(&self, now: u64, state: &mut H) {
+        use std::hash::Hash;
+        for ((from, to), q) in &self.pairs {
+            (from, to, q.len()).hash(state);
+            for id in q {
+                if let Some(m) = self.items.get(id) {
+                    m.payload.hash(state);
+                    self.arrival(*id).saturating_sub(now).hash(state);
+                    self.latest.get(id).map(|l| l.saturating_sub(now)).hash(state);
+                    self.tampered(*id).hash(state);
+                }
+            }
+        }
     }
 
     /// Removes message `id`, wherever it stands in its pair's queue.
     pub fn take(&mut self, id: u64) -> Option<InFlight> {
         let m = self.items.remove(&id)?;
         self.arrival.remove(&id);
+        self.latest.remove(&id);
+        self.tampered.remove(&id);
         let key = (m.from, m.to);
         if let Some(q) = self.pairs.get_mut(&key) {
             q.retain(|x| *x != id);

@@ -1,50 +1,210 @@
-//! Schedulers: ways of picking one of `World::enabled()`.
+//! Schedulers: policies that pick one of `World::enabled()`.
 //!
-//! `random` draws from a seeded generator (SplitMix64, written out so the
-//! sequence never changes with a dependency's version: traces must stay
-//! byte-identical); `rr` delivers messages first and runs processes in
-//! turn; `sync` runs every process to its next stop before delivering what
-//! they sent, in lockstep rounds.
+//! Every policy owns a seeded generator (SplitMix64, written out in
+//! `rng` so the sequence never changes with a dependency's version: traces
+//! must stay byte-identical) and uses it for the faults the plan makes
+//! possible: when a message appears in flight, the policy decides its fate
+//! with the plan's odds (omitted, lost, duplicated, corrupted, forged,
+//! delayed by the timing model's distribution) and applies those choices
+//! first; after a process's step it may crash the process with its crash
+//! rule's odds. Then the order picks the next step of the program:
+//! `random` uniformly (all options of one `pidlab:choose/1` count as one),
+//! `rr` delivering messages first and running processes in turn, `sync`
+//! running processes before delivering.
 
-use super::Choice;
+use super::faults::Timing;
+use super::{Choice, World};
 use crate::term::Pid;
+use std::collections::VecDeque;
 
+/// How a policy orders the program's own steps.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Sched {
-    Random { state: u64 },
+pub enum Order {
+    Random,
     RoundRobin { last: Option<Pid> },
     Sync,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Sched {
+    pub order: Order,
+    /// The generator's state.
+    state: u64,
+    /// Messages up to this id have had their fate decided.
+    seen: u64,
+    /// Faults decided and not yet applied.
+    queue: VecDeque<Choice>,
 }
 
 /// The seed used when none is given.
 pub const DEFAULT_SEED: u64 = 1;
 
 impl Sched {
-    pub fn parse(name: &str, seed: u64) -> Option<Sched> {
-        match name {
-            "random" => Some(Sched::Random { state: seed }),
-            "rr" => Some(Sched::RoundRobin { last: None }),
-            "sync" => Some(Sched::Sync),
-            _ => None,
+    fn with(order: Order, seed: u64) -> Sched {
+        Sched {
+            order,
+            state: seed,
+            seen: 0,
+            queue: VecDeque::new(),
         }
+    }
+
+    /// The random policy with this seed.
+    pub fn random(seed: u64) -> Sched {
+        Sched::with(Order::Random, seed)
+    }
+
+    pub fn parse(name: &str, seed: u64) -> Option<Sched> {
+        let order = match name {
+            "random" => Order::Random,
+            "rr" => Order::RoundRobin { last: None },
+            "sync" => Order::Sync,
+            _ => return None,
+        };
+        Some(Sched::with(order, seed))
     }
 
     pub fn next_random(state: &mut u64) -> u64 {
         crate::rng::next(state)
     }
 
-    pub fn pick(&mut self, choices: &[Choice]) -> Option<Choice> {
+    /// A uniform draw in [0, 1).
+    fn draw(&mut self) -> f64 {
+        (Sched::next_random(&mut self.state) >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// A uniform index below `n` (n > 0).
+    fn index(&mut self, n: usize) -> usize {
+        (Sched::next_random(&mut self.state) % n.max(1) as u64) as usize
+    }
+
+    /// The next choice, or None when the program can make no progress
+    /// (only faults, or nothing, are enabled).
+    pub fn pick(&mut self, world: &World) -> Option<Choice> {
+        self.decide_fates(world);
+        let enabled = world.enabled();
+        while let Some(c) = self.queue.pop_front() {
+            if allowed(&enabled, &c) {
+                return Some(c);
+            }
+        }
+        let progress: Vec<&Choice> = enabled.iter().filter(|c| !c.is_fault()).collect();
+        let picked = self.order_pick(&progress)?;
+        if let Choice::Run(p) = picked {
+            let odds = world.crash_odds(p);
+            if odds > 0.0 && self.draw() < odds {
+                self.queue.push_back(Choice::Crash(p));
+            }
+        }
+        for c in &enabled {
+            if let Choice::Recover(p) = c {
+                let odds = world.recover_odds(*p);
+                if self.draw() < odds {
+                    self.queue.push_back(c.clone());
+                }
+            }
+        }
+        Some(picked)
+    }
+
+    /// Decides, with the plan's odds, what happens to each message put in
+    /// flight since the last pick, and queues the faults that follow.
+    fn decide_fates(&mut self, world: &World) {
+        let fresh: Vec<u64> = world
+            .network
+            .iter()
+            .map(|m| m.id)
+            .filter(|id| *id > self.seen)
+            .collect();
+        for id in fresh {
+            self.seen = self.seen.max(id);
+            let o = world.odds(id);
+            if o.omit > 0.0 && self.draw() < o.omit {
+                self.queue.push_back(Choice::Omit(id));
+                continue;
+            }
+            if o.drop > 0.0 && self.draw() < o.drop {
+                self.queue.push_back(Choice::Drop(id));
+                continue;
+            }
+            // Finitely often: at most eight copies, each with the same odds.
+            let mut copies = 0;
+            while o.dup > 0.0 && copies < 8 && self.draw() < o.dup {
+                copies += 1;
+                self.queue.push_back(Choice::Duplicate(id));
+            }
+            if o.corrupt > 0.0 && self.draw() < o.corrupt {
+                self.queue.push_back(Choice::Corrupt(id));
+            }
+            if o.forge > 0.0 && self.draw() < o.forge {
+                let victims = world.forge_victims(id);
+                if !victims.is_empty() {
+                    let v = victims[self.index(victims.len()).min(victims.len() - 1)];
+                    self.queue.push_back(Choice::Forge(id, v));
+                }
+            }
+            if let Some(d) = self.delay(world) {
+                if d > 0 {
+                    self.queue
+                        .push_back(Choice::Delay(id, world.time.saturating_add(d)));
+                }
+            }
+        }
+        // Copies made by a duplication are decided like any message; their
+        // ids are above `seen` once they exist.
+    }
+
+    /// How long the timing model lets a message sent now take, drawn.
+    fn delay(&mut self, world: &World) -> Option<u64> {
+        let heavy = |s: &mut Sched| {
+            // P(delay > T) is about 5 / (T + 5): no bound holds for all messages.
+            let u = s.draw().max(1e-9);
+            ((5.0 / u) as u64).saturating_sub(5).min(1 << 40)
+        };
+        match world.faults.timing {
+            Timing::Local | Timing::Sync { .. } => None,
+            Timing::Async => Some(heavy(self)),
+            Timing::Psync { gst, delta } => {
+                if world.time >= gst {
+                    Some((self.draw() * (delta + 1) as f64) as u64)
+                } else {
+                    Some(heavy(self).min(gst + delta - world.time))
+                }
+            }
+        }
+    }
+
+    fn order_pick(&mut self, choices: &[&Choice]) -> Option<Choice> {
         if choices.is_empty() {
             return None;
         }
-        match self {
-            Sched::Random { state } => {
-                let i = (Sched::next_random(state) % choices.len() as u64) as usize;
-                choices.get(i).cloned()
+        match &mut self.order {
+            Order::Random => {
+                // Options of one `pidlab:choose/1` are one step of the
+                // program: pick a step uniformly, then an option.
+                let mut groups: Vec<Vec<&Choice>> = vec![];
+                for c in choices {
+                    match (groups.last_mut(), c) {
+                        (Some(g), Choice::Choose(p, _))
+                            if matches!(g.first(), Some(Choice::Choose(q, _)) if q == p) =>
+                        {
+                            g.push(c)
+                        }
+                        _ => groups.push(vec![c]),
+                    }
+                }
+                let g = self.index(groups.len());
+                let group = groups.get(g)?;
+                let i = if group.len() > 1 {
+                    self.index(group.len())
+                } else {
+                    0
+                };
+                group.get(i).map(|c| (*c).clone())
             }
-            Sched::RoundRobin { last } => {
+            Order::RoundRobin { last } => {
                 if let Some(d) = choices.iter().find(|c| matches!(c, Choice::Deliver(_))) {
-                    return Some(d.clone());
+                    return Some((*d).clone());
                 }
                 let runs: Vec<Pid> = choices
                     .iter()
@@ -66,15 +226,26 @@ impl Sched {
                         *last = Some(p);
                         Some(Choice::Run(p))
                     }
-                    None => choices.first().cloned(),
+                    None => choices.first().map(|c| (*c).clone()),
                 }
             }
-            Sched::Sync => choices
+            Order::Sync => choices
                 .iter()
                 .find(|c| matches!(c, Choice::Run(_)))
                 .or_else(|| choices.iter().find(|c| matches!(c, Choice::Deliver(_))))
                 .or(choices.first())
-                .cloned(),
+                .map(|c| (*c).clone()),
         }
+    }
+}
+
+/// Whether a decided fault can still be applied: it is enabled, or it is a
+/// delay to another time than the one `enabled()` lists, within the model.
+fn allowed(enabled: &[Choice], c: &Choice) -> bool {
+    match c {
+        Choice::Delay(id, _) => enabled
+            .iter()
+            .any(|e| matches!(e, Choice::Delay(i, _) if i == id)),
+        _ => enabled.contains(c),
     }
 }

@@ -407,6 +407,21 @@ impl World {
             ("erlang", "system_info", _) => self.system_info(args)?,
             ("erlang", "statistics", _) => self.statistics(args)?,
             ("erlang", "halt", _) => return self.halt(pid, args),
+            ("pidlab", "choose", [options]) => {
+                let items = options
+                    .list_to_vec()
+                    .filter(|v| !v.is_empty())
+                    .ok_or_else(Exception::badarg)?;
+                if let [only] = items.as_slice() {
+                    return Ok(Some(only.clone()));
+                }
+                // The answer comes with a `Choose` choice.
+                if let Some(p) = self.procs.get_mut(&pid) {
+                    p.options = items;
+                }
+                self.set_status(pid, Status::Choosing);
+                return Ok(None);
+            }
             ("pidlab", "emit", [t]) => {
                 self.process_event(pid, Kind::Emit { term: t.clone() }, None);
                 Term::ok()
