@@ -58,8 +58,7 @@ impl Session {
                 })
             }
             Command::Sched(name) => {
-                self.sched =
-                    Sched::parse(&name, self.seed).unwrap_or(Sched::random(self.seed));
+                self.sched = Sched::parse(&name, self.seed).unwrap_or(Sched::random(self.seed));
                 Ok(format!("scheduler: {name}\n"))
             }
             Command::Seed(n) => {

@@ -148,7 +148,12 @@ impl World {
             o.drop = loss;
             o.dup = dup;
         }
-        for b in self.faults.byzantine.iter().filter(|b| self.names(m.from, &b.who)) {
+        for b in self
+            .faults
+            .byzantine
+            .iter()
+            .filter(|b| self.names(m.from, &b.who))
+        {
             o.drop = either(o.drop, b.drop);
             o.dup = either(o.dup, b.dup);
             o.corrupt = either(o.corrupt, b.corrupt);
@@ -448,17 +453,29 @@ impl World {
     /// message unchanged.
     fn adversary_rewrite(&mut self, m: &mut InFlight) {
         if self.faults.byzantine_fun.is_none()
-            || !self.faults.byzantine.iter().any(|b| self.names(m.from, &b.who))
+            || !self
+                .faults
+                .byzantine
+                .iter()
+                .any(|b| self.names(m.from, &b.who))
         {
             return;
         }
         let Payload::Message(term) = &m.payload else {
             return;
         };
-        let Some(module) = self.code.get(crate::term::Atom::new("pidlab_adversary")).cloned() else {
+        let Some(module) = self
+            .code
+            .get(crate::term::Atom::new("pidlab_adversary"))
+            .cloned()
+        else {
             return;
         };
-        let Some(func) = module.exports.get(&(crate::term::Atom::new("rewrite"), 1)).copied() else {
+        let Some(func) = module
+            .exports
+            .get(&(crate::term::Atom::new("rewrite"), 1))
+            .copied()
+        else {
             return;
         };
         let mut p = crate::vm::Process::new(Pid(0), module, func, vec![term.clone()], &[]);

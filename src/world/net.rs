@@ -3,8 +3,8 @@
 //! only the oldest message of a pair can be delivered), and by receiver.
 
 use super::InFlight;
-use crate::term::Pid;
 use super::Payload;
+use crate::term::Pid;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 #[derive(Clone, Debug, Default)]
@@ -126,7 +126,10 @@ impl Network {
                 if let Some(m) = self.items.get(id) {
                     m.payload.hash(state);
                     self.arrival(*id).saturating_sub(now).hash(state);
-                    self.latest.get(id).map(|l| l.saturating_sub(now)).hash(state);
+                    self.latest
+                        .get(id)
+                        .map(|l| l.saturating_sub(now))
+                        .hash(state);
                     self.tampered(*id).hash(state);
                 }
             }

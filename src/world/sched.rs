@@ -138,9 +138,9 @@ impl Sched {
             }
             if o.forge > 0.0 && self.draw() < o.forge {
                 let victims = world.forge_victims(id);
-                if !victims.is_empty() {
-                    let v = victims[self.index(victims.len()).min(victims.len() - 1)];
-                    self.queue.push_back(Choice::Forge(id, v));
+                let i = self.index(victims.len());
+                if let Some(v) = victims.get(i) {
+                    self.queue.push_back(Choice::Forge(id, *v));
                 }
             }
             if let Some(d) = self.delay(world) {
@@ -185,9 +185,7 @@ impl Sched {
                 let mut groups: Vec<Vec<&Choice>> = vec![];
                 for c in choices {
                     match (groups.last_mut(), c) {
-                        (Some(g), Choice::Choose(p, _))
-                            if matches!(g.first(), Some(Choice::Choose(q, _)) if q == p) =>
-                        {
+                        (Some(g), Choice::Choose(p, _)) if matches!(g.first(), Some(Choice::Choose(q, _)) if q == p) => {
                             g.push(c)
                         }
                         _ => groups.push(vec![c]),
