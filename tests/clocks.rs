@@ -207,11 +207,8 @@ fn a_race_shows_different_interleavings_across_seeds() {
     );
 }
 
-fn hash_of(w: &World) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    w.hash(&mut h);
-    h.finish()
+fn hash_of(w: &World) -> u128 {
+    w.fingerprint()
 }
 
 /// RACE compiled once: worlds built from the same code can be compared.

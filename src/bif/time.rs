@@ -38,11 +38,11 @@ fn in_unit(ms: u64, unit: &Term) -> R {
 
 fn now_in(c: &mut BifCtx, a: &[Term]) -> R {
     let native = Term::atom("native");
-    in_unit(c.now_ms, a.first().unwrap_or(&native))
+    in_unit(c.now(), a.first().unwrap_or(&native))
 }
 
 fn timestamp(c: &mut BifCtx, _: &[Term]) -> R {
-    let us = c.now_ms * 1000;
+    let us = c.now() * 1000;
     Ok(Term::tuple(vec![
         Term::Int((us / 1_000_000_000_000) as i64),
         Term::Int((us / 1_000_000 % 1_000_000) as i64),
@@ -97,16 +97,16 @@ fn time_of(ms: u64) -> Term {
 }
 
 fn date(c: &mut BifCtx, _: &[Term]) -> R {
-    Ok(date_of(c.now_ms))
+    Ok(date_of(c.now()))
 }
 
 fn time(c: &mut BifCtx, _: &[Term]) -> R {
-    Ok(time_of(c.now_ms))
+    Ok(time_of(c.now()))
 }
 
 /// `localtime/0` and `universaltime/0`: the local time is UTC.
 fn datetime(c: &mut BifCtx, _: &[Term]) -> R {
-    Ok(Term::tuple(vec![date_of(c.now_ms), time_of(c.now_ms)]))
+    Ok(Term::tuple(vec![date_of(c.now()), time_of(c.now())]))
 }
 
 pub static ERLANG: &[(&str, usize, BifFn)] = &[

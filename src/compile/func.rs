@@ -113,14 +113,18 @@ impl<'m> FnBuilder<'m> {
             }
         }
         super::peephole::optimise(&mut self.code, &mut self.spans);
+        let slots = self.slots.max(1);
+        let size = slots.max(arity + env).max(1) as usize;
+        let live = super::liveness::liveness(&self.code, size);
         FunctionCode {
             name,
             arity,
             env,
-            slots: self.slots.max(1),
+            slots,
             code: self.code,
             spans: self.spans,
             display,
+            live,
         }
     }
 

@@ -9,6 +9,7 @@ mod binary;
 mod call;
 mod expr;
 mod func;
+mod liveness;
 mod pattern;
 mod peephole;
 pub mod scope;

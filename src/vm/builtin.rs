@@ -15,10 +15,21 @@ pub struct BifCtx {
     pub next_ref: u64,
     /// The running process's random-number state (`rand`).
     pub rand: u64,
-    /// The world's virtual time in milliseconds.
+    /// The world's virtual time in milliseconds (read it with `now`).
     pub now_ms: u64,
+    /// Whether the step read the clock: from then on the world's absolute
+    /// time decides its future.
+    pub read_clock: bool,
     /// The running process's dictionary (`put/2`, `get/1`, ...).
     pub dict: crate::term::TermMap,
+}
+
+impl BifCtx {
+    /// The virtual time in milliseconds, noting that it was read.
+    pub fn now(&mut self) -> u64 {
+        self.read_clock = true;
+        self.now_ms
+    }
 }
 
 pub type BifFn = fn(&mut BifCtx, &[Term]) -> Result<Term, Exception>;

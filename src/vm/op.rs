@@ -382,6 +382,57 @@ pub struct FunctionCode {
     pub spans: Vec<Span>,
     /// For funs: the name shown when printed, e.g. `-main/0-fun-0-`.
     pub display: Atom,
+    /// The slots each instruction may still read (the compiler's liveness pass).
+    pub live: Liveness,
+}
+
+/// For each instruction of a function, the set of slots whose values the
+/// function may still read from there on, as rows of bits.
+#[derive(Clone, Debug, Default)]
+pub struct Liveness {
+    words: usize,
+    bits: Vec<u64>,
+}
+
+impl Liveness {
+    /// No slot live at any of `ops` instructions of a `slots`-slot frame.
+    pub fn new(ops: usize, slots: usize) -> Liveness {
+        let words = slots.div_ceil(64).max(1);
+        Liveness {
+            words,
+            bits: vec![0; ops * words],
+        }
+    }
+
+    pub fn words(&self) -> usize {
+        self.words
+    }
+
+    pub fn row(&self, pc: usize) -> Option<&[u64]> {
+        self.bits.get(pc * self.words..(pc + 1) * self.words)
+    }
+
+    /// Sets the row of `pc`; true when it changed.
+    pub fn replace_row(&mut self, pc: usize, row: &[u64]) -> bool {
+        match self.bits.get_mut(pc * self.words..(pc + 1) * self.words) {
+            Some(old) if old != row => {
+                old.copy_from_slice(row);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether `slot` may still be read at `pc`. Without an analysis (code
+    /// built by hand) every slot counts as live.
+    pub fn is_live(&self, pc: usize, slot: usize) -> bool {
+        if self.bits.is_empty() {
+            return true;
+        }
+        self.row(pc)
+            .and_then(|r| r.get(slot / 64))
+            .is_none_or(|w| w & (1 << (slot % 64)) != 0)
+    }
 }
 
 impl FunctionCode {

@@ -1350,10 +1350,57 @@ impl std::hash::Hash for Frame {
     }
 }
 
+impl Process {
+    /// Calls `f` with the stack index of every slot some frame may still
+    /// read (by the compiler's liveness pass), bottom frame first. A slot
+    /// about to receive a call's result or a built-in's answer is dead.
+    pub fn live_slots(&self, mut f: impl FnMut(usize)) {
+        let n = self.frames.len();
+        for (i, fr) in self.frames.iter().enumerate() {
+            let Some(code) = fr.module.function(fr.func) else {
+                continue;
+            };
+            let written = match self.frames.get(i + 1) {
+                Some(above) => Some(above.ret),
+                None if i + 1 == n => self.pending.flatten(),
+                None => None,
+            };
+            for slot in 0..code.frame_size() {
+                if Some(slot as u32) != written && code.live.is_live(fr.pc as usize, slot) {
+                    f(fr.base as usize + slot);
+                }
+            }
+        }
+    }
+
+    /// Empties every slot no frame will read again, freeing what it held.
+    /// Nothing changes in what the process does: a test runs programs with
+    /// this after every step to check the compiler's liveness pass.
+    pub fn scrub_dead_slots(&mut self) {
+        let mut live = vec![false; self.stack.len()];
+        self.live_slots(|i| {
+            if let Some(l) = live.get_mut(i) {
+                *l = true;
+            }
+        });
+        for (slot, keep) in self.stack.iter_mut().zip(live) {
+            if !keep {
+                std::mem::replace(slot, Term::Nil).discard();
+            }
+        }
+    }
+}
+
 impl std::hash::Hash for Process {
+    /// What decides the process's future: its live slots (stale ones are
+    /// left out), frames, handlers, mailbox, random state and dictionary.
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.pid.hash(state);
-        self.stack.hash(state);
+        self.live_slots(|i| {
+            if let Some(v) = self.stack.get(i) {
+                (i, v).hash(state);
+            }
+        });
         self.frames.hash(state);
         self.handlers.hash(state);
         self.mailbox.hash(state);

@@ -9,6 +9,7 @@
 
 pub mod event;
 pub mod faults;
+mod fingerprint;
 mod info;
 mod inject;
 pub mod net;
@@ -235,6 +236,12 @@ pub struct World {
     next_pid: u32,
     next_msg: u64,
     next_ref: u64,
+    /// Whether a process has read the clock (then absolute time counts
+    /// in the fingerprint).
+    clock_read: bool,
+    /// Empty every dead slot after each step (a check of the compiler's
+    /// liveness pass; it changes nothing a program does).
+    pub scrub_dead_slots: bool,
 }
 
 fn tagged(tag: &str, items: Vec<Term>) -> Term {
@@ -288,6 +295,8 @@ impl World {
             next_pid: MAIN_PID.0,
             next_msg: 0,
             next_ref: 0,
+            clock_read: false,
+            scrub_dead_slots: false,
         }
     }
 
@@ -910,6 +919,7 @@ impl World {
             next_ref: self.next_ref,
             rand: p.process.rand,
             now_ms: self.time,
+            read_clock: false,
             dict: std::mem::take(&mut p.process.dict),
         };
         let before = p.process.reductions;
@@ -918,6 +928,7 @@ impl World {
         p.process.dict = std::mem::take(&mut ctx.dict);
         self.reductions += p.process.reductions.saturating_sub(before);
         self.next_ref = ctx.next_ref;
+        self.clock_read |= ctx.read_clock;
         if !ctx.output.is_empty() {
             self.process_event(pid, Kind::Output { text: ctx.output }, None);
         }
@@ -1001,6 +1012,11 @@ impl World {
                 }
             }
         }
+        if self.scrub_dead_slots {
+            if let Some(p) = self.procs.get_mut(&pid) {
+                p.process.scrub_dead_slots();
+            }
+        }
     }
 
     pub fn make_ref(&mut self) -> Term {
@@ -1013,34 +1029,4 @@ impl World {
 pub enum Start {
     Call(std::rc::Rc<crate::vm::Module>, u32, Vec<Term>),
     Fun(Term),
-}
-
-impl std::hash::Hash for Proc {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.process.hash(state);
-        self.status.hash(state);
-        self.links.hash(state);
-        self.watchers.hash(state);
-        self.watching.hash(state);
-        self.trap_exit.hash(state);
-    }
-}
-
-impl std::hash::Hash for World {
-    /// The state that decides what can happen next: processes, messages in
-    /// flight, timers, names and virtual time. The trace and the clocks
-    /// (a record of the past) and the id counters are left out.
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.procs.hash(state);
-        for m in self.network.iter() {
-            (m.from, m.to, &m.payload).hash(state);
-        }
-        self.timers
-            .iter()
-            .for_each(|t| (t.at, t.from, &t.to, &t.msg).hash(state));
-        self.registry.hash(state);
-        self.time.hash(state);
-        self.stats_since.hash(state);
-        self.halted.hash(state);
-    }
 }

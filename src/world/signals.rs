@@ -405,7 +405,10 @@ impl World {
             ("erlang", "read_timer", _) => self.timer_op(false, args)?,
             ("erlang", "function_exported", _) => self.function_exported(args)?,
             ("erlang", "system_info", _) => self.system_info(args)?,
-            ("erlang", "statistics", _) => self.statistics(args)?,
+            ("erlang", "statistics", _) => {
+                self.clock_read = true;
+                self.statistics(args)?
+            }
             ("erlang", "halt", _) => return self.halt(pid, args),
             ("pidlab", "choose", [options]) => {
                 let items = options

@@ -1,0 +1,145 @@
+//! The world's fingerprint: a 128-bit hash of everything that decides its
+//! future and nothing else, so two worlds with equal fingerprints have the
+//! same futures (up to a hash collision) and an explorer may treat them as
+//! one state.
+//!
+//! In: loaded code (module name and content hash), each process's live
+//! slots, frames, handlers, mailbox, dictionary, random state, status,
+//! links, monitors and pending options; messages in flight per
+//! sender/receiver pair, in order, with what they carry; held messages;
+//! timers; registered names; the partition; the faults spent against each
+//! budget the plan sets; the send and receive counts that crash rules
+//! read, up to the largest count a rule names; and the pid and reference
+//! counters (programs see pids and references).
+//!
+//! Out: the trace, clocks, event and message ids, and stale slots. Time
+//! counts relative to now (a deadline as the time left, a message as the
+//! time until it may and must arrive), so a retransmission loop comes back
+//! to the same state. Absolute time counts only while the plan still has
+//! something to do at a given time, or once a program has read the clock.
+//!
+//! The hasher is SipHash-1-3 with 128-bit output and zero keys, fed
+//! through `std::hash::Hash` (integers in little-endian order on the hosts
+//! pidlab runs on): the same world gives the same fingerprint in every
+//! host process and version of pidlab with the same world layout.
+
+use super::faults::{Timing, Trigger};
+use super::{Status, World};
+use siphasher::sip128::{Hasher128, SipHasher13};
+use std::hash::{Hash, Hasher};
+
+impl World {
+    /// A hash equal for two worlds exactly when their futures are equal.
+    pub fn fingerprint(&self) -> u128 {
+        let mut h = SipHasher13::new_with_keys(0, 0);
+        self.hash_state(&mut h);
+        h.finish128().as_u128()
+    }
+
+    /// The latest absolute time at which the plan does something (a
+    /// crash, a recovery, the heal, stabilisation under partial synchrony).
+    fn plan_horizon(&self) -> Option<u64> {
+        let rules = self
+            .faults
+            .crashes
+            .iter()
+            .chain(self.faults.recoveries.iter())
+            .filter_map(|c| match c.when {
+                Trigger::Time(t) => Some(t),
+                _ => None,
+            });
+        let gst = match self.faults.timing {
+            Timing::Psync { gst, .. } => Some(gst),
+            _ => None,
+        };
+        rules.chain(self.faults.heal_at).chain(gst).max()
+    }
+
+    /// The largest send or receive count a crash rule names.
+    fn count_horizon(&self) -> Option<u64> {
+        self.faults
+            .crashes
+            .iter()
+            .filter_map(|c| match c.when {
+                Trigger::Send(k) | Trigger::Receive(k) => Some(k),
+                _ => None,
+            })
+            .max()
+    }
+
+    fn hash_state<H: Hasher>(&self, h: &mut H) {
+        let now = self.time;
+        for m in self.code.modules() {
+            (m.name, m.uniq).hash(h);
+        }
+        if self.clock_read {
+            (now, self.stats_since, self.reductions).hash(h);
+        } else if let Some(horizon) = self.plan_horizon() {
+            now.min(horizon.saturating_add(1)).hash(h);
+        }
+        if self
+            .faults
+            .crashes
+            .iter()
+            .any(|c| matches!(c.when, Trigger::Step(_)))
+            || self
+                .faults
+                .recoveries
+                .iter()
+                .any(|c| matches!(c.when, Trigger::Step(_)))
+        {
+            self.steps.hash(h);
+        }
+        if matches!(self.faults.timing, Timing::Sync { .. }) {
+            self.delivering.hash(h);
+        }
+        let counts = self.count_horizon();
+        self.procs.len().hash(h);
+        for (pid, p) in &self.procs {
+            pid.hash(h);
+            match &p.status {
+                Status::Exited(reason) => {
+                    (0u8, reason).hash(h);
+                    continue;
+                }
+                Status::Runnable => 1u8.hash(h),
+                Status::Waiting { deadline, sleeping } => {
+                    (2u8, deadline.map(|d| d.saturating_sub(now)), sleeping).hash(h)
+                }
+                Status::Idle => 3u8.hash(h),
+                Status::Choosing => 4u8.hash(h),
+            }
+            p.process.hash(h);
+            p.links.hash(h);
+            p.watchers.hash(h);
+            p.watching.hash(h);
+            p.trap_exit.hash(h);
+            p.options.hash(h);
+            if let Some(k) = counts {
+                let clip = |n: Option<&u64>| n.copied().unwrap_or(0).min(k.saturating_add(1));
+                (clip(self.sends.get(pid)), clip(self.receives.get(pid))).hash(h);
+            }
+        }
+        self.network.hash_relative(now, h);
+        self.held.len().hash(h);
+        for m in &self.held {
+            (m.from, m.to, &m.payload).hash(h);
+        }
+        self.timers.len().hash(h);
+        for t in &self.timers {
+            (t.id, t.at.saturating_sub(now), t.from, &t.to, &t.msg).hash(h);
+        }
+        self.registry.hash(h);
+        (self.partitioned, self.halted, self.stopped.is_some()).hash(h);
+        let spent = |used: u64, max: Option<u64>| max.map(|_| used);
+        (
+            spent(self.losses, self.faults.max_losses),
+            spent(self.rule_crashes, self.faults.max_crashes),
+            spent(self.dups, self.faults.max_dups),
+            spent(self.delays, self.faults.max_delays),
+        )
+            .hash(h);
+        (self.next_pid, self.next_ref).hash(h);
+        self.shell.hash(h);
+    }
+}
