@@ -388,10 +388,10 @@ fn cmd_run(
         event: &mut |e| {
             let mut sinks = sinks.borrow_mut();
             if trace.human {
-                let _ = writeln!(sinks.err, "{}", e.line());
+                let _ = writeln!(sinks.err, "{}", pidlab::view::event::line(e));
             }
             if let Some(j) = sinks.json.as_mut() {
-                let _ = writeln!(j, "{}", e.json());
+                let _ = writeln!(j, "{}", pidlab::view::event::json(e));
             }
         },
         crash: &mut |pid, e, time| {

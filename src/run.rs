@@ -213,10 +213,7 @@ pub fn load_adversary(world: &mut World) -> Result<(), Vec<crate::diag::Diagnost
 
 /// Whether the process `main` has ended.
 fn has_exited(world: &World, main: Pid) -> bool {
-    world
-        .procs
-        .get(&main)
-        .is_some_and(|p| matches!(p.status, Status::Exited(_)))
+    world.exited.contains_key(&main)
 }
 
 /// The loop of `run_main`.
@@ -322,8 +319,8 @@ pub struct Roster {
 
 impl Roster {
     fn note_procs(&mut self, world: &World) {
-        for pid in world.procs.keys() {
-            self.procs.entry(*pid).or_default();
+        for (pid, _) in world.processes() {
+            self.procs.entry(pid).or_default();
         }
     }
 

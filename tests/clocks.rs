@@ -179,11 +179,11 @@ const RACE: &str = "-module(gen).\n-export([main/0]).\n\
 fn same_seed_gives_identical_trace() {
     let a: Vec<String> = trace_of(RACE, 42)
         .iter()
-        .map(|e| e.json().to_string())
+        .map(|e| pidlab::view::event::json(e).to_string())
         .collect();
     let b: Vec<String> = trace_of(RACE, 42)
         .iter()
-        .map(|e| e.json().to_string())
+        .map(|e| pidlab::view::event::json(e).to_string())
         .collect();
     assert_eq!(a, b);
 }

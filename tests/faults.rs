@@ -113,12 +113,12 @@ fn the_same_seed_gives_the_same_faults() {
     let a: Vec<String> = run_with(COUNTER, plan(), 9)
         .0
         .iter()
-        .map(|e| e.json().to_string())
+        .map(|e| pidlab::view::event::json(e).to_string())
         .collect();
     let b: Vec<String> = run_with(COUNTER, plan(), 9)
         .0
         .iter()
-        .map(|e| e.json().to_string())
+        .map(|e| pidlab::view::event::json(e).to_string())
         .collect();
     assert_eq!(a, b);
 }
@@ -303,7 +303,7 @@ fn raw_fair_loss_links_break_the_properties() {
     let lines: Vec<String> = trace
         .iter()
         .filter(|ev| matches!(ev.kind, Kind::Drop { .. }))
-        .map(|ev| ev.line())
+        .map(pidlab::view::event::line)
         .collect();
     assert!(
         !lines.is_empty(),

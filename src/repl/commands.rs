@@ -8,7 +8,8 @@
 use super::command::{BackTo, Command, ProcRef, RunUntil, StepWhat};
 use super::{Reply, Session, RUN_STEPS};
 use crate::term::{Atom, Pid};
-use crate::world::event::{alias, pid_text, vc_text};
+use crate::view::event::vc_text;
+use crate::world::event::{alias, pid_text};
 use crate::world::sched::Sched;
 use crate::world::{Choice, Payload, Status};
 use std::fmt::Write;
@@ -123,7 +124,7 @@ impl Session {
             Command::Recover(p) => {
                 let p = self.process(&p)?;
                 if !matches!(
-                    self.world.procs.get(&p).map(|x| &x.status),
+                    self.world.process(p).map(|x| &x.status),
                     Some(Status::Exited(_))
                 ) {
                     return Err(format!(
@@ -480,9 +481,10 @@ impl Session {
     fn known_procs(&self) -> String {
         let v: Vec<String> = self
             .world
-            .procs
-            .iter()
+            .processes()
+            .into_iter()
             .map(|(p, x)| {
+                let p = &p;
                 let name = self.name_tag(*p);
                 let state = match &x.status {
                     Status::Exited(_) => " (exited)",
@@ -513,7 +515,7 @@ impl Session {
                 Atom::existing(s).and_then(|at| self.world.registry.get(&at).copied())
             }
         };
-        match p.filter(|p| self.world.procs.contains_key(p)) {
+        match p.filter(|p| self.world.process(*p).is_some()) {
             Some(p) => Ok(p),
             None => Err(format!("{a} is not a process here; {}", self.known_procs())),
         }
@@ -523,7 +525,12 @@ impl Session {
     /// lists the processes.
     fn known_names<'a>(&self, names: impl Iterator<Item = &'a String>) -> Result<(), String> {
         for n in names {
-            if !self.world.procs.keys().any(|p| self.world.names(*p, n)) {
+            if !self
+                .world
+                .processes()
+                .iter()
+                .any(|(p, _)| self.world.names(*p, n))
+            {
                 return Err(format!("{n} is not a process here; {}", self.known_procs()));
             }
         }
@@ -531,7 +538,7 @@ impl Session {
     }
 
     fn status_text(&self, p: Pid) -> String {
-        match self.world.procs.get(&p).map(|x| &x.status) {
+        match self.world.process(p).map(|x| &x.status) {
             Some(Status::Runnable) => "runnable".into(),
             Some(Status::Waiting {
                 deadline: Some(d),
@@ -560,7 +567,8 @@ impl Session {
 
     fn procs_text(&self) -> String {
         let mut out = String::new();
-        for (pid, p) in &self.world.procs {
+        for (pid, p) in self.world.processes() {
+            let pid = &pid;
             let name = self.name_tag(*pid);
             let shell = if Some(*pid) == self.world.shell {
                 " (shell)"
@@ -584,7 +592,7 @@ impl Session {
 
     fn inbox(&self, a: &ProcRef) -> Result<String, String> {
         let p = self.process(a)?;
-        let Some(x) = self.world.procs.get(&p) else {
+        let Some(x) = self.world.process(p) else {
             return Err("no such process".into());
         };
         if x.process.mailbox.is_empty() {
@@ -619,7 +627,8 @@ impl Session {
 
     fn clocks_text(&self) -> String {
         let mut out = String::from("process    alias  lamport  vector clock\n");
-        for (pid, p) in &self.world.procs {
+        for (pid, p) in self.world.processes() {
+            let pid = &pid;
             let _ = writeln!(
                 out,
                 "{:<10} {:<6} {:<8} {}",

@@ -496,7 +496,7 @@ impl Session {
         }
         self.crashes_seen = self.world.crashes.len();
         if let Some(pid) = self.world.shell {
-            if let Some(Status::Exited(reason)) = self.world.procs.get(&pid).map(|p| &p.status) {
+            if let Some(Status::Exited(reason)) = self.world.process(pid).map(|p| &p.status) {
                 if !err {
                     out.push_str(&self.colour_error(&format!(
                         "** exception exit: {}",
@@ -574,7 +574,7 @@ impl Session {
     }
 
     fn event_line(&self, e: &Event) -> String {
-        let line = e.line();
+        let line = crate::view::event::line(e);
         if self.style.color {
             use colored::Colorize;
             let colors = [
@@ -652,7 +652,7 @@ impl Session {
     /// modules: what completion offers besides fixed names.
     pub fn completion_words(&self) -> Vec<String> {
         let mut v: Vec<String> = self.bindings.iter().map(|(n, _)| n.clone()).collect();
-        v.extend(self.world.procs.keys().map(|p| alias(*p)));
+        v.extend(self.world.processes().iter().map(|(p, _)| alias(*p)));
         v.extend(self.world.network.iter().map(|m| format!("m{}", m.id)));
         v.extend(
             self.world

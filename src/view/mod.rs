@@ -1,3 +1,4 @@
 //! Views of a trace for people. Reads events only; never changes them.
 
 pub mod diagram;
+pub mod event;

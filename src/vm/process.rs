@@ -152,6 +152,22 @@ impl Process {
         p
     }
 
+    /// Lets go of everything an ended process held but its pid and the
+    /// state of its random numbers.
+    pub fn end(&mut self) {
+        self.stack.clear();
+        self.frames.clear();
+        self.handlers.clear();
+        self.mailbox.clear();
+        self.cursor = 0;
+        self.wake = None;
+        self.dict = crate::term::TermMap::new();
+        self.args.clear();
+        self.pending = None;
+        self.pending_error = None;
+        self.scratch = vec![];
+    }
+
     /// Answers a world built-in the process asked for.
     pub fn resume_with(&mut self, v: Term) {
         match self.pending.take() {

@@ -3,8 +3,8 @@
 //! same futures (up to a hash collision) and an explorer may treat them as
 //! one state.
 //!
-//! In: loaded code (module name and content hash), each process's live
-//! slots, frames, handlers, mailbox, dictionary, random state, status,
+//! In: loaded code (module name and content hash), each live process's
+//! live slots, frames, handlers, mailbox, dictionary, random state, status,
 //! links, monitors and pending options; messages in flight per
 //! sender/receiver pair, in order, with what they carry; held messages;
 //! timers; registered names; the partition; the faults spent against each
@@ -12,7 +12,8 @@
 //! read, up to the largest count a rule names; and the pid and reference
 //! counters (programs see pids and references).
 //!
-//! Out: the trace, clocks, event and message ids, and stale slots. Time
+//! Out: the trace, clocks, event and message ids, stale slots, and ended
+//! processes (except crashed ones a recovery rule may restart). Time
 //! counts relative to now (a deadline as the time left, a message as the
 //! time until it may and must arrive), so a retransmission loop comes back
 //! to the same state. Absolute time counts only while the plan still has
@@ -94,14 +95,18 @@ impl World {
             self.delivering.hash(h);
         }
         let counts = self.count_horizon();
+        // An ended process matters only when it may recover: no program
+        // can tell an ended pid from another (all are dead to it).
+        if !self.faults.recoveries.is_empty() {
+            for pid in self.exited.keys().filter(|p| self.recoverable(**p)) {
+                pid.hash(h);
+            }
+        }
         self.procs.len().hash(h);
         for (pid, p) in &self.procs {
             pid.hash(h);
             match &p.status {
-                Status::Exited(reason) => {
-                    (0u8, reason).hash(h);
-                    continue;
-                }
+                Status::Exited(_) => 0u8.hash(h),
                 Status::Runnable => 1u8.hash(h),
                 Status::Waiting { deadline, sleeping } => {
                     (2u8, deadline.map(|d| d.saturating_sub(now)), sleeping).hash(h)

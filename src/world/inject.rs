@@ -242,16 +242,18 @@ impl World {
                 out.push(Choice::Delay(id, target.min(latest)));
             }
         }
-        for (pid, p) in &self.procs {
-            let alive = !matches!(p.status, Status::Exited(_));
-            if alive
-                && within(self.rule_crashes, self.faults.max_crashes)
-                && self.crash_odds(*pid) > 0.0
-            {
-                out.push(Choice::Crash(*pid));
+        if !self.faults.crashes.is_empty() && within(self.rule_crashes, self.faults.max_crashes) {
+            for pid in self.procs.keys() {
+                if self.crash_odds(*pid) > 0.0 {
+                    out.push(Choice::Crash(*pid));
+                }
             }
-            if self.recover_odds(*pid) > 0.0 && self.recoverable(*pid) {
-                out.push(Choice::Recover(*pid));
+        }
+        if !self.faults.recoveries.is_empty() {
+            for pid in self.exited.keys() {
+                if self.recover_odds(*pid) > 0.0 && self.recoverable(*pid) {
+                    out.push(Choice::Recover(*pid));
+                }
             }
         }
     }
@@ -280,8 +282,8 @@ impl World {
             .fold(0.0, either)
     }
 
-    fn recoverable(&self, pid: Pid) -> bool {
-        self.procs.get(&pid).is_some_and(|p| {
+    pub(super) fn recoverable(&self, pid: Pid) -> bool {
+        self.exited.get(&pid).is_some_and(|p| {
             p.init.is_some() && matches!(&p.status, Status::Exited(r) if r.is_atom("crashed"))
         })
     }
@@ -424,19 +426,23 @@ impl World {
     /// function with its state (and mailbox) lost; messages still in flight
     /// to it arrive as usual.
     pub fn recover(&mut self, pid: Pid) -> bool {
-        let Some(p) = self.procs.get_mut(&pid) else {
+        if !self.recoverable(pid) {
+            return false;
+        }
+        let Some(p) = self.exited.remove(&pid) else {
             return false;
         };
-        let crashed = matches!(&p.status, Status::Exited(r) if r.is_atom("crashed"));
-        let Some((m, f, args, env)) = p.init.clone().filter(|_| crashed) else {
+        let mut p = std::rc::Rc::unwrap_or_clone(p);
+        let Some((m, f, args, env)) = p.init.clone() else {
             return false;
         };
         // The random numbers go on where they were, not from the start.
         let rand = p.process.rand;
         p.process = crate::vm::Process::new(pid, m, f, args, &env);
         p.process.rand = rand;
-        p.meta.clear();
-        self.set_status(pid, Status::Runnable);
+        p.status = Status::Runnable;
+        self.procs.insert(pid, p);
+        self.runnable.insert(pid);
         self.process_event(pid, Kind::Recover, None);
         true
     }
@@ -518,7 +524,12 @@ impl World {
 
     /// The process a partition or heal event is recorded on: the oldest.
     pub(super) fn network_event_owner(&self) -> Pid {
-        self.procs.keys().next().copied().unwrap_or(super::MAIN_PID)
+        let live = self.procs.keys().next().copied();
+        let ended = self.exited.keys().next().copied();
+        live.into_iter()
+            .chain(ended)
+            .min()
+            .unwrap_or(super::MAIN_PID)
     }
 
     /// Ends the partition; held messages go back into flight, in order.
@@ -608,7 +619,7 @@ impl World {
             };
             if due {
                 let crashed: Vec<Pid> = self
-                    .procs
+                    .exited
                     .keys()
                     .copied()
                     .filter(|p| self.names(*p, &r.who))
@@ -622,7 +633,6 @@ impl World {
             .procs
             .keys()
             .copied()
-            .filter(|p| self.is_alive(*p))
             .filter(|p| {
                 self.faults.crashes.iter().any(|c| {
                     let now = match c.when {
@@ -659,9 +669,5 @@ impl World {
             return;
         }
         self.set_status(pid, Status::Exited(reason));
-        if let Some(p) = self.procs.get_mut(&pid) {
-            p.process.frames.clear();
-            p.process.stack.clear();
-        }
     }
 }

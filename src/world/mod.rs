@@ -201,7 +201,10 @@ pub struct World {
     /// Processes that can run, and waiting processes by deadline.
     runnable: BTreeSet<Pid>,
     deadlines: BTreeSet<(u64, Pid)>,
-    live: usize,
+    /// Processes that ended (or crashed), kept for people and for
+    /// recovery: shared between clones, so a long history of short-lived
+    /// processes costs a clone nothing. `procs` holds the live ones.
+    pub exited: imbl::OrdMap<Pid, std::rc::Rc<Proc>>,
     pub timers: Vec<Timer>,
     pub registry: BTreeMap<Atom, Pid>,
     pub time: u64,
@@ -273,7 +276,7 @@ impl World {
             receives: BTreeMap::new(),
             runnable: BTreeSet::new(),
             deadlines: BTreeSet::new(),
-            live: 0,
+            exited: imbl::OrdMap::new(),
             timers: vec![],
             registry: BTreeMap::new(),
             time: 0,
@@ -308,7 +311,7 @@ impl World {
 
     /// Starts a process running `fun` (a fun of arity 0) or `m:f(args)`.
     pub fn spawn_process(&mut self, parent: Option<Pid>, start: Start) -> Result<Pid, Exception> {
-        if self.live >= self.limits.max_procs {
+        if self.procs.len() >= self.limits.max_procs {
             self.stopped = Some(format!(
                 "the world reached its bound of {} live processes (raise it with --max-procs)",
                 self.limits.max_procs
@@ -375,7 +378,6 @@ impl World {
                 options: vec![],
             },
         );
-        self.live += 1;
         self.runnable.insert(pid);
         Ok(pid)
     }
@@ -410,24 +412,10 @@ impl World {
         Ok(pid)
     }
 
-    /// Changes a process's status, keeping the scheduling indexes true.
+    /// Changes a live process's status, keeping the scheduling indexes
+    /// true. A process that exits moves to `exited`.
     pub fn set_status(&mut self, pid: Pid, new: Status) {
-        let Some(p) = self.procs.get_mut(&pid) else {
-            return;
-        };
-        let old = std::mem::replace(&mut p.status, new.clone());
-        match old {
-            Status::Runnable => {
-                self.runnable.remove(&pid);
-            }
-            Status::Waiting {
-                deadline: Some(d), ..
-            } => {
-                self.deadlines.remove(&(d, pid));
-            }
-            Status::Waiting { deadline: None, .. } | Status::Idle | Status::Choosing => {}
-            Status::Exited(_) => self.live += 1,
-        }
+        self.unschedule(pid, new.clone());
         match new {
             Status::Runnable => {
                 self.runnable.insert(pid);
@@ -438,8 +426,65 @@ impl World {
                 self.deadlines.insert((d, pid));
             }
             Status::Waiting { deadline: None, .. } | Status::Idle | Status::Choosing => {}
-            Status::Exited(_) => self.live = self.live.saturating_sub(1),
+            Status::Exited(reason) => self.retire(pid, &reason),
         }
+    }
+
+    /// Sets a live process's status to `new`, taking it out of the
+    /// scheduling indexes its old status put it in.
+    pub(super) fn unschedule(&mut self, pid: Pid, new: Status) {
+        let Some(p) = self.procs.get_mut(&pid) else {
+            return;
+        };
+        match std::mem::replace(&mut p.status, new) {
+            Status::Runnable => {
+                self.runnable.remove(&pid);
+            }
+            Status::Waiting {
+                deadline: Some(d), ..
+            } => {
+                self.deadlines.remove(&(d, pid));
+            }
+            Status::Waiting { deadline: None, .. }
+            | Status::Idle
+            | Status::Choosing
+            | Status::Exited(_) => {}
+        }
+    }
+
+    /// Moves an ended process to `exited`, keeping what people and
+    /// recovery need: its clocks, links and monitors (a crash-stop crash
+    /// tells nobody, so they stand until it recovers) and, for a crash,
+    /// how it started.
+    pub(super) fn retire(&mut self, pid: Pid, reason: &Term) {
+        let Some(mut p) = self.procs.remove(&pid) else {
+            return;
+        };
+        let crashed = reason.is_atom("crashed");
+        p.process.end();
+        p.meta.clear();
+        p.options.clear();
+        if !crashed {
+            p.init = None;
+            self.sends.remove(&pid);
+            self.receives.remove(&pid);
+        }
+        self.exited.insert(pid, std::rc::Rc::new(p));
+    }
+
+    /// A process, live or ended.
+    pub fn process(&self, pid: Pid) -> Option<&Proc> {
+        self.procs
+            .get(&pid)
+            .or_else(|| self.exited.get(&pid).map(|p| &**p))
+    }
+
+    /// Every process there has been, live or ended, in pid order.
+    pub fn processes(&self) -> Vec<(Pid, &Proc)> {
+        let mut all: Vec<(Pid, &Proc)> = self.procs.iter().map(|(p, x)| (*p, x)).collect();
+        all.extend(self.exited.iter().map(|(p, x)| (*p, &**x)));
+        all.sort_by_key(|(p, _)| *p);
+        all
     }
 
     /// Records a process event, ticking its clocks by the lecture's rules.

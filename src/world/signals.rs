@@ -38,16 +38,15 @@ impl World {
             },
             None,
         );
-        self.set_status(pid, Status::Exited(reason.clone()));
         let Some(p) = self.procs.get_mut(&pid) else {
             return;
         };
         let links: Vec<Pid> = std::mem::take(&mut p.links).into_iter().collect();
         let watchers: Vec<(u64, Pid)> = std::mem::take(&mut p.watchers).into_iter().collect();
-        p.process.mailbox.clear();
-        p.meta.clear();
-        p.process.frames.clear();
-        p.process.stack.clear();
+        // Marked ended at once (its exit signals below are its last
+        // events, with its clocks, and no crash rule fires on them); it
+        // moves to `exited` after them.
+        self.unschedule(pid, Status::Exited(reason.clone()));
         self.registry.retain(|_, v| *v != pid);
         for l in links {
             if let Some(q) = self.procs.get_mut(&l) {
@@ -70,6 +69,7 @@ impl World {
             );
             self.send(pid, w, Payload::Message(down));
         }
+        self.retire(pid, &reason);
     }
 
     /// An exit signal from `from` arrives at `to`.

@@ -106,7 +106,7 @@ impl World {
             return Err(Exception::badarg());
         };
         Ok(match item.name() {
-            "process_count" => Term::Int(self.live as i64),
+            "process_count" => Term::Int(self.procs.len() as i64),
             "process_limit" => Term::Int(self.limits.max_procs as i64),
             "otp_release" => Term::string("25"),
             "version" => Term::string("13.1.5"),
