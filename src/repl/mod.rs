@@ -480,11 +480,8 @@ impl Session {
             err = true;
         }
         self.crashes_seen = self.crashes_seen.min(self.world.crashes.len());
-        let fresh = self
-            .world
-            .crashes
-            .get(self.crashes_seen..)
-            .unwrap_or_default();
+        let fresh: Vec<&(crate::term::Pid, crate::vm::Exception)> =
+            self.world.crashes.iter().skip(self.crashes_seen).collect();
         for (pid, e) in fresh.iter().take(MAX_REPORTS) {
             out.push_str(&run::error_report(*pid, e, self.world.time));
         }

@@ -225,7 +225,7 @@ pub struct World {
     /// How the first process ended: its value or its exception.
     pub main_result: Option<Result<Term, Exception>>,
     /// Other processes that died of an exception (erl logs these).
-    pub crashes: Vec<(Pid, Exception)>,
+    pub crashes: imbl::Vector<(Pid, Exception)>,
     /// The REPL's shell process, and how its last input ended.
     pub shell: Option<Pid>,
     pub shell_result: Option<Result<Term, Exception>>,
@@ -288,7 +288,7 @@ impl World {
             reductions: 0,
             stats_since: (0, 0),
             main_result: None,
-            crashes: vec![],
+            crashes: imbl::Vector::new(),
             shell: None,
             shell_result: None,
             halted: None,
@@ -1002,7 +1002,7 @@ impl World {
                 if pid == MAIN_PID {
                     self.main_result = Some(Err(e.clone()));
                 } else if e.class != crate::vm::Class::Exit {
-                    self.crashes.push((pid, e.clone()));
+                    self.crashes.push_back((pid, e.clone()));
                 }
                 self.exit_process(pid, reason, Some(e));
             }
