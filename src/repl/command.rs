@@ -88,6 +88,7 @@ pub enum Command {
     Heal,
     Net(String),
     Timing(String),
+    Budget(String),
     Save(String),
     Load(String),
     Reset,
@@ -210,6 +211,11 @@ pub const SPECS: &[Spec] = &[
         "timing",
         "MODEL",
         "local, async, sync:delta=D or psync:gst=T,delta=D",
+    ),
+    spec(
+        "budget",
+        "K=N,...",
+        "at most so many faults: losses, crashes, dups, delays",
     ),
     spec(
         "save",
@@ -442,6 +448,10 @@ pub fn parse(line: &str) -> Result<Command, String> {
         "timing" => match args.as_slice() {
             [m] => Ok(Command::Timing(m.to_string())),
             _ => Err(usage("timing")),
+        },
+        "budget" => match args.as_slice() {
+            [m] => Ok(Command::Budget(m.to_string())),
+            _ => Err(usage("budget")),
         },
         "save" => match args.as_slice() {
             [f] => Ok(Command::Save(f.to_string())),

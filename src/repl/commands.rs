@@ -170,6 +170,11 @@ impl Session {
                     crate::world::faults::parse_timing(&m).map_err(|e| flag_error(&e))?;
                 Ok(format!("timing: {m}\n"))
             }
+            Command::Budget(b) => {
+                let budget = crate::world::faults::parse_budget(&b).map_err(|e| flag_error(&e))?;
+                self.world.faults.set_budget(budget);
+                Ok(format!("budget: {b}\n"))
+            }
             Command::Save(f) => self.save(&f),
             Command::Load(f) => self.load(&f),
             Command::Reset => {

@@ -557,7 +557,14 @@ impl Session {
     ) -> String {
         let mut out = String::new();
         self.record(c);
-        for e in self.world.apply(c) {
+        let events = self.world.apply(c);
+        if show && events.is_empty() {
+            if let crate::world::Choice::Delay(id, at) = c {
+                // A delay is timing, not an event: say what happened.
+                out.push_str(&format!("m{id} arrives no earlier than t={at}\n"));
+            }
+        }
+        for e in events {
             if let Kind::Output { text } = &e.kind {
                 if !show {
                     sink(text);
