@@ -139,6 +139,15 @@ impl Default for FaultPlan {
 }
 
 impl FaultPlan {
+    /// Whether anything in the plan can happen to a message in flight:
+    /// loss, duplication, omission, a Byzantine sender, or a delay.
+    pub fn affects_messages(&self) -> bool {
+        !matches!(self.net, LinkModel::Erlang | LinkModel::Perfect)
+            || !self.omissions.is_empty()
+            || !self.byzantine.is_empty()
+            || matches!(self.timing, Timing::Async | Timing::Psync { .. })
+    }
+
     /// The process names the plan's rules use, each with the flag that
     /// writes that kind of rule, in flag order and without repeats.
     pub fn process_names<'a>(&'a self) -> Vec<(&'static str, &'a str)> {

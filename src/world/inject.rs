@@ -205,6 +205,27 @@ impl World {
 
     /// The faults the plan allows now, within its budgets.
     pub(super) fn fault_choices(&self, out: &mut Vec<Choice>) {
+        if self.faults.affects_messages() {
+            self.message_faults(out);
+        }
+        if !self.faults.crashes.is_empty() && within(self.rule_crashes, self.faults.max_crashes) {
+            for pid in self.procs.keys() {
+                if self.crash_odds(*pid) > 0.0 {
+                    out.push(Choice::Crash(*pid));
+                }
+            }
+        }
+        if !self.faults.recoveries.is_empty() {
+            for pid in self.exited.keys() {
+                if self.recover_odds(*pid) > 0.0 && self.recoverable(*pid) {
+                    out.push(Choice::Recover(*pid));
+                }
+            }
+        }
+    }
+
+    /// The faults the plan allows on messages in flight.
+    fn message_faults(&self, out: &mut Vec<Choice>) {
         let now = self.time;
         let target = self.delay_target();
         let can_delay = !matches!(self.faults.timing, Timing::Local | Timing::Sync { .. })
@@ -240,20 +261,6 @@ impl World {
                 && latest > now
             {
                 out.push(Choice::Delay(id, target.min(latest)));
-            }
-        }
-        if !self.faults.crashes.is_empty() && within(self.rule_crashes, self.faults.max_crashes) {
-            for pid in self.procs.keys() {
-                if self.crash_odds(*pid) > 0.0 {
-                    out.push(Choice::Crash(*pid));
-                }
-            }
-        }
-        if !self.faults.recoveries.is_empty() {
-            for pid in self.exited.keys() {
-                if self.recover_odds(*pid) > 0.0 && self.recoverable(*pid) {
-                    out.push(Choice::Recover(*pid));
-                }
             }
         }
     }

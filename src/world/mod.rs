@@ -201,6 +201,8 @@ pub struct World {
     /// Processes that can run, and waiting processes by deadline.
     runnable: BTreeSet<Pid>,
     deadlines: BTreeSet<(u64, Pid)>,
+    /// Processes waiting in `pidlab:choose/1`.
+    choosing: BTreeSet<Pid>,
     /// Processes that ended (or crashed), kept for people and for
     /// recovery: shared between clones, so a long history of short-lived
     /// processes costs a clone nothing. `procs` holds the live ones.
@@ -277,6 +279,7 @@ impl World {
             runnable: BTreeSet::new(),
             deadlines: BTreeSet::new(),
             exited: imbl::OrdMap::new(),
+            choosing: BTreeSet::new(),
             timers: vec![],
             registry: BTreeMap::new(),
             time: 0,
@@ -425,7 +428,10 @@ impl World {
             } => {
                 self.deadlines.insert((d, pid));
             }
-            Status::Waiting { deadline: None, .. } | Status::Idle | Status::Choosing => {}
+            Status::Choosing => {
+                self.choosing.insert(pid);
+            }
+            Status::Waiting { deadline: None, .. } | Status::Idle => {}
             Status::Exited(reason) => self.retire(pid, &reason),
         }
     }
@@ -445,10 +451,10 @@ impl World {
             } => {
                 self.deadlines.remove(&(d, pid));
             }
-            Status::Waiting { deadline: None, .. }
-            | Status::Idle
-            | Status::Choosing
-            | Status::Exited(_) => {}
+            Status::Choosing => {
+                self.choosing.remove(&pid);
+            }
+            Status::Waiting { deadline: None, .. } | Status::Idle | Status::Exited(_) => {}
         }
     }
 
@@ -600,8 +606,8 @@ impl World {
     /// Processes that can run and options waiting to be chosen.
     fn steps(&self, out: &mut Vec<Choice>) {
         out.extend(self.runnable.iter().map(|p| Choice::Run(*p)));
-        for (pid, p) in &self.procs {
-            if p.status == Status::Choosing {
+        for pid in &self.choosing {
+            if let Some(p) = self.procs.get(pid) {
                 let n = u32::try_from(p.options.len()).unwrap_or(u32::MAX);
                 out.extend((0..n).map(|i| Choice::Choose(*pid, i)));
             }

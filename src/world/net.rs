@@ -171,6 +171,11 @@ impl Network {
         self.items.get(&id)
     }
 
+    /// The ids of messages in flight above `id`, oldest first.
+    pub fn ids_after(&self, id: u64) -> impl Iterator<Item = u64> + '_ {
+        self.items.range(id.saturating_add(1)..).map(|(k, _)| *k)
+    }
+
     /// All messages in flight, oldest first.
     pub fn iter(&self) -> impl Iterator<Item = &InFlight> {
         self.items.values()

@@ -110,12 +110,10 @@ impl Sched {
     /// Decides, with the plan's odds, what happens to each message put in
     /// flight since the last pick, and queues the faults that follow.
     fn decide_fates(&mut self, world: &World) {
-        let fresh: Vec<u64> = world
-            .network
-            .iter()
-            .map(|m| m.id)
-            .filter(|id| *id > self.seen)
-            .collect();
+        if !world.faults.affects_messages() {
+            return;
+        }
+        let fresh: Vec<u64> = world.network.ids_after(self.seen).collect();
         for id in fresh {
             self.seen = self.seen.max(id);
             let o = world.odds(id);
