@@ -10,6 +10,7 @@ pub mod bif;
 pub mod catalogue;
 pub mod compile;
 pub mod diag;
+pub mod explore;
 pub mod prelude;
 pub mod repl;
 pub mod rng;

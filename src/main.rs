@@ -26,6 +26,110 @@ struct Cli {
     file: Option<std::path::PathBuf>,
 }
 
+/// The fault and timing flags `run` and `explore` share.
+#[derive(clap::Args, Clone, Debug, Default)]
+struct FaultArgs {
+    /// Link model: erlang (default), perfect, or fair-loss:loss=P,dup=Q.
+    #[arg(long)]
+    net: Option<String>,
+    /// Timing: local (default), async, sync[:delta=D] or psync:gst=T,delta=D.
+    #[arg(long)]
+    timing: Option<String>,
+    /// A fault plan in TOML; flags given beside it override its fields.
+    #[arg(long, value_name = "FILE")]
+    faults: Option<std::path::PathBuf>,
+    /// Omission faults: NAME:send=P,receive=Q (repeatable).
+    #[arg(long)]
+    omit: Vec<String>,
+    /// A Byzantine process: NAME:corrupt=P,dup=P,drop=P,forge=P (repeatable).
+    #[arg(long)]
+    byzantine: Vec<String>,
+    /// An Erlang fun that rewrites every message a Byzantine process sends.
+    #[arg(long, value_name = "FUN")]
+    byzantine_fun: Option<String>,
+    /// Heal the partition at this virtual time.
+    #[arg(long, value_name = "T", value_parser = clap::value_parser!(u64).range(..=faults::MAX_TIME_MS))]
+    heal_at: Option<u64>,
+    /// Restart a crashed process: NAME@time=T (repeatable; crash-recovery).
+    #[arg(long)]
+    recover: Vec<String>,
+    /// Fault budget: losses=K,crashes=F,dups=D,delays=T.
+    #[arg(long)]
+    budget: Option<String>,
+    /// Partition the processes, e.g. 'a,b|c' (add :hold to keep, not drop, messages across the cut).
+    #[arg(long)]
+    partition: Option<String>,
+    /// Crash a process: NAME@send=K, NAME@receive=K or NAME@time=T (repeatable).
+    #[arg(long)]
+    crash: Vec<String>,
+    /// Fail-stop: a crash fires links and monitors (crash-stop, the default, tells nobody).
+    #[arg(long)]
+    fail_stop: bool,
+}
+
+impl FaultArgs {
+    fn flags(&self) -> PlanFlags<'_> {
+        PlanFlags {
+            file: self.faults.as_deref(),
+            net: self.net.as_deref(),
+            timing: self.timing.as_deref(),
+            partition: self.partition.as_deref(),
+            crashes: &self.crash,
+            omit: &self.omit,
+            byzantine: &self.byzantine,
+            byzantine_fun: self.byzantine_fun.as_deref(),
+            heal_at: self.heal_at,
+            recover: &self.recover,
+            fail_stop: self.fail_stop,
+            budget: self.budget.as_deref(),
+        }
+    }
+
+    /// The flags as they would be written on a command line.
+    fn words(&self) -> Vec<String> {
+        let mut out = vec![];
+        let mut one = |flag: &str, v: &str| {
+            out.push(flag.to_string());
+            out.push(v.to_string());
+        };
+        if let Some(f) = &self.faults {
+            one("--faults", &f.display().to_string());
+        }
+        for (flag, v) in [
+            ("--net", &self.net),
+            ("--timing", &self.timing),
+            ("--partition", &self.partition),
+            ("--byzantine-fun", &self.byzantine_fun),
+            ("--budget", &self.budget),
+        ] {
+            if let Some(v) = v {
+                one(flag, v);
+            }
+        }
+        for (flag, vs) in [
+            ("--omit", &self.omit),
+            ("--byzantine", &self.byzantine),
+            ("--recover", &self.recover),
+            ("--crash", &self.crash),
+        ] {
+            for v in vs {
+                one(flag, v);
+            }
+        }
+        if let Some(t) = self.heal_at {
+            one("--heal-at", &t.to_string());
+        }
+        if self.fail_stop {
+            out.push("--fail-stop".into());
+        }
+        out
+    }
+
+    fn is_empty(&self) -> bool {
+        self.words().is_empty()
+    }
+}
+
 #[derive(Subcommand)]
 #[allow(clippy::large_enum_variant)] // parsed once at start-up
 enum Command {
@@ -54,42 +158,12 @@ enum Command {
         /// Most messages waiting in one mailbox.
         #[arg(long, default_value_t = WorldLimits::default().max_mailbox)]
         max_mailbox: usize,
-        /// Link model: erlang (default), perfect, or fair-loss:loss=P,dup=Q.
-        #[arg(long)]
-        net: Option<String>,
-        /// Timing: local (default), async, sync[:delta=D] or psync:gst=T,delta=D.
-        #[arg(long)]
-        timing: Option<String>,
-        /// A fault plan in TOML; flags given beside it override its fields.
+        #[command(flatten)]
+        plan: FaultArgs,
+        /// Replay the choices of a schedule file (a counterexample of
+        /// `pidlab explore`), under its fault flags unless others are given.
         #[arg(long, value_name = "FILE")]
-        faults: Option<std::path::PathBuf>,
-        /// Omission faults: NAME:send=P,receive=Q (repeatable).
-        #[arg(long)]
-        omit: Vec<String>,
-        /// A Byzantine process: NAME:corrupt=P,dup=P,drop=P,forge=P (repeatable).
-        #[arg(long)]
-        byzantine: Vec<String>,
-        /// An Erlang fun that rewrites every message a Byzantine process sends.
-        #[arg(long, value_name = "FUN")]
-        byzantine_fun: Option<String>,
-        /// Heal the partition at this virtual time.
-        #[arg(long, value_name = "T", value_parser = clap::value_parser!(u64).range(..=faults::MAX_TIME_MS))]
-        heal_at: Option<u64>,
-        /// Restart a crashed process: NAME@time=T (repeatable; crash-recovery).
-        #[arg(long)]
-        recover: Vec<String>,
-        /// Fault budget: losses=K,crashes=F.
-        #[arg(long)]
-        budget: Option<String>,
-        /// Partition the processes, e.g. 'a,b|c' (add :hold to keep, not drop, messages across the cut).
-        #[arg(long)]
-        partition: Option<String>,
-        /// Crash a process: NAME@send=K, NAME@receive=K or NAME@time=T (repeatable).
-        #[arg(long)]
-        crash: Vec<String>,
-        /// Fail-stop: a crash fires links and monitors (crash-stop, the default, tells nobody).
-        #[arg(long)]
-        fail_stop: bool,
+        schedule: Option<std::path::PathBuf>,
         /// Most memory the run may use, in MiB; a process that goes past it
         /// fails with {system_limit, memory}.
         #[arg(long, default_value_t = 4096)]
@@ -100,6 +174,47 @@ enum Command {
         /// After main returns, let the other processes run until nothing can happen.
         #[arg(long)]
         wait: bool,
+    },
+    /// Explore every execution of FILE.erl under the fault and timing
+    /// flags, checking properties; a violation is saved as a schedule.
+    Explore {
+        file: std::path::PathBuf,
+        args: Vec<String>,
+        /// A property module: always_NAME/1, sometimes_NAME/1, eventually_NAME/1.
+        #[arg(long, value_name = "PROPS.erl")]
+        props: Option<std::path::PathBuf>,
+        /// A check that needs no code: no-crash, no-deadlock or no-leftover (repeatable).
+        #[arg(long, value_parser = ["no-crash", "no-deadlock", "no-leftover"])]
+        check: Vec<String>,
+        #[command(flatten)]
+        plan: FaultArgs,
+        /// Longest execution explored, in steps.
+        #[arg(long, default_value_t = 200)]
+        max_depth: usize,
+        /// Most states explored.
+        #[arg(long, default_value_t = 1_000_000)]
+        max_states: usize,
+        /// Stop after this many seconds (with what was found so far).
+        #[arg(long, value_name = "S")]
+        time_limit: Option<f64>,
+        /// Fewest faults, then fewest steps first (the default): shortest counterexamples.
+        #[arg(long, conflicts_with_all = ["dfs", "random"])]
+        bfs: bool,
+        /// Depth first.
+        #[arg(long, conflicts_with = "random")]
+        dfs: bool,
+        /// N random executions with the plan's odds, for spaces too large to exhaust.
+        #[arg(long, value_name = "N")]
+        random: Option<u64>,
+        /// Seed of the random executions.
+        #[arg(long, default_value_t = pidlab::world::sched::DEFAULT_SEED)]
+        seed: u64,
+        /// Write the first counterexample as a schedule file (replay with run --schedule).
+        #[arg(long, value_name = "OUT.json")]
+        counterexample: Option<std::path::PathBuf>,
+        /// text (default) or json.
+        #[arg(long, default_value = "text", value_parser = ["text", "json"])]
+        format: String,
     },
     /// Run a file of shell inputs (as `pidlab < FILE` does).
     Script {
@@ -130,6 +245,17 @@ fn outcome_failure(o: &Outcome, name: &str, src: &str) -> ExitCode {
     match o {
         Outcome::Returned(_) => return ExitCode::SUCCESS,
         Outcome::Halted(status) => return ExitCode::from(*status),
+        Outcome::ScheduleEnd(n) => {
+            eprintln!(
+                "the schedule's {n} {} replayed; the execution ends there",
+                if *n == 1 {
+                    "choice was"
+                } else {
+                    "choices were"
+                }
+            );
+            return ExitCode::SUCCESS;
+        }
         Outcome::Crashed(e) => {
             let d = run::crash_diagnostic(e, "the main process");
             if e.location
@@ -312,15 +438,20 @@ fn compile_file(
     }
 }
 
-fn cmd_run(
-    file: &std::path::Path,
-    args: &[String],
-    limits: RunLimits,
-    trace: &TraceOpts,
-) -> ExitCode {
-    let Some((module, ast_name, name, src)) = compile_file(file) else {
-        return ExitCode::from(1);
-    };
+/// A program ready to run: its code (prelude, the module, and the other
+/// modules named before the arguments), its entry and arguments.
+struct Program {
+    code: pidlab::vm::Code,
+    main: std::rc::Rc<pidlab::vm::Module>,
+    func: u32,
+    args: Vec<pidlab::term::Term>,
+    name: String,
+    src: String,
+}
+
+/// Compiles a program for `run` and `explore`, reporting any error.
+fn load_program(file: &std::path::Path, args: &[String]) -> Option<Program> {
+    let (module, ast_name, name, src) = compile_file(file)?;
     // Arguments that name .erl files are more modules of the program
     // (`pidlab run client.erl server.erl`); the rest go to main/1.
     let extra = args
@@ -330,10 +461,7 @@ fn cmd_run(
     let (more, args) = args.split_at(extra);
     let mut others = vec![];
     for f in more {
-        match compile_file(std::path::Path::new(f)) {
-            Some((m, ..)) => others.push(m),
-            None => return ExitCode::from(1),
-        }
+        others.push(compile_file(std::path::Path::new(f))?.0);
     }
     let Some((func, takes_args)) = run::entry(&module) else {
         report(
@@ -345,18 +473,45 @@ fn cmd_run(
             &name,
             &src,
         );
-        return ExitCode::from(1);
+        return None;
     };
     let mut code = run::new_code();
     for o in others {
         code.load(o);
     }
-    let m = code.load(module);
-    let call_args = if takes_args {
+    let main = code.load(module);
+    let args = if takes_args {
         vec![run::main_args(args)]
     } else {
         vec![]
     };
+    Some(Program {
+        code,
+        main,
+        func,
+        args,
+        name,
+        src,
+    })
+}
+
+fn cmd_run(
+    file: &std::path::Path,
+    args: &[String],
+    limits: RunLimits,
+    trace: &TraceOpts,
+) -> ExitCode {
+    let Some(program) = load_program(file, args) else {
+        return ExitCode::from(1);
+    };
+    let Program {
+        code,
+        main: m,
+        func,
+        args: call_args,
+        name,
+        src,
+    } = program;
     let json = match &trace.json {
         Some(path) => match std::fs::File::create(path) {
             Ok(f) => Some(std::io::BufWriter::new(f)),
@@ -463,6 +618,204 @@ fn still_running_line(pids: &[pidlab::term::Pid]) -> Option<String> {
     ))
 }
 
+/// Only the fault flags, to read those a schedule file carries.
+#[derive(Parser)]
+struct PlanOnly {
+    #[command(flatten)]
+    plan: FaultArgs,
+}
+
+fn read_schedule(path: &std::path::Path) -> Result<pidlab::explore::schedule::Schedule, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{} is not a schedule: {e}", path.display()))
+}
+
+/// What `pidlab explore` was asked.
+struct ExploreArgs<'a> {
+    file: &'a std::path::Path,
+    args: &'a [String],
+    props: Option<&'a std::path::Path>,
+    plan: &'a FaultArgs,
+    opts: pidlab::explore::Options,
+    time_limit: Option<f64>,
+    counterexample: Option<&'a std::path::Path>,
+    json: bool,
+}
+
+fn cmd_explore(a: &ExploreArgs<'_>) -> ExitCode {
+    use pidlab::explore;
+    let plan = match fault_plan(&a.plan.flags()) {
+        Ok(p) => p,
+        Err(e) => {
+            let (d, name, src) = *e;
+            eprint!("{}", render_all(&[d], &name, &src, stderr_style()));
+            return ExitCode::from(2);
+        }
+    };
+    let Some(program) = load_program(a.file, a.args) else {
+        return ExitCode::from(2);
+    };
+    // Properties run in code of their own, so the program's fingerprint
+    // does not change with them.
+    let mut prop_code = run::new_code();
+    let props = match a.props {
+        None => vec![],
+        Some(path) => {
+            let Some((m, _, name, src)) = compile_file(path) else {
+                return ExitCode::from(2);
+            };
+            let m = prop_code.load(m);
+            match explore::props::properties(&m) {
+                Ok(p) => p,
+                Err(d) => {
+                    report(&[*d], &name, &src);
+                    return ExitCode::from(2);
+                }
+            }
+        }
+    };
+    let mut world = pidlab::world::World::new(program.code.clone());
+    world.faults = plan.clone();
+    world.keep_trace = false;
+    world.track_vc = false;
+    if let Err(ds) = run::load_adversary(&mut world) {
+        report(&ds, "--byzantine-fun", "");
+        return ExitCode::from(2);
+    }
+    world.partition();
+    if let Err(e) = world.spawn_process(
+        None,
+        pidlab::world::Start::Call(program.main.clone(), program.func, program.args.clone()),
+    ) {
+        eprint!(
+            "{}",
+            render_bare(
+                &run::crash_diagnostic(&e, "the main process"),
+                stderr_style()
+            )
+        );
+        return ExitCode::from(2);
+    }
+    let start = std::time::Instant::now();
+    let bar = if std::io::stderr().is_terminal() && !a.json {
+        let b = indicatif::ProgressBar::new_spinner();
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        Some(b)
+    } else {
+        None
+    };
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    {
+        let stop = stop.clone();
+        let _ = ctrlc::set_handler(move || stop.store(true, std::sync::atomic::Ordering::SeqCst));
+    }
+    let limit = a.time_limit;
+    let result = explore::explore(&world, &props, &prop_code, &a.opts, &mut |p| {
+        let secs = start.elapsed().as_secs_f64();
+        if let Some(b) = &bar {
+            b.set_message(format!(
+                "{} states, {} executions, depth {}, {:.0} states/s",
+                p.states,
+                p.executions,
+                p.depth,
+                p.states as f64 / secs.max(1e-3)
+            ));
+            b.tick();
+        }
+        !stop.load(std::sync::atomic::Ordering::SeqCst) && limit.is_none_or(|l| secs < l)
+    });
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let seconds = start.elapsed().as_secs_f64();
+    let mut r = match result {
+        Ok(r) => r,
+        Err(d) => {
+            let (name, src) = match a.props {
+                Some(p) => (
+                    p.display().to_string(),
+                    std::fs::read_to_string(p).unwrap_or_default(),
+                ),
+                None => (String::new(), String::new()),
+            };
+            report(&[*d], &name, &src);
+            return ExitCode::from(2);
+        }
+    };
+    if r.incomplete.as_deref() == Some("stopped by the user") && limit.is_some_and(|l| seconds >= l)
+    {
+        r.incomplete = Some(format!(
+            "stopped by the time limit of {} s",
+            limit.unwrap_or(0.0)
+        ));
+    }
+    let random = match a.opts.strategy {
+        explore::Strategy::Random { walks, .. } => Some(walks),
+        _ => None,
+    };
+    let bounds = explore::report::bounds_text(&plan, a.opts.max_depth, random);
+    // The first violation becomes the counterexample file.
+    let mut saved = None;
+    if let Some(path) = a.counterexample {
+        if let Some(f) = r
+            .findings
+            .iter()
+            .find(|f| f.status == explore::Status::Violated && f.execution.is_some())
+        {
+            if let Some(ex) = &f.execution {
+                let s = explore::schedule::Schedule {
+                    program: a.file.display().to_string(),
+                    args: a.args.to_vec(),
+                    flags: a.plan.words(),
+                    property: f.name.clone(),
+                    faults: ex.faults,
+                    cycle_from: ex.cycle_from,
+                    choices: ex
+                        .choices
+                        .iter()
+                        .map(explore::schedule::choice_text)
+                        .collect(),
+                };
+                let text = serde_json::to_string_pretty(&s).unwrap_or_default();
+                match std::fs::write(path, text + "\n") {
+                    Ok(()) => saved = Some(path.display().to_string()),
+                    Err(e) => {
+                        eprintln!("pidlab: cannot write {}: {e}", path.display());
+                        return ExitCode::from(2);
+                    }
+                }
+            }
+        }
+    }
+    if a.json {
+        println!(
+            "{}",
+            explore::report::json(&r, &bounds, seconds, saved.as_deref())
+        );
+    } else {
+        print!(
+            "{}",
+            explore::report::text(&r, &bounds, seconds, saved.as_deref())
+        );
+        if let Some(p) = &saved {
+            println!(
+                "replay it: pidlab run {} {}--schedule {p}",
+                a.file.display(),
+                a.args.iter().map(|x| format!("{x} ")).collect::<String>()
+            );
+        }
+    }
+    if r.passed() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
 fn cmd_eval(src: &str) -> ExitCode {
     let mut text = src.trim_end().to_string();
     if !text.ends_with('.') {
@@ -539,7 +892,7 @@ fn tune_malloc() {
 }
 
 /// The subcommands, as `pidlab WORD` spells them.
-const COMMANDS: [&str; 4] = ["run", "eval", "script", "replay"];
+const COMMANDS: [&str; 5] = ["run", "explore", "eval", "script", "replay"];
 
 /// `pidlab WORD ...` where WORD is neither a command nor a file, and does
 /// not end in `.erl` (a module for the shell): a diagnostic that lists the
@@ -556,7 +909,7 @@ fn unknown_command(args: &[std::ffi::OsString]) -> Option<Diagnostic> {
         return None;
     }
     let d = Diagnostic::error(format!("`{word}` is not a command or a file"))
-        .note("the commands are run, eval, script and replay; `pidlab` alone starts the shell, and `pidlab FILE.erl` starts it with a module loaded");
+        .note("the commands are run, explore, eval, script and replay; `pidlab` alone starts the shell, and `pidlab FILE.erl` starts it with a module loaded");
     let module = format!("{word}.erl");
     if std::path::Path::new(&module).is_file() {
         return Some(d.help(format!(
@@ -615,36 +968,38 @@ fn main() -> ExitCode {
                 max_mailbox,
                 max_steps,
                 max_heap,
-                net,
-                timing,
-                faults,
-                budget,
-                omit,
-                byzantine,
-                byzantine_fun,
-                heal_at,
-                recover,
-                partition,
-                crash,
-                fail_stop,
+                plan,
+                schedule,
                 wait,
             }) => {
                 pidlab::alloc::set_limit(max_heap.saturating_mul(1 << 20));
-                let flags = PlanFlags {
-                    file: faults.as_deref(),
-                    net: net.as_deref(),
-                    timing: timing.as_deref(),
-                    partition: partition.as_deref(),
-                    crashes: &crash,
-                    omit: &omit,
-                    byzantine: &byzantine,
-                    byzantine_fun: byzantine_fun.as_deref(),
-                    heal_at,
-                    recover: &recover,
-                    fail_stop,
-                    budget: budget.as_deref(),
-                };
-                let plan = match fault_plan(&flags) {
+                let mut plan = plan;
+                let mut replay = None;
+                if let Some(path) = &schedule {
+                    let s = match read_schedule(path) {
+                        Ok(s) => s,
+                        Err(msg) => {
+                            eprint!("{}", render_bare(&Diagnostic::error(msg), stderr_style()));
+                            return ExitCode::from(2);
+                        }
+                    };
+                    if plan.is_empty() {
+                        // The flags the schedule was explored under.
+                        let words = std::iter::once("flags".to_string()).chain(s.flags.clone());
+                        match PlanOnly::try_parse_from(words) {
+                            Ok(p) => plan = p.plan,
+                            Err(e) => {
+                                eprintln!(
+                                    "pidlab: the flags in {} do not read: {e}",
+                                    path.display()
+                                );
+                                return ExitCode::from(2);
+                            }
+                        }
+                    }
+                    replay = Some(s);
+                }
+                let plan = match fault_plan(&plan.flags()) {
                     Ok(p) => p,
                     Err(e) => {
                         let (d, name, src) = *e;
@@ -652,7 +1007,16 @@ fn main() -> ExitCode {
                         return ExitCode::from(2);
                     }
                 };
-                let sched = Sched::parse(&sched, seed).unwrap_or(Sched::random(seed));
+                let sched = match &replay {
+                    Some(s) => match s.parsed() {
+                        Ok(choices) => Sched::replay(choices),
+                        Err(msg) => {
+                            eprintln!("pidlab: {msg} (in the schedule)");
+                            return ExitCode::from(2);
+                        }
+                    },
+                    None => Sched::parse(&sched, seed).unwrap_or(Sched::random(seed)),
+                };
                 let opts = TraceOpts {
                     human: trace,
                     wait,
@@ -674,6 +1038,47 @@ fn main() -> ExitCode {
                     },
                     &opts,
                 )
+            }
+            Some(Command::Explore {
+                file,
+                args,
+                props,
+                check,
+                plan,
+                max_depth,
+                max_states,
+                time_limit,
+                bfs: _,
+                dfs,
+                random,
+                seed,
+                counterexample,
+                format,
+            }) => {
+                let strategy = match (dfs, random) {
+                    (_, Some(walks)) => pidlab::explore::Strategy::Random { walks, seed },
+                    (true, None) => pidlab::explore::Strategy::Dfs,
+                    (false, None) => pidlab::explore::Strategy::Bfs,
+                };
+                let opts = pidlab::explore::Options {
+                    strategy,
+                    max_depth,
+                    max_states,
+                    checks: check
+                        .iter()
+                        .filter_map(|c| pidlab::explore::props::Check::parse(c))
+                        .collect(),
+                };
+                cmd_explore(&ExploreArgs {
+                    file: &file,
+                    args: &args,
+                    props: props.as_deref(),
+                    plan: &plan,
+                    opts,
+                    time_limit,
+                    counterexample: counterexample.as_deref(),
+                    json: format == "json",
+                })
             }
             Some(Command::Eval { exprs }) => cmd_eval(&exprs),
             Some(Command::Replay { file }) => match std::fs::read(&file) {

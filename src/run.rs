@@ -48,6 +48,8 @@ pub enum Outcome {
     Bound(String),
     /// A process called `erlang:halt` with this status.
     Halted(u8),
+    /// A replayed schedule ended after this many choices.
+    ScheduleEnd(usize),
 }
 
 pub use crate::world::MAIN_PID;
@@ -242,11 +244,13 @@ fn drive(
         Ok(p) => p,
         Err(e) => return Outcome::Crashed(e),
     };
+    let mut replayed = 0;
     loop {
         if let Some(status) = world.halted {
             return Outcome::Halted(status);
         }
         let after_main = has_exited(world, main);
+        let wait = wait || sched.replaying();
         if after_main && !(wait && matches!(world.main_result, Some(Ok(_)))) {
             break;
         }
@@ -257,6 +261,9 @@ fn drive(
             return Outcome::ReductionLimit(world.reductions);
         }
         let Some(choice) = sched.pick(world) else {
+            if sched.replaying() {
+                return Outcome::ScheduleEnd(replayed);
+            }
             if after_main {
                 break;
             }
@@ -281,6 +288,7 @@ fn drive(
             };
         };
         let crashes = world.crashes.len();
+        replayed += 1;
         let events = world.apply(&choice);
         for e in &events {
             if let Kind::Output { text } = &e.kind {

@@ -136,6 +136,7 @@ const WORLD_BIFS: &[(&str, &str, usize)] = &[
     ("timer", "sleep", 1),
     ("pidlab", "emit", 1),
     ("pidlab", "choose", 1),
+    ("pidlab", "idle", 0),
     ("erlang", "get_module_info", 2),
     ("erlang", "process_info", 1),
     ("erlang", "process_info", 2),

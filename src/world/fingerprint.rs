@@ -120,6 +120,7 @@ impl World {
             p.watching.hash(h);
             p.trap_exit.hash(h);
             p.options.hash(h);
+            p.idle.hash(h);
             if let Some(k) = counts {
                 let clip = |n: Option<&u64>| n.copied().unwrap_or(0).min(k.saturating_add(1));
                 (clip(self.sends.get(pid)), clip(self.receives.get(pid))).hash(h);

@@ -92,6 +92,8 @@ pub struct Proc {
     pub meta: VecDeque<Meta>,
     /// The options of a pending `pidlab:choose/1`.
     pub options: Vec<Term>,
+    /// Marked by `pidlab:idle()`: a server that may wait forever.
+    pub idle: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -379,6 +381,7 @@ impl World {
                 vc,
                 meta: VecDeque::new(),
                 options: vec![],
+                idle: false,
             },
         );
         self.runnable.insert(pid);

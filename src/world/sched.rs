@@ -21,8 +21,12 @@ use std::collections::VecDeque;
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Order {
     Random,
-    RoundRobin { last: Option<Pid> },
+    RoundRobin {
+        last: Option<Pid>,
+    },
     Sync,
+    /// The choices of a schedule, in order, and nothing after them.
+    Replay(VecDeque<Choice>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -54,6 +58,16 @@ impl Sched {
         Sched::with(Order::Random, seed)
     }
 
+    /// A policy that replays these choices exactly, then stops.
+    pub fn replay(choices: Vec<Choice>) -> Sched {
+        Sched::with(Order::Replay(choices.into()), 0)
+    }
+
+    /// Whether this policy replays a schedule.
+    pub fn replaying(&self) -> bool {
+        matches!(self.order, Order::Replay(_))
+    }
+
     pub fn parse(name: &str, seed: u64) -> Option<Sched> {
         let order = match name {
             "random" => Order::Random,
@@ -81,6 +95,9 @@ impl Sched {
     /// The next choice, or None when the program can make no progress
     /// (only faults, or nothing, are enabled).
     pub fn pick(&mut self, world: &World) -> Option<Choice> {
+        if let Order::Replay(rest) = &mut self.order {
+            return rest.pop_front();
+        }
         self.decide_fates(world);
         let enabled = world.enabled();
         while let Some(c) = self.queue.pop_front() {
@@ -225,6 +242,7 @@ impl Sched {
                     None => choices.first().map(|c| (*c).clone()),
                 }
             }
+            Order::Replay(_) => None,
             Order::Sync => choices
                 .iter()
                 .find(|c| matches!(c, Choice::Run(_)))

@@ -425,6 +425,12 @@ impl World {
                 self.set_status(pid, Status::Choosing);
                 return Ok(None);
             }
+            ("pidlab", "idle", []) => {
+                if let Some(p) = self.procs.get_mut(&pid) {
+                    p.idle = true;
+                }
+                Term::ok()
+            }
             ("pidlab", "emit", [t]) => {
                 self.process_event(pid, Kind::Emit { term: t.clone() }, None);
                 Term::ok()

@@ -1,0 +1,11 @@
+//! Exploring every execution a program can have under a timing and fault
+//! model, through `World::enabled()`/`apply()` and the world's fingerprint,
+//! and checking properties on them (DESIGN.md, decisions 4 and 7).
+//! Never prints: the caller shows the report.
+
+pub mod props;
+pub mod report;
+pub mod schedule;
+mod search;
+
+pub use search::{explore, Execution, Finding, Options, Progress, Report, Status, Strategy};

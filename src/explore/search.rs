@@ -1,0 +1,920 @@
+//! The search over executions: from a world, every choice `enabled()`
+//! offers, states merged by fingerprint and emitted terms.
+//!
+//! The default search takes states in order of fewest injected faults,
+//! then fewest steps (a uniform-cost search), so the first violation it
+//! meets is a counterexample with the fewest faults and, among those, the
+//! fewest steps. `Dfs` goes deep first; `Random` takes seeded random walks
+//! with the plan's odds, for spaces too large to exhaust.
+//!
+//! A state is the world's fingerprint, the terms emitted so far (what
+//! properties read) and which `eventually_` properties have held so far.
+//! An `eventually_` property is violated by a final state where it never
+//! held, or by a cycle of states where it never holds (a lasso), unless
+//! the cycle is unfair: some process step or delivery enabled all around
+//! it is never taken.
+
+use super::props::{Check, PropKind, Property};
+use crate::diag::Diagnostic;
+use crate::term::Term;
+use crate::vm::Code;
+use crate::world::event::Kind;
+use crate::world::sched::Sched;
+use crate::world::{Choice, World};
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+
+/// How to search.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Strategy {
+    /// Fewest faults, then fewest steps first: shortest counterexamples.
+    Bfs,
+    /// Deepest first.
+    Dfs,
+    /// `walks` random executions from `seed`, with the plan's odds.
+    Random { walks: u64, seed: u64 },
+}
+
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub strategy: Strategy,
+    pub max_depth: usize,
+    pub max_states: usize,
+    pub checks: Vec<Check>,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            strategy: Strategy::Bfs,
+            max_depth: 200,
+            max_states: 1_000_000,
+            checks: vec![],
+        }
+    }
+}
+
+/// What became of one property or check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Never violated within the bounds.
+    Holds,
+    Violated,
+    /// A `sometimes_` property held in this execution.
+    Witnessed,
+    /// A `sometimes_` property never held within the bounds.
+    Never,
+}
+
+impl Status {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Status::Holds => "holds",
+            Status::Violated => "violated",
+            Status::Witnessed => "witnessed",
+            Status::Never => "never",
+        }
+    }
+}
+
+/// An execution that shows a finding: its choices from the start, and for
+/// a lasso the index where the repeating cycle starts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Execution {
+    pub choices: Vec<Choice>,
+    pub faults: usize,
+    pub cycle_from: Option<usize>,
+    /// What was wrong, in words (for checks: which process, which state).
+    pub why: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub name: String,
+    /// `always`, `sometimes`, `eventually` or `check`.
+    pub kind: &'static str,
+    pub status: Status,
+    pub execution: Option<Execution>,
+}
+
+/// What a search found and how far it went.
+#[derive(Clone, Debug, Default)]
+pub struct Report {
+    pub states: u64,
+    pub transitions: u64,
+    /// Executions followed to their end: a final state, a state already
+    /// explored, or the depth bound.
+    pub executions: u64,
+    /// Distinct fingerprints of states where nothing can happen.
+    pub final_states: u64,
+    pub max_depth: usize,
+    /// Why the search stopped before exhausting the space, if it did.
+    pub incomplete: Option<String>,
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    pub fn passed(&self) -> bool {
+        self.findings
+            .iter()
+            .all(|f| matches!(f.status, Status::Holds | Status::Witnessed))
+    }
+}
+
+/// One state reached by the search.
+struct Node {
+    parent: Option<usize>,
+    choice: Option<Choice>,
+    depth: usize,
+    faults: usize,
+    world: Option<World>,
+    emitted: imbl::Vector<Term>,
+    /// Bit i: eventually-property i has held on the way here.
+    held: u64,
+    key: u128,
+}
+
+/// Progress the caller may show; return false to stop the search.
+pub struct Progress {
+    pub states: u64,
+    pub executions: u64,
+    pub depth: usize,
+}
+
+struct Search<'a> {
+    props: &'a [Property],
+    code: &'a Code,
+    opts: &'a Options,
+    nodes: Vec<Node>,
+    report: Report,
+    /// Property results found so far, by property index.
+    found: HashMap<usize, (Status, Option<Execution>)>,
+    checks: HashMap<Check, Execution>,
+    /// Answers of the properties on each list of emitted terms seen.
+    answers: HashMap<u64, Vec<bool>>,
+    finals: HashSet<u128>,
+    /// For liveness: expanded states, their edges and fair-progress keys.
+    expanded: HashMap<u128, usize>,
+    edges: Vec<Vec<(usize, Choice)>>,
+    enabled_keys: Vec<Vec<FairKey>>,
+    keep_graph: bool,
+}
+
+/// A kind of progress weak fairness speaks of: a process's own step, or a
+/// delivery on a sender/receiver pair.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum FairKey {
+    Proc(crate::term::Pid),
+    Pair(crate::term::Pid, crate::term::Pid),
+}
+
+fn fair_key(w: &World, c: &Choice) -> Option<FairKey> {
+    match c {
+        Choice::Run(p) | Choice::Timeout(p) | Choice::Choose(p, _) => Some(FairKey::Proc(*p)),
+        Choice::Deliver(m) => w.network.get(*m).map(|m| FairKey::Pair(m.from, m.to)),
+        _ => None,
+    }
+}
+
+fn hash_emitted(e: &imbl::Vector<Term>) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    e.len().hash(&mut h);
+    for t in e {
+        t.hash(&mut h);
+    }
+    h.finish()
+}
+
+fn state_key(w: &World, emitted: &imbl::Vector<Term>, held: u64) -> u128 {
+    let fp = w.fingerprint();
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    hash_emitted(emitted).hash(&mut h);
+    held.hash(&mut h);
+    fp ^ u128::from(h.finish())
+}
+
+/// Explores the executions from `start` and checks `props` (compiled in
+/// `code`) and `opts.checks` on them. A property that fails to answer is
+/// an error.
+pub fn explore(
+    start: &World,
+    props: &[Property],
+    code: &Code,
+    opts: &Options,
+    progress: &mut dyn FnMut(&Progress) -> bool,
+) -> Result<Report, Box<Diagnostic>> {
+    let eventually = props
+        .iter()
+        .filter(|p| p.kind == PropKind::Eventually)
+        .count();
+    let mut s = Search {
+        props,
+        code,
+        opts,
+        nodes: vec![],
+        report: Report::default(),
+        found: HashMap::new(),
+        checks: HashMap::new(),
+        answers: HashMap::new(),
+        finals: HashSet::new(),
+        expanded: HashMap::new(),
+        edges: vec![],
+        enabled_keys: vec![],
+        keep_graph: eventually > 0,
+    };
+    match opts.strategy.clone() {
+        Strategy::Random { walks, seed } => s.walks(start, walks, seed, progress)?,
+        strategy => s.exhaust(start, strategy == Strategy::Dfs, progress)?,
+    }
+    Ok(s.finish())
+}
+
+impl<'a> Search<'a> {
+    /// Each property's answer on `emitted`, computed once per list.
+    fn answers(&mut self, emitted: &imbl::Vector<Term>) -> Result<Vec<bool>, Box<Diagnostic>> {
+        let key = hash_emitted(emitted);
+        if let Some(a) = self.answers.get(&key) {
+            return Ok(a.clone());
+        }
+        let list = Term::list(emitted.iter().cloned().collect::<Vec<_>>());
+        let a = self
+            .props
+            .iter()
+            .map(|p| p.holds(self.code, &list))
+            .collect::<Result<Vec<bool>, Box<Diagnostic>>>()?;
+        self.answers.insert(key, a.clone());
+        Ok(a)
+    }
+
+    fn held_bits(&self, answers: &[bool], before: u64) -> u64 {
+        let mut bits = before;
+        let mut i = 0;
+        for (p, a) in self.props.iter().zip(answers) {
+            if p.kind == PropKind::Eventually {
+                if *a {
+                    bits |= 1 << i.min(63);
+                }
+                i += 1;
+            }
+        }
+        bits
+    }
+
+    /// The choices from the start to node `i`.
+    fn path(&self, mut i: usize) -> Vec<Choice> {
+        let mut out = vec![];
+        while let Some(n) = self.nodes.get(i) {
+            if let Some(c) = &n.choice {
+                out.push(c.clone());
+            }
+            match n.parent {
+                Some(p) => i = p,
+                None => break,
+            }
+        }
+        out.reverse();
+        out
+    }
+
+    fn execution(&self, i: usize, why: String) -> Execution {
+        let choices = self.path(i);
+        let faults = choices.iter().filter(|c| c.is_fault()).count();
+        Execution {
+            choices,
+            faults,
+            cycle_from: None,
+            why,
+        }
+    }
+
+    /// The state-space search, uniform cost (fewest faults, then steps) or
+    /// depth first.
+    fn exhaust(
+        &mut self,
+        start: &World,
+        dfs: bool,
+        progress: &mut dyn FnMut(&Progress) -> bool,
+    ) -> Result<(), Box<Diagnostic>> {
+        let emitted = imbl::Vector::new();
+        let answers = self.answers(&emitted)?;
+        let held = self.held_bits(&answers, 0);
+        self.nodes.push(Node {
+            parent: None,
+            choice: None,
+            depth: 0,
+            faults: 0,
+            key: state_key(start, &emitted, held),
+            world: Some(start.clone()),
+            emitted,
+            held,
+        });
+        let mut heap: BinaryHeap<Reverse<(usize, usize, usize)>> = BinaryHeap::new();
+        let mut stack: Vec<usize> = vec![];
+        if dfs {
+            stack.push(0);
+        } else {
+            heap.push(Reverse((0, 0, 0)));
+        }
+        let mut seen: HashSet<u128> = HashSet::new();
+        // The cheapest way each state was reached so far: a state is queued
+        // again only by a cheaper way, so the queue holds few copies.
+        let mut best: HashMap<u128, (usize, usize)> = HashMap::new();
+        loop {
+            let next = if dfs {
+                stack.pop()
+            } else {
+                heap.pop().map(|Reverse((_, _, i))| i)
+            };
+            let Some(i) = next else {
+                break;
+            };
+            let Some(node) = self.nodes.get_mut(i) else {
+                continue;
+            };
+            let taken = node.world.take();
+            if !seen.insert(node.key) {
+                self.report.executions += 1;
+                continue;
+            }
+            let Some(world) = taken else {
+                continue;
+            };
+            let (depth, faults, key) = (node.depth, node.faults, node.key);
+            let emitted = node.emitted.clone();
+            let held = node.held;
+            self.report.states += 1;
+            self.report.max_depth = self.report.max_depth.max(depth);
+            if self.report.states.is_multiple_of(1024)
+                && !progress(&Progress {
+                    states: self.report.states,
+                    executions: self.report.executions,
+                    depth,
+                })
+            {
+                self.report.incomplete = Some("stopped by the user".into());
+                break;
+            }
+            if self.report.states as usize > self.opts.max_states {
+                self.report.incomplete = Some(format!(
+                    "stopped at {} states (raise --max-states)",
+                    self.opts.max_states
+                ));
+                break;
+            }
+            let answers = self.answers(&emitted)?;
+            self.judge_state(i, &answers);
+            let enabled = world.enabled();
+            let progressing: Vec<&Choice> = enabled.iter().filter(|c| !c.is_fault()).collect();
+            if self.keep_graph {
+                self.expanded.insert(key, i);
+                let keys = progressing
+                    .iter()
+                    .filter_map(|c| fair_key(&world, c))
+                    .collect();
+                self.grow_graph(i, keys);
+            }
+            if progressing.is_empty() {
+                self.report.executions += 1;
+                self.finals.insert(world.fingerprint());
+                self.judge_final(i, &world, held);
+                continue;
+            }
+            if depth >= self.opts.max_depth {
+                self.report.executions += 1;
+                self.report.incomplete = Some(format!(
+                    "some executions go deeper than {} steps (raise --max-depth)",
+                    self.opts.max_depth
+                ));
+                continue;
+            }
+            for c in enabled {
+                let mut w = world.clone();
+                let events = w.apply(&c);
+                self.report.transitions += 1;
+                let mut e = emitted.clone();
+                for ev in &events {
+                    if let Kind::Emit { term } = &ev.kind {
+                        e.push_back(term.clone());
+                    }
+                }
+                let a = self.answers(&e)?;
+                let h = self.held_bits(&a, held);
+                let child_key = state_key(&w, &e, h);
+                let f = faults + usize::from(c.is_fault());
+                let cost = (f, depth + 1);
+                let known = best.get(&child_key).is_some_and(|b| *b <= cost || dfs);
+                if (seen.contains(&child_key) || known) && !self.keep_graph {
+                    // A state reached already: this execution joins it.
+                    self.report.executions += 1;
+                    continue;
+                }
+                best.insert(child_key, cost);
+                let child = self.nodes.len();
+                self.nodes.push(Node {
+                    parent: Some(i),
+                    choice: Some(c.clone()),
+                    depth: depth + 1,
+                    faults: f,
+                    world: Some(w),
+                    emitted: e,
+                    held: h,
+                    key: child_key,
+                });
+                self.judge_events(child, &events);
+                if self.keep_graph {
+                    if let Some(edges) = self.edges.get_mut(i) {
+                        edges.push((child, c.clone()));
+                    }
+                }
+                if dfs {
+                    stack.push(child);
+                } else {
+                    heap.push(Reverse((f, depth + 1, child)));
+                }
+            }
+        }
+        if self.keep_graph {
+            self.find_lassos();
+        }
+        Ok(())
+    }
+
+    fn grow_graph(&mut self, i: usize, keys: Vec<FairKey>) {
+        if self.edges.len() <= i {
+            self.edges.resize_with(i + 1, Vec::new);
+            self.enabled_keys.resize_with(i + 1, Vec::new);
+        }
+        if let Some(k) = self.enabled_keys.get_mut(i) {
+            *k = keys;
+        }
+    }
+
+    /// `always_` and `sometimes_` properties on a state.
+    fn judge_state(&mut self, i: usize, answers: &[bool]) {
+        for (k, (p, a)) in self.props.iter().zip(answers).enumerate() {
+            if self.found.contains_key(&k) {
+                continue;
+            }
+            match (p.kind, a) {
+                (PropKind::Always, false) => {
+                    let ex = self.execution(i, format!("{} is false", p.name));
+                    self.found.insert(k, (Status::Violated, Some(ex)));
+                }
+                (PropKind::Sometimes, true) => {
+                    let ex = self.execution(i, format!("{} is true", p.name));
+                    self.found.insert(k, (Status::Witnessed, Some(ex)));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The checks on the events of one step.
+    fn judge_events(&mut self, i: usize, events: &[crate::world::event::Event]) {
+        if !self.opts.checks.contains(&Check::NoCrash) || self.checks.contains_key(&Check::NoCrash)
+        {
+            return;
+        }
+        for e in events {
+            if let Kind::Exit { reason } = &e.kind {
+                let injected = reason.is_atom("crashed");
+                if !reason.is_atom("normal") && !injected {
+                    let why = format!(
+                        "{} ended with reason {}",
+                        crate::world::event::pid_text(e.proc),
+                        crate::term::pretty::print(reason, 1, 80)
+                    );
+                    let ex = self.execution(i, why);
+                    self.checks.insert(Check::NoCrash, ex);
+                    return;
+                }
+            }
+        }
+    }
+
+    /// `eventually_` properties and the checks on a final state.
+    fn judge_final(&mut self, i: usize, w: &World, held: u64) {
+        let mut bit = 0;
+        for (k, p) in self.props.iter().enumerate() {
+            if p.kind != PropKind::Eventually {
+                continue;
+            }
+            let ok = held & (1 << bit.min(63)) != 0;
+            bit += 1;
+            if !ok && !self.found.contains_key(&k) {
+                let ex = self.execution(i, format!("the execution ends and {} never held", p.name));
+                self.found.insert(k, (Status::Violated, Some(ex)));
+            }
+        }
+        if self.opts.checks.contains(&Check::NoDeadlock)
+            && !self.checks.contains_key(&Check::NoDeadlock)
+        {
+            let waiting: Vec<String> = w
+                .procs
+                .iter()
+                .filter(|(pid, p)| {
+                    matches!(
+                        p.status,
+                        crate::world::Status::Waiting {
+                            sleeping: false,
+                            ..
+                        }
+                    ) && !p.idle
+                        && Some(**pid) != w.shell
+                })
+                .map(|(pid, _)| crate::world::event::pid_text(*pid))
+                .collect();
+            if !waiting.is_empty() {
+                let why = format!(
+                    "nothing can happen and {} {} in receive (pidlab:idle() marks a server that may wait forever)",
+                    waiting.join(", "),
+                    if waiting.len() == 1 { "waits" } else { "wait" }
+                );
+                self.checks
+                    .insert(Check::NoDeadlock, self.execution(i, why));
+            }
+        }
+        if self.opts.checks.contains(&Check::NoLeftover)
+            && !self.checks.contains_key(&Check::NoLeftover)
+        {
+            let left: Vec<String> = w
+                .procs
+                .iter()
+                .filter(|(_, p)| !p.process.mailbox.is_empty())
+                .map(|(pid, p)| {
+                    format!(
+                        "{} has {} unreceived",
+                        crate::world::event::pid_text(*pid),
+                        p.process.mailbox.len()
+                    )
+                })
+                .collect();
+            if !left.is_empty() {
+                let why = format!("the execution ends and {}", left.join(", "));
+                self.checks
+                    .insert(Check::NoLeftover, self.execution(i, why));
+            }
+        }
+    }
+
+    /// Cycles of states where an `eventually_` property never holds, as
+    /// lassos: the path to the cycle, then the cycle.
+    fn find_lassos(&mut self) {
+        let mut bit = 0;
+        for k in 0..self.props.len() {
+            let Some(p) = self.props.get(k) else {
+                continue;
+            };
+            if p.kind != PropKind::Eventually {
+                continue;
+            }
+            let mask = 1u64 << bit.min(63);
+            bit += 1;
+            if self.found.contains_key(&k) {
+                continue;
+            }
+            let name = p.name.clone();
+            if let Some(ex) = self.lasso(mask, &name) {
+                self.found.insert(k, (Status::Violated, Some(ex)));
+            }
+        }
+    }
+
+    /// The successors of expanded node `i` that are expanded states, by
+    /// the node that expanded them.
+    fn succ(&self, i: usize) -> Vec<(usize, Choice)> {
+        self.edges
+            .get(i)
+            .map(|es| {
+                es.iter()
+                    .filter_map(|(child, c)| {
+                        let key = self.nodes.get(*child)?.key;
+                        self.expanded.get(&key).map(|j| (*j, c.clone()))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// A fair cycle among expanded states where the property (bit `mask`)
+    /// has never held, with the path to it.
+    fn lasso(&self, mask: u64, name: &str) -> Option<Execution> {
+        let inside = |i: usize| {
+            self.nodes
+                .get(i)
+                .is_some_and(|n| n.held & mask == 0 && self.expanded.get(&n.key) == Some(&i))
+        };
+        let members: Vec<usize> = self
+            .expanded
+            .values()
+            .copied()
+            .filter(|i| inside(*i))
+            .collect();
+        // Strongly connected components (Tarjan, iterative).
+        let sccs = tarjan(&members, |i| {
+            self.succ(i)
+                .into_iter()
+                .map(|(j, _)| j)
+                .filter(|j| inside(*j))
+                .collect()
+        });
+        let mut best: Option<Execution> = None;
+        for comp in sccs {
+            let set: HashSet<usize> = comp.iter().copied().collect();
+            let self_loop = comp.len() == 1
+                && comp
+                    .first()
+                    .is_some_and(|i| self.succ(*i).iter().any(|(j, _)| j == i));
+            if comp.len() < 2 && !self_loop {
+                continue;
+            }
+            // Weak fairness: what is enabled in every state of the cycle
+            // must be taken somewhere in it.
+            let mut taken: HashSet<FairKey> = HashSet::new();
+            for i in &comp {
+                if let Some(es) = self.edges.get(*i) {
+                    for (child, c) in es {
+                        let key = self.nodes.get(*child).map(|n| n.key);
+                        if key
+                            .and_then(|k| self.expanded.get(&k))
+                            .is_some_and(|j| set.contains(j))
+                        {
+                            if let Some(w) =
+                                self.nodes.get(*i).and_then(|_| self.parent_world_key(c))
+                            {
+                                taken.insert(w);
+                            }
+                        }
+                    }
+                }
+            }
+            let always: Option<HashSet<FairKey>> = comp.iter().fold(None, |acc, i| {
+                let here: HashSet<FairKey> = self
+                    .enabled_keys
+                    .get(*i)
+                    .map(|v| v.iter().cloned().collect())
+                    .unwrap_or_default();
+                Some(match acc {
+                    None => here,
+                    Some(a) => a.intersection(&here).cloned().collect(),
+                })
+            });
+            if always
+                .unwrap_or_default()
+                .iter()
+                .any(|k| !taken.contains(k))
+            {
+                continue;
+            }
+            let Some(entry) = comp
+                .iter()
+                .copied()
+                .min_by_key(|i| self.nodes.get(*i).map(|n| (n.faults, n.depth, *i)))
+            else {
+                continue;
+            };
+            let Some(cycle) = self.cycle_through(entry, &set) else {
+                continue;
+            };
+            let mut choices = self.path(entry);
+            let from = choices.len();
+            choices.extend(cycle);
+            let faults = choices.iter().filter(|c| c.is_fault()).count();
+            let ex = Execution {
+                choices,
+                faults,
+                cycle_from: Some(from),
+                why: format!("a cycle repeats forever and {name} never holds"),
+            };
+            let better = best
+                .as_ref()
+                .is_none_or(|b| (ex.faults, ex.choices.len()) < (b.faults, b.choices.len()));
+            if better {
+                best = Some(ex);
+            }
+        }
+        best
+    }
+
+    /// The fairness key of a choice taken in a cycle. Deliveries are named
+    /// by their pair, which the choice alone does not tell: a delivery
+    /// counts as progress of the receiving pair when it is taken at all.
+    fn parent_world_key(&self, c: &Choice) -> Option<FairKey> {
+        match c {
+            Choice::Run(p) | Choice::Timeout(p) | Choice::Choose(p, _) => Some(FairKey::Proc(*p)),
+            _ => None,
+        }
+    }
+
+    /// The shortest cycle from `entry` back to it within `set`.
+    fn cycle_through(&self, entry: usize, set: &HashSet<usize>) -> Option<Vec<Choice>> {
+        let mut prev: HashMap<usize, (usize, Choice)> = HashMap::new();
+        let mut queue = std::collections::VecDeque::from([entry]);
+        let mut visited: HashSet<usize> = HashSet::new();
+        while let Some(i) = queue.pop_front() {
+            for (j, c) in self.succ(i) {
+                if !set.contains(&j) {
+                    continue;
+                }
+                if j == entry {
+                    let mut out = vec![c];
+                    let mut at = i;
+                    while at != entry {
+                        let (p, pc) = prev.get(&at)?.clone();
+                        out.push(pc);
+                        at = p;
+                    }
+                    out.reverse();
+                    return Some(out);
+                }
+                if visited.insert(j) {
+                    prev.insert(j, (i, c));
+                    queue.push_back(j);
+                }
+            }
+        }
+        None
+    }
+
+    /// Random executions with the plan's odds.
+    fn walks(
+        &mut self,
+        start: &World,
+        walks: u64,
+        seed: u64,
+        progress: &mut dyn FnMut(&Progress) -> bool,
+    ) -> Result<(), Box<Diagnostic>> {
+        for n in 0..walks {
+            let mut w = start.clone();
+            let mut sched = Sched::random(seed.wrapping_add(n));
+            let mut emitted = imbl::Vector::new();
+            let answers = self.answers(&emitted)?;
+            let mut held = self.held_bits(&answers, 0);
+            self.nodes.clear();
+            self.nodes.push(Node {
+                parent: None,
+                choice: None,
+                depth: 0,
+                faults: 0,
+                world: None,
+                emitted: emitted.clone(),
+                held,
+                key: 0,
+            });
+            self.judge_state(0, &answers);
+            let mut depth = 0;
+            loop {
+                let Some(c) = sched.pick(&w) else {
+                    self.finals.insert(w.fingerprint());
+                    let last = self.nodes.len() - 1;
+                    self.judge_final(last, &w, held);
+                    break;
+                };
+                if depth >= self.opts.max_depth {
+                    self.report.incomplete = Some(format!(
+                        "random walks stop after {} steps (raise --max-depth)",
+                        self.opts.max_depth
+                    ));
+                    break;
+                }
+                let events = w.apply(&c);
+                depth += 1;
+                self.report.transitions += 1;
+                for ev in &events {
+                    if let Kind::Emit { term } = &ev.kind {
+                        emitted.push_back(term.clone());
+                    }
+                }
+                let answers = self.answers(&emitted)?;
+                held = self.held_bits(&answers, held);
+                let parent = self.nodes.len() - 1;
+                let faults =
+                    self.nodes.get(parent).map_or(0, |p| p.faults) + usize::from(c.is_fault());
+                self.nodes.push(Node {
+                    parent: Some(parent),
+                    choice: Some(c),
+                    depth,
+                    faults,
+                    world: None,
+                    emitted: emitted.clone(),
+                    held,
+                    key: 0,
+                });
+                let me = self.nodes.len() - 1;
+                self.judge_events(me, &events);
+                self.judge_state(me, &answers);
+                self.report.states += 1;
+            }
+            self.report.executions += 1;
+            self.report.max_depth = self.report.max_depth.max(depth);
+            if !progress(&Progress {
+                states: self.report.states,
+                executions: self.report.executions,
+                depth,
+            }) {
+                self.report.incomplete = Some("stopped by the user".into());
+                break;
+            }
+        }
+        if self.report.incomplete.is_none() {
+            self.report.incomplete = Some(format!("{walks} random executions, not every one"));
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> Report {
+        self.report.final_states = self.finals.len() as u64;
+        let mut findings = vec![];
+        for (k, p) in self.props.iter().enumerate() {
+            let (status, execution) = match self.found.remove(&k) {
+                Some(f) => f,
+                None if p.kind == PropKind::Sometimes => (Status::Never, None),
+                None => (Status::Holds, None),
+            };
+            findings.push(Finding {
+                name: p.name.clone(),
+                kind: p.kind.name(),
+                status,
+                execution,
+            });
+        }
+        for c in &self.opts.checks {
+            let execution = self.checks.remove(c);
+            findings.push(Finding {
+                name: c.name().into(),
+                kind: "check",
+                status: if execution.is_some() {
+                    Status::Violated
+                } else {
+                    Status::Holds
+                },
+                execution,
+            });
+        }
+        self.report.findings = findings;
+        self.report
+    }
+}
+
+/// Strongly connected components of the graph on `nodes` given by `succ`.
+fn tarjan(nodes: &[usize], succ: impl Fn(usize) -> Vec<usize>) -> Vec<Vec<usize>> {
+    let mut index: HashMap<usize, usize> = HashMap::new();
+    let mut low: HashMap<usize, usize> = HashMap::new();
+    let mut on_stack: HashSet<usize> = HashSet::new();
+    let mut stack: Vec<usize> = vec![];
+    let mut out = vec![];
+    let mut counter = 0;
+    for &root in nodes {
+        if index.contains_key(&root) {
+            continue;
+        }
+        // (node, its successors, next successor to look at)
+        let mut work: Vec<(usize, Vec<usize>, usize)> = vec![(root, succ(root), 0)];
+        index.insert(root, counter);
+        low.insert(root, counter);
+        counter += 1;
+        stack.push(root);
+        on_stack.insert(root);
+        while let Some((v, ws, at)) = work.last_mut() {
+            let v = *v;
+            if let Some(&w) = ws.get(*at) {
+                *at += 1;
+                if let std::collections::hash_map::Entry::Vacant(slot) = index.entry(w) {
+                    slot.insert(counter);
+                    low.insert(w, counter);
+                    counter += 1;
+                    stack.push(w);
+                    on_stack.insert(w);
+                    let next = succ(w);
+                    work.push((w, next, 0));
+                } else if on_stack.contains(&w) {
+                    let lw = index.get(&w).copied().unwrap_or(0);
+                    if let Some(lv) = low.get_mut(&v) {
+                        *lv = (*lv).min(lw);
+                    }
+                }
+                continue;
+            }
+            work.pop();
+            let lv = low.get(&v).copied().unwrap_or(0);
+            if let Some((parent, _, _)) = work.last() {
+                if let Some(lp) = low.get_mut(parent) {
+                    *lp = (*lp).min(lv);
+                }
+            }
+            if index.get(&v) == Some(&lv) {
+                let mut comp = vec![];
+                while let Some(x) = stack.pop() {
+                    on_stack.remove(&x);
+                    comp.push(x);
+                    if x == v {
+                        break;
+                    }
+                }
+                out.push(comp);
+            }
+        }
+    }
+    out
+}

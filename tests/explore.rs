@@ -1,0 +1,287 @@
+//! `pidlab explore`: counts theory fixes, the lecture's abstractions
+//! checked under faults, counterexamples that are the fewest faults and
+//! steps and replay exactly, liveness as lassos, and the fixed contract
+//! (flags, exit statuses, the JSON report, the schedule file).
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn pidlab(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pidlab"))
+        .current_dir(dir())
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("pidlab runs")
+}
+
+/// `explore ARGS --format json`: the exit status and the report.
+fn explore_json(args: &[&str]) -> (Option<i32>, serde_json::Value) {
+    let mut all = vec!["explore"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json"]);
+    let out = pidlab(&all);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let v = serde_json::from_str(&text).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {text}\nstderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (out.status.code(), v)
+}
+
+/// A field of a JSON value (null when missing).
+fn at<I: serde_json::value::Index>(v: &serde_json::Value, i: I) -> &serde_json::Value {
+    v.get(i).unwrap_or(&serde_json::Value::Null)
+}
+
+fn property<'a>(report: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
+    at(report, "properties")
+        .as_array()
+        .and_then(|ps| ps.iter().find(|p| at(p, "name") == name))
+        .unwrap_or_else(|| panic!("no property {name} in {report}"))
+}
+
+#[test]
+fn three_senders_and_a_collector_have_six_final_states() {
+    let (status, r) = explore_json(&["tests/explore/collector.erl"]);
+    assert_eq!(status, Some(0), "{r}");
+    assert_eq!(at(&r, "final_states"), 6, "{r}");
+    assert_eq!(at(&r, "result"), "pass");
+    assert_eq!(at(&r, "complete"), true);
+    for key in [
+        "states",
+        "transitions",
+        "executions",
+        "max_depth",
+        "seconds",
+        "bounds",
+    ] {
+        assert!(r.get(key).is_some(), "the report has {key}: {r}");
+    }
+}
+
+#[test]
+fn two_phase_commit_is_consistent_for_three_managers() {
+    let (status, r) = explore_json(&[
+        "tests/explore/tpc.erl",
+        "3",
+        "--props",
+        "tests/explore/tpc_props.erl",
+    ]);
+    assert_eq!(status, Some(0), "{r}");
+    assert_eq!(at(property(&r, "always_consistent"), "status"), "holds");
+    assert_eq!(at(property(&r, "eventually_decided"), "status"), "holds");
+    assert_eq!(
+        at(property(&r, "sometimes_committed"), "status"),
+        "witnessed"
+    );
+    assert_eq!(at(property(&r, "sometimes_committed"), "kind"), "sometimes");
+}
+
+/// The emitted terms of a replayed schedule, from its JSON trace.
+fn replay_emits(program: &str, args: &[&str], schedule: &Path) -> Vec<String> {
+    let trace = schedule.with_extension("trace.jsonl");
+    let mut all = vec!["run", program];
+    all.extend_from_slice(args);
+    let s = schedule.to_string_lossy().to_string();
+    let t = trace.to_string_lossy().to_string();
+    all.extend_from_slice(&["--schedule", &s, "--trace-json", &t]);
+    let out = pidlab(&all);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let text = std::fs::read_to_string(&trace).unwrap_or_default();
+    text.lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|e| at(e, "kind") == "emit")
+        .filter_map(|e| at(&e, "term").as_str().map(String::from))
+        .collect()
+}
+
+#[test]
+fn a_coordinator_that_commits_on_the_first_vote_is_caught_and_the_counterexample_replays() {
+    let out = std::env::temp_dir().join(format!("pidlab-tpc-bug-{}.json", std::process::id()));
+    let o = out.to_string_lossy().to_string();
+    let (status, r) = explore_json(&[
+        "tests/explore/tpc_bug.erl",
+        "2",
+        "--props",
+        "tests/explore/tpc_props.erl",
+        "--counterexample",
+        &o,
+    ]);
+    assert_eq!(status, Some(1), "{r}");
+    let p = property(&r, "always_consistent");
+    assert_eq!(at(p, "status"), "violated");
+    assert_eq!(at(p, "faults"), 0);
+    assert_eq!(at(p, "counterexample"), o.as_str());
+    // The replay shows the bug: commit decided though a manager aborted.
+    let emits = replay_emits("tests/explore/tpc_bug.erl", &["2"], &out);
+    assert!(emits.contains(&"{decide,commit}".to_string()), "{emits:?}");
+    assert!(
+        emits
+            .iter()
+            .any(|e| e.starts_with("{vote,") && e.ends_with(",aborted}")),
+        "{emits:?}"
+    );
+    // No shorter execution shows it: depth-first search bounded one step
+    // below finds none.
+    let steps = at(p, "steps").as_u64().unwrap_or(0);
+    let shorter = (steps - 1).to_string();
+    let (status, r) = explore_json(&[
+        "tests/explore/tpc_bug.erl",
+        "2",
+        "--props",
+        "tests/explore/tpc_props.erl",
+        "--dfs",
+        "--max-depth",
+        &shorter,
+    ]);
+    assert_eq!(
+        at(property(&r, "always_consistent"), "status"),
+        "holds",
+        "{r}"
+    );
+    assert_eq!(status, Some(0));
+}
+
+#[test]
+fn perfect_links_hold_over_fair_loss_links_and_a_link_without_deduplication_fails() {
+    let flags = [
+        "--props",
+        "tests/explore/links_props.erl",
+        "--net",
+        "fair-loss:loss=0.3,dup=0.3",
+        "--budget",
+        "losses=1,dups=1",
+    ];
+    let mut args = vec!["tests/explore/pl_small.erl"];
+    args.extend_from_slice(&flags);
+    let (status, r) = explore_json(&args);
+    assert_eq!(status, Some(0), "{r}");
+    for p in [
+        "always_no_duplication",
+        "always_no_creation",
+        "eventually_delivered",
+    ] {
+        assert_eq!(property(&r, p)["status"], "holds", "{p}: {r}");
+    }
+    let mut args = vec!["tests/explore/naive_small.erl"];
+    args.extend_from_slice(&flags);
+    let (status, r) = explore_json(&args);
+    assert_eq!(status, Some(1), "{r}");
+    let p = property(&r, "always_no_duplication");
+    assert_eq!(at(p, "status"), "violated");
+    assert_eq!(
+        at(p, "faults"),
+        1,
+        "one duplication is the fewest faults: {r}"
+    );
+}
+
+#[test]
+fn a_retransmission_loop_over_a_lossy_link_violates_eventually_with_a_lasso() {
+    let out = std::env::temp_dir().join(format!("pidlab-lasso-{}.json", std::process::id()));
+    let o = out.to_string_lossy().to_string();
+    let (status, r) = explore_json(&[
+        "tests/explore/lasso.erl",
+        "--props",
+        "tests/explore/lasso_props.erl",
+        "--net",
+        "fair-loss:loss=0.5",
+        "--counterexample",
+        &o,
+    ]);
+    assert_eq!(status, Some(1), "{r}");
+    assert_eq!(at(property(&r, "eventually_got"), "status"), "violated");
+    let text = std::fs::read_to_string(&out).unwrap_or_default();
+    let s: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    assert!(
+        at(&s, "cycle_from").as_u64().is_some(),
+        "a lasso has a cycle: {s}"
+    );
+    assert_eq!(at(at(&s, "flags"), 0usize), "--net");
+    // Without losses the ping arrives: the property holds.
+    let (status, r) = explore_json(&[
+        "tests/explore/lasso.erl",
+        "--props",
+        "tests/explore/lasso_props.erl",
+    ]);
+    assert_eq!(status, Some(0), "{r}");
+}
+
+#[test]
+fn pidlab_choose_branches_and_checks_need_no_code() {
+    let src = "-module(dl).\n-export([main/0]).\n\
+        main() -> P = spawn(fun() -> receive go -> ok end end),\n\
+        case pidlab:choose([send, forget]) of send -> P ! go; forget -> ok end.\n";
+    let file = std::env::temp_dir().join(format!("pidlab-dl-{}.erl", std::process::id()));
+    std::fs::write(&file, src).expect("writes");
+    let f = file.to_string_lossy().to_string();
+    let (status, r) = explore_json(&[&f, "--check", "no-deadlock", "--check", "no-crash"]);
+    assert_eq!(status, Some(1), "{r}");
+    let d = property(&r, "no-deadlock");
+    assert_eq!(at(d, "status"), "violated");
+    assert!(
+        at(d, "why")
+            .as_str()
+            .unwrap_or("")
+            .contains("waits in receive"),
+        "{d}"
+    );
+    assert_eq!(at(property(&r, "no-crash"), "status"), "holds");
+    // A server marked with pidlab:idle() may wait forever.
+    let idle = src.replace("fun() -> receive", "fun() -> pidlab:idle(), receive");
+    std::fs::write(&file, idle).expect("writes");
+    let (status, r) = explore_json(&[&f, "--check", "no-deadlock"]);
+    assert_eq!(status, Some(0), "{r}");
+}
+
+#[test]
+fn bad_input_exits_2_with_a_diagnostic() {
+    let props = std::env::temp_dir().join(format!("pidlab-badprops-{}.erl", std::process::id()));
+    std::fs::write(
+        &props,
+        "-module(badprops).\n-export([always_head/1]).\nalways_head(E) -> hd(E) =:= x.\n",
+    )
+    .expect("writes");
+    let p = props.to_string_lossy().to_string();
+    let out = pidlab(&["explore", "tests/explore/collector.erl", "--props", &p]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("property always_head crashed"), "{err}");
+    assert!(
+        err.contains("always_head(E)"),
+        "points at the source: {err}"
+    );
+    let out = pidlab(&["explore", "tests/explore/collector.erl", "--net", "lossy"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = pidlab(&["explore", "tests/explore/no_such_file.erl"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn the_text_report_says_the_bounds_in_words() {
+    let out = pidlab(&[
+        "explore",
+        "tests/explore/pl_small.erl",
+        "--props",
+        "tests/explore/links_props.erl",
+        "--net",
+        "fair-loss:loss=0.3",
+        "--budget",
+        "losses=2,crashes=1",
+        "--max-depth",
+        "60",
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("bounds: every execution with at most 1 crash and 2 losses, up to 60 steps"),
+        "{text}"
+    );
+    assert!(text.contains("result: pass"), "{text}");
+}
