@@ -209,6 +209,9 @@ enum Command {
         /// Seed of the random executions.
         #[arg(long, default_value_t = pidlab::world::sched::DEFAULT_SEED)]
         seed: u64,
+        /// Explore every order of independent steps (no partial-order reduction).
+        #[arg(long)]
+        no_reduction: bool,
         /// Write the first counterexample as a schedule file (replay with run --schedule).
         #[arg(long, value_name = "OUT.json")]
         counterexample: Option<std::path::PathBuf>,
@@ -797,9 +800,23 @@ fn cmd_explore(a: &ExploreArgs<'_>) -> ExitCode {
             explore::report::json(&r, &bounds, seconds, saved.as_deref())
         );
     } else {
+        let shortest = a.opts.strategy == explore::Strategy::Bfs;
+        let diagram = r
+            .findings
+            .iter()
+            .find(|f| f.status == explore::Status::Violated)
+            .and_then(|f| f.execution.as_ref())
+            .map(|ex| pidlab::view::diagram::render(&explore::replay(&world, &ex.choices), false));
         print!(
             "{}",
-            explore::report::text(&r, &bounds, seconds, saved.as_deref())
+            explore::report::text(
+                &r,
+                &bounds,
+                seconds,
+                saved.as_deref(),
+                shortest,
+                diagram.as_deref()
+            )
         );
         if let Some(p) = &saved {
             println!(
@@ -1052,6 +1069,7 @@ fn main() -> ExitCode {
                 dfs,
                 random,
                 seed,
+                no_reduction,
                 counterexample,
                 format,
             }) => {
@@ -1068,6 +1086,7 @@ fn main() -> ExitCode {
                         .iter()
                         .filter_map(|c| pidlab::explore::props::Check::parse(c))
                         .collect(),
+                    reduce: !no_reduction,
                 };
                 cmd_explore(&ExploreArgs {
                     file: &file,

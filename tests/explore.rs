@@ -285,3 +285,40 @@ fn the_text_report_says_the_bounds_in_words() {
     );
     assert!(text.contains("result: pass"), "{text}");
 }
+
+#[test]
+fn processes_that_never_interact_are_one_execution_with_the_reduction() {
+    let (status, r) = explore_json(&["tests/explore/independent.erl"]);
+    assert_eq!(status, Some(0), "{r}");
+    assert_eq!(at(&r, "executions"), 1, "{r}");
+    let (_, full) = explore_json(&["tests/explore/independent.erl", "--no-reduction"]);
+    assert!(at(&full, "executions").as_u64() > Some(1), "{full}");
+    // The reduction keeps every final state: the collector's six orders.
+    let (_, reduced) = explore_json(&["tests/explore/collector.erl"]);
+    let (_, all) = explore_json(&["tests/explore/collector.erl", "--no-reduction"]);
+    assert_eq!(at(&reduced, "final_states"), 6);
+    assert_eq!(at(&all, "final_states"), 6);
+    assert!(at(&reduced, "states").as_u64() < at(&all, "states").as_u64());
+}
+
+#[test]
+fn random_walks_are_seeded_and_say_they_are_not_exhaustive() {
+    let args = [
+        "tests/explore/tpc_bug.erl",
+        "3",
+        "--props",
+        "tests/explore/tpc_props.erl",
+        "--random",
+        "200",
+        "--seed",
+        "3",
+    ];
+    let (status, a) = explore_json(&args);
+    let (_, b) = explore_json(&args);
+    assert_eq!(status, Some(1), "{a}");
+    assert_eq!(at(&a, "complete"), false);
+    assert_eq!(at(property(&a, "always_consistent"), "status"), "violated");
+    for key in ["states", "transitions", "executions", "final_states"] {
+        assert_eq!(at(&a, key), at(&b, key), "the same seed, the same walks");
+    }
+}

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&str] = &[
     "repl",
     "run",
+    "explore",
     "view",
     "trace",
     "world",

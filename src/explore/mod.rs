@@ -9,3 +9,19 @@ pub mod schedule;
 mod search;
 
 pub use search::{explore, Execution, Finding, Options, Progress, Report, Status, Strategy};
+
+/// The events of an execution replayed from `start`, with clocks, for
+/// showing a counterexample.
+pub fn replay(
+    start: &crate::world::World,
+    choices: &[crate::world::Choice],
+) -> Vec<crate::world::event::Event> {
+    let mut w = start.clone();
+    w.keep_trace = true;
+    w.track_vc = true;
+    let mut events = vec![];
+    for c in choices {
+        events.extend(w.apply(c));
+    }
+    events
+}

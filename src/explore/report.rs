@@ -34,7 +34,16 @@ pub fn bounds_text(plan: &FaultPlan, max_depth: usize, random: Option<u64>) -> S
 }
 
 /// The report for people.
-pub fn text(r: &Report, bounds: &str, seconds: f64, saved: Option<&str>) -> String {
+/// `shortest` says whether the search looked for the fewest faults and
+/// steps; `diagram` is the counterexample drawn as a space-time diagram.
+pub fn text(
+    r: &Report,
+    bounds: &str,
+    seconds: f64,
+    saved: Option<&str>,
+    shortest: bool,
+    diagram: Option<&str>,
+) -> String {
     let mut out = format!(
         "explored {} states, {} transitions, {} executions ({} final states), {} steps deep, in {seconds:.2} s\n",
         r.states, r.transitions, r.executions, r.final_states, r.max_depth
@@ -65,14 +74,23 @@ pub fn text(r: &Report, bounds: &str, seconds: f64, saved: Option<&str>) -> Stri
     {
         if let Some(ex) = &f.execution {
             out.push_str(&format!(
-                "\ncounterexample for {} (the fewest faults, then the fewest steps):\n",
-                f.name
+                "\ncounterexample for {} ({}):\n",
+                f.name,
+                if shortest {
+                    "the fewest faults, then the fewest steps"
+                } else {
+                    "the first one found, not the shortest"
+                }
             ));
             for (i, c) in ex.choices.iter().enumerate() {
                 if ex.cycle_from == Some(i) {
                     out.push_str("  -- from here the cycle repeats forever --\n");
                 }
                 out.push_str(&format!("  {:>3}. {}\n", i + 1, choice_text(c)));
+            }
+            if let Some(d) = diagram {
+                out.push('\n');
+                out.push_str(d);
             }
             if let Some(path) = saved {
                 out.push_str(&format!("saved to {path}\n"));

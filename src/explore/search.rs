@@ -42,6 +42,8 @@ pub struct Options {
     pub max_depth: usize,
     pub max_states: usize,
     pub checks: Vec<Check>,
+    /// Partial-order reduction: explore commuting steps in one order.
+    pub reduce: bool,
 }
 
 impl Default for Options {
@@ -51,6 +53,7 @@ impl Default for Options {
             max_depth: 200,
             max_states: 1_000_000,
             checks: vec![],
+            reduce: true,
         }
     }
 }
@@ -109,6 +112,8 @@ pub struct Report {
     /// Distinct fingerprints of states where nothing can happen.
     pub final_states: u64,
     pub max_depth: usize,
+    /// States where the reduction explored one step instead of all.
+    pub reduced: u64,
     /// Why the search stopped before exhausting the space, if it did.
     pub incomplete: Option<String>,
     pub findings: Vec<Finding>,
@@ -388,9 +393,8 @@ impl<'a> Search<'a> {
                 ));
                 continue;
             }
-            for c in enabled {
-                let mut w = world.clone();
-                let events = w.apply(&c);
+            let successors = self.successors(&world, enabled, &emitted, held, &seen);
+            for (c, w, events) in successors {
                 self.report.transitions += 1;
                 let mut e = emitted.clone();
                 for ev in &events {
@@ -438,6 +442,75 @@ impl<'a> Search<'a> {
             self.find_lassos();
         }
         Ok(())
+    }
+
+    /// The successors to explore from `world`: all of them, or, when the
+    /// reduction finds one, a single step that commutes with everything
+    /// else that can happen before it (see `independent`).
+    fn successors(
+        &mut self,
+        world: &World,
+        enabled: Vec<Choice>,
+        emitted: &imbl::Vector<Term>,
+        held: u64,
+        seen: &HashSet<u128>,
+    ) -> Vec<(Choice, World, Vec<crate::world::event::Event>)> {
+        let reduce = self.opts.reduce
+            && !self.keep_graph
+            && world.faults.timing == crate::world::faults::Timing::Local;
+        let mut done: Vec<(Choice, World, Vec<crate::world::event::Event>)> = vec![];
+        if reduce {
+            // The options of one process's `pidlab:choose/1` first: they
+            // touch that process alone.
+            let chooser = enabled.iter().find_map(|c| match c {
+                Choice::Choose(p, _) if world.crash_odds(*p) == 0.0 => Some(*p),
+                _ => None,
+            });
+            if let Some(p) = chooser {
+                let group: Vec<_> = enabled
+                    .iter()
+                    .filter(|c| matches!(c, Choice::Choose(q, _) if *q == p))
+                    .map(|c| {
+                        let mut w = world.clone();
+                        let ev = w.apply(c);
+                        (c.clone(), w, ev)
+                    })
+                    .collect();
+                // The cycle proviso: a step that returns to an explored
+                // state is not enough on its own.
+                if group
+                    .iter()
+                    .all(|(_, w, _)| !seen.contains(&state_key(w, emitted, held)))
+                {
+                    self.report.reduced += 1;
+                    return group;
+                }
+                done.extend(group);
+            }
+            for c in enabled.iter().filter(|c| matches!(c, Choice::Run(_))) {
+                let mut w = world.clone();
+                let ev = w.apply(c);
+                let alone =
+                    independent(world, &w, c, &ev) && !seen.contains(&state_key(&w, emitted, held));
+                done.push((c.clone(), w, ev));
+                if alone {
+                    self.report.reduced += 1;
+                    return done.pop().into_iter().collect();
+                }
+            }
+        }
+        let mut out = vec![];
+        for c in enabled {
+            match done.iter().position(|(d, _, _)| *d == c) {
+                Some(k) => out.push(done.swap_remove(k)),
+                None => {
+                    let mut w = world.clone();
+                    let ev = w.apply(&c);
+                    out.push((c, w, ev));
+                }
+            }
+        }
+        out
     }
 
     fn grow_graph(&mut self, i: usize, keys: Vec<FairKey>) {
@@ -854,6 +927,49 @@ impl<'a> Search<'a> {
         }
         self.report.findings = findings;
         self.report
+    }
+}
+
+/// Whether the step `c` from `before` (giving `after` and `events`)
+/// commutes with every step another process or the network can take
+/// before it, and is invisible to properties: a process's own step that
+/// reads and changes only its own state and appends messages to the
+/// network, without emitting. See ARCHITECTURE.md, "The explorer's
+/// reduction", for why this is sound.
+fn independent(
+    before: &World,
+    after: &World,
+    c: &Choice,
+    events: &[crate::world::event::Event],
+) -> bool {
+    let Choice::Run(p) = c else {
+        return false;
+    };
+    let p = *p;
+    if after.shared || before.crash_odds(p) > 0.0 {
+        return false;
+    }
+    let only_own = events.iter().all(|e| {
+        e.proc == p
+            && match &e.kind {
+                Kind::Send { .. } | Kind::Receive { .. } | Kind::Output { .. } => true,
+                Kind::Exit { reason } => reason.is_atom("normal"),
+                _ => false,
+            }
+    });
+    if !only_own {
+        return false;
+    }
+    match after.process(p).map(|x| &x.status) {
+        Some(crate::world::Status::Runnable | crate::world::Status::Choosing) => true,
+        // An end nobody can notice: no links or monitors, and no other
+        // process can name it.
+        Some(crate::world::Status::Exited(_)) => {
+            before.procs.get(&p).is_some_and(|x| {
+                x.links.is_empty() && x.watchers.is_empty() && x.watching.is_empty()
+            }) && !after.pid_known(p)
+        }
+        _ => false,
     }
 }
 

@@ -249,6 +249,11 @@ pub struct World {
     /// Empty every dead slot after each step (a check of the compiler's
     /// liveness pass; it changes nothing a program does).
     pub scrub_dead_slots: bool,
+    /// Whether the last `apply` read or changed state other processes
+    /// share: the registry, the pid and reference counters, the clock,
+    /// links and monitors, other processes' information (the explorer's
+    /// reduction treats such a step as dependent on every other).
+    pub shared: bool,
 }
 
 fn tagged(tag: &str, items: Vec<Term>) -> Term {
@@ -305,6 +310,7 @@ impl World {
             next_ref: 0,
             clock_read: false,
             scrub_dead_slots: false,
+            shared: false,
         }
     }
 
@@ -479,6 +485,58 @@ impl World {
             self.receives.remove(&pid);
         }
         self.exited.insert(pid, std::rc::Rc::new(p));
+    }
+
+    /// Whether some other live process could name `p`: it is registered,
+    /// or its pid is in another process's live slots, mailbox or
+    /// dictionary, in a message in flight or held, or in a timer.
+    pub fn pid_known(&self, p: Pid) -> bool {
+        fn has(t: &Term, p: Pid) -> bool {
+            let mut stack = vec![t];
+            while let Some(t) = stack.pop() {
+                match t {
+                    Term::Pid(q) if *q == p => return true,
+                    Term::Tuple(xs) => stack.extend(xs.iter()),
+                    Term::Cons(c) => {
+                        stack.push(&c.head);
+                        stack.push(&c.tail);
+                    }
+                    Term::Map(m) => {
+                        for (k, v) in m.iter() {
+                            stack.push(k);
+                            stack.push(v);
+                        }
+                    }
+                    Term::Fun(f) => {
+                        if let Fun::Closure { env, .. } = &**f {
+                            stack.extend(env.iter());
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            false
+        }
+        if self.registered_name(p).is_some() {
+            return true;
+        }
+        let in_proc = |x: &Proc| {
+            let mut found = false;
+            x.process.live_slots(|i| {
+                found = found || x.process.stack.get(i).is_some_and(|t| has(t, p));
+            });
+            found
+                || x.process.mailbox.iter().any(|t| has(t, p))
+                || x.process.dict.iter().any(|(k, v)| has(k, p) || has(v, p))
+        };
+        let payload = |m: &InFlight| match &m.payload {
+            Payload::Message(t) | Payload::Exit(t) => has(t, p) || m.to == p,
+            Payload::Kill => m.to == p,
+        };
+        self.procs.iter().any(|(q, x)| *q != p && in_proc(x))
+            || self.network.iter().any(payload)
+            || self.held.iter().any(payload)
+            || self.timers.iter().any(|t| has(&t.to, p) || has(&t.msg, p))
     }
 
     /// A process, live or ended.
@@ -766,6 +824,7 @@ impl World {
     /// Performs one choice and returns the events it made.
     pub fn apply(&mut self, choice: &Choice) -> Vec<Event> {
         self.fresh.clear();
+        self.shared = false;
         self.steps += 1;
         if self.steps > self.limits.max_steps {
             self.stopped = Some(format!(
@@ -981,6 +1040,7 @@ impl World {
         p.process.rand = ctx.rand;
         p.process.dict = std::mem::take(&mut ctx.dict);
         self.reductions += p.process.reductions.saturating_sub(before);
+        self.shared |= ctx.read_clock || self.next_ref != ctx.next_ref;
         self.next_ref = ctx.next_ref;
         self.clock_read |= ctx.read_clock;
         if !ctx.output.is_empty() {
@@ -1028,7 +1088,11 @@ impl World {
             Stop::Effect(Effect::Output(text)) => {
                 self.process_event(pid, Kind::Output { text }, None);
             }
-            Stop::Effect(Effect::Send { to, msg }) => match self.resolve(&to) {
+            Stop::Effect(Effect::Send { to, msg }) => match {
+                // A send by name reads the registry.
+                self.shared |= !matches!(to, Term::Pid(_));
+                self.resolve(&to)
+            } {
                 Some(dest) => self.send(pid, dest, Payload::Message(msg)),
                 None => {
                     if let Some(p) = self.procs.get_mut(&pid) {
@@ -1056,6 +1120,11 @@ impl World {
                 function,
                 args,
             }) => {
+                // Every world built-in but `pidlab:choose/1` and `emit/1`
+                // (an event of its own) reads or changes what other
+                // processes can see.
+                self.shared |=
+                    !(module.name() == "pidlab" && matches!(function.name(), "choose" | "emit"));
                 let r = self.world_bif(pid, module, function, &args);
                 if let Some(p) = self.procs.get_mut(&pid) {
                     match r {
