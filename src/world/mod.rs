@@ -1088,19 +1088,13 @@ impl World {
             Stop::Effect(Effect::Output(text)) => {
                 self.process_event(pid, Kind::Output { text }, None);
             }
-            Stop::Effect(Effect::Send { to, msg }) => match {
+            Stop::Effect(Effect::Send { to, msg }) => {
                 // A send by name reads the registry.
                 self.shared |= !matches!(to, Term::Pid(_));
-                self.resolve(&to)
-            } {
-                Some(dest) => self.send(pid, dest, Payload::Message(msg)),
-                None => {
-                    if let Some(p) = self.procs.get_mut(&pid) {
-                        p.process.kill(Exception::badarg());
-                    }
-                }
-            },
+                self.send_to(pid, &to, msg);
+            }
             Stop::Effect(Effect::Received { index, msg }) => {
+
                 let meta = self.procs.get_mut(&pid).and_then(|p| p.meta.remove(index));
                 if let Some(meta) = meta {
                     *self.receives.entry(pid).or_insert(0) += 1;
@@ -1138,6 +1132,19 @@ impl World {
         if self.scrub_dead_slots {
             if let Some(p) = self.procs.get_mut(&pid) {
                 p.process.scrub_dead_slots();
+            }
+        }
+    }
+
+    /// `to ! msg` from `pid`: a send, or `badarg` in the sender when the
+    /// name is not registered.
+    fn send_to(&mut self, pid: Pid, to: &Term, msg: Term) {
+        match self.resolve(to) {
+            Some(dest) => self.send(pid, dest, Payload::Message(msg)),
+            None => {
+                if let Some(p) = self.procs.get_mut(&pid) {
+                    p.process.kill(Exception::badarg());
+                }
             }
         }
     }
