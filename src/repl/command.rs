@@ -89,6 +89,9 @@ pub enum Command {
     Net(String),
     Timing(String),
     Budget(String),
+    Explore(Vec<String>),
+    Counterexample,
+    LoadSchedule(String),
     Save(String),
     Load(String),
     Reset,
@@ -211,6 +214,21 @@ pub const SPECS: &[Spec] = &[
         "timing",
         "MODEL",
         "local, async, sync:delta=D or psync:gst=T,delta=D",
+    ),
+    spec(
+        "explore",
+        "[PROPS.erl] [no-crash | no-deadlock | no-leftover]...",
+        "explore every execution from here and check properties",
+    ),
+    spec(
+        "counterexample",
+        "",
+        "step through the counterexample :explore found",
+    ),
+    spec(
+        "load-schedule",
+        "FILE",
+        "start the program of a schedule (from pidlab explore) and replay it",
     ),
     spec(
         "budget",
@@ -449,6 +467,9 @@ pub fn parse(line: &str) -> Result<Command, String> {
             [m] => Ok(Command::Timing(m.to_string())),
             _ => Err(usage("timing")),
         },
+        "explore" => Ok(Command::Explore(args.iter().map(|a| a.to_string()).collect())),
+        "counterexample" => none(Command::Counterexample),
+        "load-schedule" => text(&args).map(Command::LoadSchedule),
         "budget" => match args.as_slice() {
             [m] => Ok(Command::Budget(m.to_string())),
             _ => Err(usage("budget")),

@@ -177,6 +177,9 @@ impl Session {
             }
             Command::Save(f) => self.save(&f),
             Command::Load(f) => self.load(&f),
+            Command::Explore(args) => self.explore(&args),
+            Command::Counterexample => self.step_counterexample(sink),
+            Command::LoadSchedule(f) => self.load_schedule(&f, sink),
             Command::Reset => {
                 let (style, script) = (self.style, self.script);
                 *self = Session::new(style);
@@ -434,6 +437,159 @@ impl Session {
             }
             Err(d) => Err(crate::diag::render::render(&d, f, &text, self.style)),
         }
+    }
+
+    /// `:explore [PROPS.erl] [checks]`: every execution from the world as
+    /// it is now, with its fault plan; a violation can be stepped through
+    /// with `:counterexample`.
+    fn explore(&mut self, args: &[String]) -> Result<String, String> {
+        use crate::explore::{self, props::Check};
+        let mut opts = explore::Options {
+            max_states: 200_000,
+            ..explore::Options::default()
+        };
+        let mut prop_code = crate::run::new_code();
+        let mut props = vec![];
+        for a in args {
+            if let Some(c) = Check::parse(a) {
+                opts.checks.push(c);
+                continue;
+            }
+            let path = std::path::Path::new(a);
+            let name = path.display().to_string();
+            let src =
+                std::fs::read_to_string(path).map_err(|e| format!("cannot read {name}: {e}"))?;
+            let (ast, diags) = crate::syntax::parse_module(&src, None);
+            if diags.iter().any(crate::diag::Diagnostic::is_error) {
+                return Err(super::render_all(&diags, &name, &src, self.style));
+            }
+            let (m, _) = crate::compile::compile_module(&ast, &name, &src)
+                .map_err(|ds| super::render_all(&ds, &name, &src, self.style))?;
+            let m = prop_code.load(m);
+            props = explore::props::properties(&m)
+                .map_err(|d| super::render_all(&[*d], &name, &src, self.style))?;
+        }
+        let start = self.world.clone();
+        super::INTERRUPTED.store(false, std::sync::atomic::Ordering::SeqCst);
+        let report = explore::explore(&start, &props, &prop_code, &opts, &mut |_| {
+            !super::INTERRUPTED.swap(false, std::sync::atomic::Ordering::SeqCst)
+        })
+        .map_err(|d| crate::diag::render::render_bare(&d, self.style))?;
+        let bounds = explore::report::bounds_text(&self.world.faults, opts.max_depth, None);
+        let found = report
+            .findings
+            .iter()
+            .find(|f| f.status == explore::Status::Violated)
+            .and_then(|f| f.execution.clone());
+        let diagram = found
+            .as_ref()
+            .map(|ex| crate::view::diagram::render(&explore::replay(&start, &ex.choices), false));
+        let mut out = explore::report::text(&report, &bounds, 0.0, None, true, diagram.as_deref());
+        // The time a search takes is not part of a transcript.
+        if let Some(i) = out.find(" steps deep, in ") {
+            if let Some(j) = out.get(i..).and_then(|r| r.find('\n')) {
+                out.replace_range(i + " steps deep".len()..i + j, "");
+            }
+        }
+        if let Some(ex) = found {
+            out.push_str(":counterexample steps through it; :back returns here\n");
+            self.counterexample = Some((start.fingerprint(), ex.choices));
+        } else {
+            self.counterexample = None;
+        }
+        Ok(out)
+    }
+
+    /// `:counterexample`: applies the choices `:explore` found, showing
+    /// each step's events.
+    fn step_counterexample(&mut self, sink: &mut dyn FnMut(&str)) -> Result<String, String> {
+        let Some((fp, choices)) = self.counterexample.clone() else {
+            return Err("no counterexample yet: :explore finds one".into());
+        };
+        if fp != self.world.fingerprint() {
+            return Err("the world has changed since :explore; run :explore again".into());
+        }
+        self.remember();
+        let mut out = String::new();
+        for c in &choices {
+            out.push_str(&self.step_shown(c, sink));
+        }
+        out.push_str(&format!(
+            "the counterexample's {} steps are done; :back returns to before them\n",
+            choices.len()
+        ));
+        Ok(out)
+    }
+
+    /// `:load-schedule FILE`: a new world with the schedule's program
+    /// started as p1 under its fault flags, and its choices replayed, each
+    /// a step that `:back` can undo.
+    fn load_schedule(&mut self, f: &str, sink: &mut dyn FnMut(&str)) -> Result<String, String> {
+        let text = std::fs::read_to_string(f).map_err(|e| format!("cannot read {f}: {e}"))?;
+        let s: crate::explore::schedule::Schedule =
+            serde_json::from_str(&text).map_err(|e| format!("{f} is not a schedule: {e}"))?;
+        let choices = s.parsed()?;
+        let plan = crate::world::faults::plan_from_words(&s.flags)
+            .map_err(|e| format!("the flags in {f}: {e}"))?;
+        let (style, script) = (self.style, self.script);
+        *self = super::Session::new(style);
+        self.script = script;
+        let (loaded, err) = self.load_file(std::path::Path::new(&s.program));
+        if err {
+            return Err(loaded);
+        }
+        let module = self
+            .world
+            .code
+            .modules()
+            .find(|m| m.file.as_ref() == s.program)
+            .cloned()
+            .ok_or_else(|| format!("{} did not load", s.program))?;
+        let (func, takes_args) = crate::run::entry(&module)
+            .ok_or_else(|| format!("{} exports no main/0 or main/1", s.program))?;
+        let args = if takes_args {
+            vec![crate::run::main_args(&s.args)]
+        } else {
+            vec![]
+        };
+        self.world.faults = plan;
+        crate::run::load_adversary(&mut self.world)
+            .map_err(|_| "the Byzantine fun does not compile".to_string())?;
+        let mut out = String::new();
+        for e in self.world.partition() {
+            out.push_str(&crate::view::event::line(&e));
+            out.push('\n');
+        }
+        self.world
+            .spawn_process(None, crate::world::Start::Call(module, func, args))
+            .map_err(|e| {
+                format!(
+                    "main does not start: {}",
+                    crate::term::pretty::print(&e.reason, 1, 80)
+                )
+            })?;
+        self.manual = true;
+        out.push_str(&format!(
+            "{} started as p1 under {}; replaying {} choices (manual mode)\n",
+            s.program,
+            if s.flags.is_empty() {
+                "no faults".to_string()
+            } else {
+                s.flags.join(" ")
+            },
+            choices.len()
+        ));
+        for c in &choices {
+            self.remember();
+            out.push_str(&self.step_shown(c, sink));
+        }
+        if let Some(at) = s.cycle_from {
+            out.push_str(&format!(
+                "from choice {} on, the execution repeats forever\n",
+                at + 1
+            ));
+        }
+        Ok(out)
     }
 
     fn deliver(&mut self, id: u64, sink: &mut dyn FnMut(&str)) -> Result<String, String> {

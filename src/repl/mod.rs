@@ -42,6 +42,9 @@ pub struct Session {
     script: bool,
     /// How many crashes of other processes have been reported.
     crashes_seen: usize,
+    /// The counterexample `:explore` found, from the world with this
+    /// fingerprint.
+    counterexample: Option<(u128, Vec<crate::world::Choice>)>,
 }
 
 /// What one input did.
@@ -88,6 +91,7 @@ impl Session {
             style,
             script: false,
             crashes_seen: 0,
+            counterexample: None,
         }
     }
 

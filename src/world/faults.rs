@@ -597,6 +597,48 @@ pub fn parse_budget(text: &str) -> Result<Budget, FlagError> {
     Ok(b)
 }
 
+/// A plan from flags as a command line writes them (`--net`,
+/// `fair-loss:loss=0.3`, `--crash`, `p2@send=3`, `--fail-stop`, ...), as
+/// a schedule file keeps them. A plan file (`--faults`) is read from disk.
+pub fn plan_from_words(words: &[String]) -> Result<FaultPlan, String> {
+    let mut plan = FaultPlan::default();
+    let mut it = words.iter();
+    let msg = |e: FlagError| e.0.message.clone();
+    while let Some(flag) = it.next() {
+        if flag == "--fail-stop" {
+            plan.fail_stop = true;
+            continue;
+        }
+        let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
+        match flag.as_str() {
+            "--faults" => {
+                let text = std::fs::read_to_string(value)
+                    .map_err(|e| format!("cannot read {value}: {e}"))?;
+                let file = load_plan(&text).map_err(|d| d.message.clone())?;
+                plan = file;
+            }
+            "--net" => plan.net = parse_net(value).map_err(msg)?,
+            "--timing" => plan.timing = parse_timing(value).map_err(msg)?,
+            "--partition" => plan.partition = Some(parse_partition(value).map_err(msg)?),
+            "--crash" => plan.crashes.push(parse_crash(value).map_err(msg)?),
+            "--recover" => plan.recoveries.push(parse_crash(value).map_err(msg)?),
+            "--omit" => plan.omissions.push(parse_omission(value).map_err(msg)?),
+            "--byzantine" => plan.byzantine.push(parse_byzantine(value).map_err(msg)?),
+            "--byzantine-fun" => plan.byzantine_fun = Some(value.clone()),
+            "--budget" => plan.set_budget(parse_budget(value).map_err(msg)?),
+            "--heal-at" => {
+                plan.heal_at = Some(
+                    value
+                        .parse()
+                        .map_err(|_| format!("--heal-at {value} is not a time"))?,
+                )
+            }
+            other => return Err(format!("unknown flag {other}")),
+        }
+    }
+    Ok(plan)
+}
+
 /// The TOML form of a plan: each field is written as its flag would be.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]

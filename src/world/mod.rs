@@ -1094,7 +1094,6 @@ impl World {
                 self.send_to(pid, &to, msg);
             }
             Stop::Effect(Effect::Received { index, msg }) => {
-
                 let meta = self.procs.get_mut(&pid).and_then(|p| p.meta.remove(index));
                 if let Some(meta) = meta {
                     *self.receives.entry(pid).or_insert(0) += 1;
