@@ -487,11 +487,14 @@ impl<'a> Search<'a> {
                 }
                 done.extend(group);
             }
-            for c in enabled.iter().filter(|c| matches!(c, Choice::Run(_))) {
+            for c in enabled.iter().filter(|c| {
+                matches!(c, Choice::Run(_))
+                    || matches!(c, Choice::Deliver(m) if lone_delivery(world, *m))
+            }) {
                 let mut w = world.clone();
                 let ev = w.apply(c);
-                let alone =
-                    independent(world, &w, c, &ev) && !seen.contains(&state_key(&w, emitted, held));
+                let alone = (matches!(c, Choice::Deliver(_)) || independent(world, &w, c, &ev))
+                    && !seen.contains(&state_key(&w, emitted, held));
                 done.push((c.clone(), w, ev));
                 if alone {
                     self.report.reduced += 1;
@@ -971,6 +974,36 @@ fn independent(
         }
         _ => false,
     }
+}
+
+/// Whether delivering message `id` commutes with everything that can
+/// happen before it: on FIFO links, with no fault possible for it, to a
+/// receiver that waits in `receive` with no timeout (or has ended), when
+/// no other message for the receiver is in flight and no process but the
+/// sender (whose later messages queue behind this one) and the receiver
+/// can name the receiver.
+fn lone_delivery(w: &World, id: u64) -> bool {
+    let Some(m) = w.network.get(id) else {
+        return false;
+    };
+    if !matches!(m.payload, crate::world::Payload::Message(_))
+        || w.faults.net != crate::world::faults::LinkModel::Erlang
+        || w.odds(id) != crate::world::Odds::default()
+        || w.faults.partition.is_some()
+    {
+        return false;
+    }
+    let waiting = match w.procs.get(&m.to).map(|p| &p.status) {
+        Some(crate::world::Status::Waiting {
+            deadline: None,
+            sleeping: false,
+        }) => w.crash_odds(m.to) == 0.0,
+        Some(_) => false,
+        None => true,
+    };
+    waiting
+        && !w.network.iter().any(|o| o.to == m.to && o.from != m.from)
+        && !w.pid_known_except(m.to, &[m.from])
 }
 
 /// Strongly connected components of the graph on `nodes` given by `succ`.

@@ -12,6 +12,7 @@ pub mod faults;
 mod fingerprint;
 mod info;
 mod inject;
+pub use inject::Odds;
 pub mod net;
 pub mod sched;
 mod signals;
@@ -491,6 +492,11 @@ impl World {
     /// or its pid is in another process's live slots, mailbox or
     /// dictionary, in a message in flight or held, or in a timer.
     pub fn pid_known(&self, p: Pid) -> bool {
+        self.pid_known_except(p, &[])
+    }
+
+    /// `pid_known`, not counting what the processes in `except` hold.
+    pub fn pid_known_except(&self, p: Pid, except: &[Pid]) -> bool {
         fn has(t: &Term, p: Pid) -> bool {
             let mut stack = vec![t];
             while let Some(t) = stack.pop() {
@@ -529,11 +535,14 @@ impl World {
                 || x.process.mailbox.iter().any(|t| has(t, p))
                 || x.process.dict.iter().any(|(k, v)| has(k, p) || has(v, p))
         };
+        // A message on its way to p tells nobody p's pid but its sender.
         let payload = |m: &InFlight| match &m.payload {
-            Payload::Message(t) | Payload::Exit(t) => has(t, p) || m.to == p,
-            Payload::Kill => m.to == p,
+            Payload::Message(t) | Payload::Exit(t) => has(t, p),
+            Payload::Kill => false,
         };
-        self.procs.iter().any(|(q, x)| *q != p && in_proc(x))
+        self.procs
+            .iter()
+            .any(|(q, x)| *q != p && !except.contains(q) && in_proc(x))
             || self.network.iter().any(payload)
             || self.held.iter().any(payload)
             || self.timers.iter().any(|t| has(&t.to, p) || has(&t.msg, p))
