@@ -54,7 +54,12 @@ pub fn text(
     }
     let width = r.findings.iter().map(|f| f.name.len()).max().unwrap_or(0);
     for f in &r.findings {
-        let mut line = format!("{:<width$}  {}", f.name, f.status.name());
+        // A search stopped early has not seen everything.
+        let so_far = match (&r.incomplete, &f.status) {
+            (Some(_), Status::Holds | Status::Never) => " so far",
+            _ => "",
+        };
+        let mut line = format!("{:<width$}  {}{so_far}", f.name, f.status.name());
         if let Some(ex) = &f.execution {
             line.push_str(&format!(
                 ": {} ({} steps, {} {})",
