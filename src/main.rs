@@ -197,6 +197,10 @@ enum Command {
         /// Stop after this many seconds (with what was found so far).
         #[arg(long, value_name = "S")]
         time_limit: Option<f64>,
+        /// Stop when the search holds this much memory, in MiB (with what
+        /// was found so far).
+        #[arg(long, default_value_t = 4096)]
+        max_memory: usize,
         /// Fewest faults, then fewest steps first (the default): shortest counterexamples.
         #[arg(long, conflicts_with_all = ["dfs", "random"])]
         bfs: bool,
@@ -636,6 +640,7 @@ fn read_schedule(path: &std::path::Path) -> Result<pidlab::explore::schedule::Sc
 
 /// What `pidlab explore` was asked.
 struct ExploreArgs<'a> {
+    max_memory: usize,
     file: &'a std::path::Path,
     args: &'a [String],
     props: Option<&'a std::path::Path>,
@@ -717,7 +722,16 @@ fn cmd_explore(a: &ExploreArgs<'_>) -> ExitCode {
         let _ = ctrlc::set_handler(move || stop.store(true, std::sync::atomic::Ordering::SeqCst));
     }
     let limit = a.time_limit;
+    // The search's own memory is not the program's: no process fails for
+    // it. The search stops instead when it holds too much.
+    pidlab::alloc::set_limit(0);
+    let max_bytes = a.max_memory.saturating_mul(1 << 20);
+    let mut out_of_memory = false;
     let result = explore::explore(&world, &props, &prop_code, &a.opts, &mut |p| {
+        if pidlab::alloc::live_bytes() > max_bytes {
+            out_of_memory = true;
+            return false;
+        }
         let secs = start.elapsed().as_secs_f64();
         if let Some(b) = &bar {
             b.set_message(format!(
@@ -749,7 +763,13 @@ fn cmd_explore(a: &ExploreArgs<'_>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if r.incomplete.as_deref() == Some("stopped by the user") && limit.is_some_and(|l| seconds >= l)
+    if out_of_memory {
+        r.incomplete = Some(format!(
+            "stopped when the search held {} MiB (raise --max-memory, or bound the search with --max-depth or --budget)",
+            a.max_memory
+        ));
+    } else if r.incomplete.as_deref() == Some("stopped by the user")
+        && limit.is_some_and(|l| seconds >= l)
     {
         r.incomplete = Some(format!(
             "stopped by the time limit of {} s",
@@ -1065,6 +1085,7 @@ fn main() -> ExitCode {
                 max_depth,
                 max_states,
                 time_limit,
+                max_memory,
                 bfs: _,
                 dfs,
                 random,
@@ -1089,6 +1110,7 @@ fn main() -> ExitCode {
                     reduce: !no_reduction,
                 };
                 cmd_explore(&ExploreArgs {
+                    max_memory,
                     file: &file,
                     args: &args,
                     props: props.as_deref(),
