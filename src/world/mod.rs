@@ -72,6 +72,68 @@ pub struct Meta {
     pub clock: (u64, Vc),
 }
 
+/// The live processes. Each is shared between clones of the world until
+/// one of them changes it, so a clone (for the explorer or time travel)
+/// copies only the map, and a step copies only the processes it touches.
+#[derive(Clone, Debug, Default)]
+pub struct Procs(BTreeMap<Pid, std::rc::Rc<Proc>>);
+
+type ProcIter<'a> = std::iter::Map<
+    std::collections::btree_map::Iter<'a, Pid, std::rc::Rc<Proc>>,
+    fn((&'a Pid, &'a std::rc::Rc<Proc>)) -> (&'a Pid, &'a Proc),
+>;
+
+fn unshare<'a>((p, x): (&'a Pid, &'a std::rc::Rc<Proc>)) -> (&'a Pid, &'a Proc) {
+    (p, x)
+}
+
+impl Procs {
+    pub fn get(&self, p: &Pid) -> Option<&Proc> {
+        self.0.get(p).map(|x| &**x)
+    }
+
+    /// The process to change (copied first if a clone shares it).
+    pub fn get_mut(&mut self, p: &Pid) -> Option<&mut Proc> {
+        self.0.get_mut(p).map(std::rc::Rc::make_mut)
+    }
+
+    pub fn contains_key(&self, p: &Pid) -> bool {
+        self.0.contains_key(p)
+    }
+
+    pub fn insert(&mut self, p: Pid, x: Proc) {
+        self.0.insert(p, std::rc::Rc::new(x));
+    }
+
+    pub fn remove(&mut self, p: &Pid) -> Option<Proc> {
+        self.0.remove(p).map(std::rc::Rc::unwrap_or_clone)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &Pid> {
+        self.0.keys()
+    }
+
+    pub fn iter(&self) -> ProcIter<'_> {
+        self.0.iter().map(unshare as fn(_) -> _)
+    }
+}
+
+impl<'a> IntoIterator for &'a Procs {
+    type Item = (&'a Pid, &'a Proc);
+    type IntoIter = ProcIter<'a>;
+    fn into_iter(self) -> ProcIter<'a> {
+        self.iter()
+    }
+}
+
 /// A process's start: module, function, arguments, captured variables.
 pub type Init = (std::rc::Rc<crate::vm::Module>, u32, Vec<Term>, Vec<Term>);
 
@@ -182,7 +244,7 @@ pub struct World {
     /// Choices applied so far.
     pub steps: u64,
     pub code: Code,
-    pub procs: BTreeMap<Pid, Proc>,
+    pub procs: Procs,
     pub network: net::Network,
     pub faults: faults::FaultPlan,
     /// Whether the plan's partition is in force, and the messages it holds.
@@ -270,7 +332,7 @@ impl World {
             stopped: None,
             steps: 0,
             code,
-            procs: BTreeMap::new(),
+            procs: Procs::default(),
             network: net::Network::default(),
             faults: faults::FaultPlan::default(),
             partitioned: false,
