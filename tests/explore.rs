@@ -322,3 +322,24 @@ fn random_walks_are_seeded_and_say_they_are_not_exhaustive() {
         assert_eq!(at(&a, key), at(&b, key), "the same seed, the same walks");
     }
 }
+
+#[test]
+fn two_phase_commit_checked_in_the_program_holds_for_four_managers_and_a_bug_is_caught() {
+    let (status, r) = explore_json(&["tests/explore/tpc_check.erl", "4", "--check", "no-crash"]);
+    assert_eq!(status, Some(0), "{r}");
+    assert_eq!(at(&r, "complete"), true);
+    assert_eq!(at(property(&r, "no-crash"), "status"), "holds");
+    let (status, r) = explore_json(&[
+        "tests/explore/tpc_check_bug.erl",
+        "3",
+        "--check",
+        "no-crash",
+    ]);
+    assert_eq!(status, Some(1), "{r}");
+    let p = property(&r, "no-crash");
+    assert_eq!(at(p, "status"), "violated");
+    assert!(
+        at(p, "why").as_str().unwrap_or("").contains("inconsistent"),
+        "{p}"
+    );
+}

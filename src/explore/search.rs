@@ -407,6 +407,7 @@ impl<'a> Search<'a> {
                 let child_key = state_key(&w, &e, h);
                 let f = faults + usize::from(c.is_fault());
                 let cost = (f, depth + 1);
+                self.judge_events(i, &c, &events);
                 let known = best.get(&child_key).is_some_and(|b| *b <= cost || dfs);
                 if (seen.contains(&child_key) || known) && !self.keep_graph {
                     // A state reached already: this execution joins it.
@@ -425,7 +426,6 @@ impl<'a> Search<'a> {
                     held: h,
                     key: child_key,
                 });
-                self.judge_events(child, &events);
                 if self.keep_graph {
                     if let Some(edges) = self.edges.get_mut(i) {
                         edges.push((child, c.clone()));
@@ -547,9 +547,11 @@ impl<'a> Search<'a> {
     }
 
     /// The checks on the events of one step.
-    fn judge_events(&mut self, i: usize, events: &[crate::world::event::Event]) {
-        if !self.opts.checks.contains(&Check::NoCrash) || self.checks.contains_key(&Check::NoCrash)
-        {
+    /// The step `c` from node `i` made `events`. Judged on every step,
+    /// also one into a state reached before (an exit reason is not part of
+    /// the state), keeping the cheapest violation.
+    fn judge_events(&mut self, i: usize, c: &Choice, events: &[crate::world::event::Event]) {
+        if !self.opts.checks.contains(&Check::NoCrash) {
             return;
         }
         for e in events {
@@ -559,10 +561,17 @@ impl<'a> Search<'a> {
                     let why = format!(
                         "{} ended with reason {}",
                         crate::world::event::pid_text(e.proc),
-                        crate::term::pretty::print(reason, 1, 80)
+                        crate::term::write::write(reason)
                     );
-                    let ex = self.execution(i, why);
-                    self.checks.insert(Check::NoCrash, ex);
+                    let mut ex = self.execution(i, why);
+                    ex.choices.push(c.clone());
+                    ex.faults += usize::from(c.is_fault());
+                    let better = self.checks.get(&Check::NoCrash).is_none_or(|b| {
+                        (ex.faults, ex.choices.len()) < (b.faults, b.choices.len())
+                    });
+                    if better {
+                        self.checks.insert(Check::NoCrash, ex);
+                    }
                     return;
                 }
             }
@@ -878,7 +887,9 @@ impl<'a> Search<'a> {
                     key: 0,
                 });
                 let me = self.nodes.len() - 1;
-                self.judge_events(me, &events);
+                if let Some(c) = self.nodes.get(me).and_then(|n| n.choice.clone()) {
+                    self.judge_events(me - 1, &c, &events);
+                }
                 self.judge_state(me, &answers);
                 self.report.states += 1;
             }
