@@ -401,6 +401,7 @@ fn fault_plan(f: &PlanFlags<'_>) -> Result<FaultPlan, PlanError> {
 /// its name, the file's name and its text.
 fn compile_file(
     file: &std::path::Path,
+    loud: bool,
 ) -> Option<(
     pidlab::vm::Module,
     Option<pidlab::syntax::ast::Span>,
@@ -429,17 +430,23 @@ fn compile_file(
     };
     let (ast, diags) = pidlab::syntax::parse_module_from(&src, Some(stem), Some(&origin));
     if diags.iter().any(Diagnostic::is_error) {
-        report(&diags, &name, &src);
+        if loud {
+            report(&diags, &name, &src);
+        }
         return None;
     }
     match pidlab::compile::compile_module(&ast, &name, &src) {
         Ok((m, warnings)) => {
             let all: Vec<Diagnostic> = diags.into_iter().chain(warnings).collect();
-            report(&all, &name, &src);
+            if loud {
+                report(&all, &name, &src);
+            }
             Some((m, ast.name.map(|(_, s)| s), name, src))
         }
         Err(errors) => {
-            report(&errors, &name, &src);
+            if loud {
+                report(&errors, &name, &src);
+            }
             None
         }
     }
@@ -457,8 +464,8 @@ struct Program {
 }
 
 /// Compiles a program for `run` and `explore`, reporting any error.
-fn load_program(file: &std::path::Path, args: &[String]) -> Option<Program> {
-    let (module, ast_name, name, src) = compile_file(file)?;
+fn load_program(file: &std::path::Path, args: &[String], loud: bool) -> Option<Program> {
+    let (module, ast_name, name, src) = compile_file(file, loud)?;
     // Arguments that name .erl files are more modules of the program
     // (`pidlab run client.erl server.erl`); the rest go to main/1.
     let extra = args
@@ -468,9 +475,12 @@ fn load_program(file: &std::path::Path, args: &[String]) -> Option<Program> {
     let (more, args) = args.split_at(extra);
     let mut others = vec![];
     for f in more {
-        others.push(compile_file(std::path::Path::new(f))?.0);
+        others.push(compile_file(std::path::Path::new(f), loud)?.0);
     }
     let Some((func, takes_args)) = run::entry(&module) else {
+        if !loud {
+            return None;
+        }
         report(
             &[
                 Diagnostic::error("this module exports no `main/0` or `main/1`")
@@ -508,7 +518,7 @@ fn cmd_run(
     limits: RunLimits,
     trace: &TraceOpts,
 ) -> ExitCode {
-    let Some(program) = load_program(file, args) else {
+    let Some(program) = load_program(file, args, true) else {
         return ExitCode::from(1);
     };
     let Program {
@@ -651,6 +661,71 @@ struct ExploreArgs<'a> {
     json: bool,
 }
 
+/// The world `explore` starts from (main spawned, the partition in
+/// force), the properties and the code they run in. On a mistake, says
+/// what is wrong when `loud`, and gives None.
+fn explore_setup(
+    a: &ExploreArgs<'_>,
+    plan: &FaultPlan,
+    loud: bool,
+) -> Option<(
+    pidlab::world::World,
+    Vec<pidlab::explore::props::Property>,
+    pidlab::vm::Code,
+)> {
+    let Some(program) = load_program(a.file, a.args, loud) else {
+        return None;
+    };
+    // Properties run in code of their own, so the program's fingerprint
+    // does not change with them.
+    let mut prop_code = run::new_code();
+    let props = match a.props {
+        None => vec![],
+        Some(path) => {
+            let Some((m, _, name, src)) = compile_file(path, loud) else {
+                return None;
+            };
+            let m = prop_code.load(m);
+            match pidlab::explore::props::properties(&m) {
+                Ok(p) => p,
+                Err(d) => {
+                    if loud {
+                        report(&[*d], &name, &src);
+                    }
+                    return None;
+                }
+            }
+        }
+    };
+    let mut world = pidlab::world::World::new(program.code.clone());
+    world.faults = plan.clone();
+    world.keep_trace = false;
+    world.track_vc = false;
+    if let Err(ds) = run::load_adversary(&mut world) {
+        if loud {
+            report(&ds, "--byzantine-fun", "");
+        }
+        return None;
+    }
+    world.partition();
+    if let Err(e) = world.spawn_process(
+        None,
+        pidlab::world::Start::Call(program.main.clone(), program.func, program.args.clone()),
+    ) {
+        if loud {
+            eprint!(
+                "{}",
+                render_bare(
+                    &run::crash_diagnostic(&e, "the main process"),
+                    stderr_style()
+                )
+            );
+        }
+        return None;
+    }
+    Some((world, props, prop_code))
+}
+
 fn cmd_explore(a: &ExploreArgs<'_>) -> ExitCode {
     use pidlab::explore;
     let plan = match fault_plan(&a.plan.flags()) {
@@ -661,50 +736,9 @@ fn cmd_explore(a: &ExploreArgs<'_>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let Some(program) = load_program(a.file, a.args) else {
+    let Some((world, props, prop_code)) = explore_setup(a, &plan, true) else {
         return ExitCode::from(2);
     };
-    // Properties run in code of their own, so the program's fingerprint
-    // does not change with them.
-    let mut prop_code = run::new_code();
-    let props = match a.props {
-        None => vec![],
-        Some(path) => {
-            let Some((m, _, name, src)) = compile_file(path) else {
-                return ExitCode::from(2);
-            };
-            let m = prop_code.load(m);
-            match explore::props::properties(&m) {
-                Ok(p) => p,
-                Err(d) => {
-                    report(&[*d], &name, &src);
-                    return ExitCode::from(2);
-                }
-            }
-        }
-    };
-    let mut world = pidlab::world::World::new(program.code.clone());
-    world.faults = plan.clone();
-    world.keep_trace = false;
-    world.track_vc = false;
-    if let Err(ds) = run::load_adversary(&mut world) {
-        report(&ds, "--byzantine-fun", "");
-        return ExitCode::from(2);
-    }
-    world.partition();
-    if let Err(e) = world.spawn_process(
-        None,
-        pidlab::world::Start::Call(program.main.clone(), program.func, program.args.clone()),
-    ) {
-        eprint!(
-            "{}",
-            render_bare(
-                &run::crash_diagnostic(&e, "the main process"),
-                stderr_style()
-            )
-        );
-        return ExitCode::from(2);
-    }
     let start = std::time::Instant::now();
     let bar = if std::io::stderr().is_terminal() && !a.json {
         let b = indicatif::ProgressBar::new_spinner();
@@ -727,24 +761,35 @@ fn cmd_explore(a: &ExploreArgs<'_>) -> ExitCode {
     pidlab::alloc::set_limit(0);
     let max_bytes = a.max_memory.saturating_mul(1 << 20);
     let mut out_of_memory = false;
-    let result = explore::explore(&world, &props, &prop_code, &a.opts, &mut |p| {
-        if pidlab::alloc::live_bytes() > max_bytes {
-            out_of_memory = true;
-            return false;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let result = if let explore::Strategy::Random { walks, seed } = a.opts.strategy {
+        if threads > 1 && walks > 1 {
+            Ok(parallel_walks(a, &plan, walks, seed, threads, &stop))
+        } else {
+            explore::explore(&world, &props, &prop_code, &a.opts, &mut |_| {
+                !stop.load(std::sync::atomic::Ordering::SeqCst)
+            })
         }
-        let secs = start.elapsed().as_secs_f64();
-        if let Some(b) = &bar {
-            b.set_message(format!(
-                "{} states, {} executions, depth {}, {:.0} states/s",
-                p.states,
-                p.executions,
-                p.depth,
-                p.states as f64 / secs.max(1e-3)
-            ));
-            b.tick();
-        }
-        !stop.load(std::sync::atomic::Ordering::SeqCst) && limit.is_none_or(|l| secs < l)
-    });
+    } else {
+        explore::explore(&world, &props, &prop_code, &a.opts, &mut |p| {
+            if pidlab::alloc::live_bytes() > max_bytes {
+                out_of_memory = true;
+                return false;
+            }
+            let secs = start.elapsed().as_secs_f64();
+            if let Some(b) = &bar {
+                b.set_message(format!(
+                    "{} states, {} executions, depth {}, {:.0} states/s",
+                    p.states,
+                    p.executions,
+                    p.depth,
+                    p.states as f64 / secs.max(1e-3)
+                ));
+                b.tick();
+            }
+            !stop.load(std::sync::atomic::Ordering::SeqCst) && limit.is_none_or(|l| secs < l)
+        })
+    };
     if let Some(b) = bar {
         b.finish_and_clear();
     }
@@ -851,6 +896,55 @@ fn cmd_explore(a: &ExploreArgs<'_>) -> ExitCode {
     } else {
         ExitCode::from(1)
     }
+}
+
+/// `walks` random executions split between `threads` workers, each with
+/// its own compiled program (worlds are not shared between threads), in
+/// order: worker k takes walks `first_k..` with seeds `seed + first_k..`,
+/// so the merged report is the one a single worker would give.
+fn parallel_walks(
+    a: &ExploreArgs<'_>,
+    plan: &FaultPlan,
+    walks: u64,
+    seed: u64,
+    threads: usize,
+    stop: &std::sync::atomic::AtomicBool,
+) -> pidlab::explore::Report {
+    let threads = (threads as u64).min(walks).max(1);
+    let reports: Vec<pidlab::explore::Report> = std::thread::scope(|sc| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                let share = walks / threads + u64::from(t < walks % threads);
+                let first = t * (walks / threads) + t.min(walks % threads);
+                std::thread::Builder::new()
+                    .stack_size(1 << 30)
+                    .spawn_scoped(sc, move || {
+                        let (world, props, code) = explore_setup(a, plan, false)?;
+                        let mut opts = a.opts.clone();
+                        opts.strategy = pidlab::explore::Strategy::Random {
+                            walks: share,
+                            seed: seed.wrapping_add(first),
+                        };
+                        pidlab::explore::explore(&world, &props, &code, &opts, &mut |_| {
+                            !stop.load(std::sync::atomic::Ordering::SeqCst)
+                        })
+                        .ok()
+                    })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .filter_map(|h| h.ok().and_then(|h| h.join().ok().flatten()))
+            .collect()
+    });
+    let mut r = pidlab::explore::merge(reports);
+    if r.incomplete
+        .as_deref()
+        .is_some_and(|s| s.ends_with("not every one"))
+    {
+        r.incomplete = Some(format!("{walks} random executions, not every one"));
+    }
+    r
 }
 
 fn cmd_eval(src: &str) -> ExitCode {

@@ -8,7 +8,7 @@ pub mod report;
 pub mod schedule;
 mod search;
 
-pub use search::{explore, Execution, Finding, Options, Progress, Report, Status, Strategy};
+pub use search::{explore, merge, Execution, Finding, Options, Progress, Report, Status, Strategy};
 
 /// The events of an execution replayed from `start`, with clocks, for
 /// showing a counterexample.

@@ -117,6 +117,8 @@ pub struct Report {
     /// Why the search stopped before exhausting the space, if it did.
     pub incomplete: Option<String>,
     pub findings: Vec<Finding>,
+    /// The fingerprints of the final states, sorted.
+    pub finals: Vec<u128>,
 }
 
 impl Report {
@@ -912,6 +914,9 @@ impl<'a> Search<'a> {
 
     fn finish(mut self) -> Report {
         self.report.final_states = self.finals.len() as u64;
+        let mut finals: Vec<u128> = self.finals.iter().copied().collect();
+        finals.sort_unstable();
+        self.report.finals = finals;
         let mut findings = vec![];
         for (k, p) in self.props.iter().enumerate() {
             let (status, execution) = match self.found.remove(&k) {
@@ -942,6 +947,49 @@ impl<'a> Search<'a> {
         self.report.findings = findings;
         self.report
     }
+}
+
+/// The reports of searches that split one search between workers, in
+/// the workers' order, as one: counts add up, final states are merged, and
+/// each property takes the first worker's finding (random walks split in
+/// order, so this is the finding one worker alone would report).
+pub fn merge(reports: Vec<Report>) -> Report {
+    let mut out = Report::default();
+    let mut finals: Vec<u128> = vec![];
+    for r in reports {
+        out.states += r.states;
+        out.transitions += r.transitions;
+        out.executions += r.executions;
+        out.reduced += r.reduced;
+        out.max_depth = out.max_depth.max(r.max_depth);
+        if out.incomplete.is_none() {
+            out.incomplete = r.incomplete;
+        }
+        finals.extend(r.finals);
+        if out.findings.is_empty() {
+            out.findings = r.findings;
+            continue;
+        }
+        for (mine, theirs) in out.findings.iter_mut().zip(r.findings) {
+            let rank = |s: &Status| match s {
+                Status::Violated => 3,
+                Status::Witnessed => 2,
+                Status::Holds => 1,
+                Status::Never => 0,
+            };
+            // Violated and witnessed keep the first worker's execution.
+            let decided = matches!(mine.status, Status::Violated)
+                || (mine.status == Status::Witnessed && theirs.status != Status::Violated);
+            if !decided && rank(&theirs.status) > rank(&mine.status) {
+                *mine = theirs;
+            }
+        }
+    }
+    finals.sort_unstable();
+    finals.dedup();
+    out.final_states = finals.len() as u64;
+    out.finals = finals;
+    out
 }
 
 /// Whether the step `c` from `before` (giving `after` and `events`)
