@@ -673,18 +673,14 @@ fn explore_setup(
     Vec<pidlab::explore::props::Property>,
     pidlab::vm::Code,
 )> {
-    let Some(program) = load_program(a.file, a.args, loud) else {
-        return None;
-    };
+    let program = load_program(a.file, a.args, loud)?;
     // Properties run in code of their own, so the program's fingerprint
     // does not change with them.
     let mut prop_code = run::new_code();
     let props = match a.props {
         None => vec![],
         Some(path) => {
-            let Some((m, _, name, src)) = compile_file(path, loud) else {
-                return None;
-            };
+            let (m, _, name, src) = compile_file(path, loud)?;
             let m = prop_code.load(m);
             match pidlab::explore::props::properties(&m) {
                 Ok(p) => p,
