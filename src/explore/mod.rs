@@ -8,7 +8,9 @@ pub mod report;
 pub mod schedule;
 mod search;
 
-pub use search::{explore, merge, Execution, Finding, Options, Progress, Report, Status, Strategy};
+pub use search::{
+    explore, explore_after, merge, Execution, Finding, Options, Progress, Report, Status, Strategy,
+};
 
 /// The events of an execution replayed from `start`, with clocks, for
 /// showing a counterexample.

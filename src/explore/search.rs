@@ -166,6 +166,8 @@ struct Search<'a> {
     edges: Vec<Vec<(usize, Choice)>>,
     enabled_keys: Vec<Vec<FairKey>>,
     keep_graph: bool,
+    /// The terms emitted before the start.
+    before: imbl::Vector<Term>,
 }
 
 /// A kind of progress weak fairness speaks of: a process's own step, or a
@@ -211,6 +213,19 @@ pub fn explore(
     opts: &Options,
     progress: &mut dyn FnMut(&Progress) -> bool,
 ) -> Result<Report, Box<Diagnostic>> {
+    explore_after(start, &[], props, code, opts, progress)
+}
+
+/// `explore` from a world whose processes already emitted `before` (the
+/// shell's `:explore`): properties see those terms first.
+pub fn explore_after(
+    start: &World,
+    before: &[Term],
+    props: &[Property],
+    code: &Code,
+    opts: &Options,
+    progress: &mut dyn FnMut(&Progress) -> bool,
+) -> Result<Report, Box<Diagnostic>> {
     let eventually = props
         .iter()
         .filter(|p| p.kind == PropKind::Eventually)
@@ -229,6 +244,7 @@ pub fn explore(
         edges: vec![],
         enabled_keys: vec![],
         keep_graph: eventually > 0,
+        before: before.iter().cloned().collect(),
     };
     match opts.strategy.clone() {
         Strategy::Random { walks, seed } => s.walks(start, walks, seed, progress)?,
@@ -303,7 +319,7 @@ impl<'a> Search<'a> {
         dfs: bool,
         progress: &mut dyn FnMut(&Progress) -> bool,
     ) -> Result<(), Box<Diagnostic>> {
-        let emitted = imbl::Vector::new();
+        let emitted = self.before.clone();
         let answers = self.answers(&emitted)?;
         let held = self.held_bits(&answers, 0);
         self.nodes.push(Node {
@@ -835,7 +851,7 @@ impl<'a> Search<'a> {
         for n in 0..walks {
             let mut w = start.clone();
             let mut sched = Sched::random(seed.wrapping_add(n));
-            let mut emitted = imbl::Vector::new();
+            let mut emitted = self.before.clone();
             let answers = self.answers(&emitted)?;
             let mut held = self.held_bits(&answers, 0);
             self.nodes.clear();

@@ -444,6 +444,16 @@ impl Session {
     /// with `:counterexample`.
     fn explore(&mut self, args: &[String]) -> Result<String, String> {
         use crate::explore::{self, props::Check};
+        // Properties see what was emitted before, too.
+        let emitted: Vec<crate::term::Term> = self
+            .world
+            .trace
+            .iter()
+            .filter_map(|e| match &e.kind {
+                crate::world::event::Kind::Emit { term } => Some(term.clone()),
+                _ => None,
+            })
+            .collect();
         let mut opts = explore::Options {
             max_states: 200_000,
             ..explore::Options::default()
@@ -471,10 +481,11 @@ impl Session {
         }
         let start = self.world.clone();
         super::INTERRUPTED.store(false, std::sync::atomic::Ordering::SeqCst);
-        let report = explore::explore(&start, &props, &prop_code, &opts, &mut |_| {
-            !super::INTERRUPTED.swap(false, std::sync::atomic::Ordering::SeqCst)
-        })
-        .map_err(|d| crate::diag::render::render_bare(&d, self.style))?;
+        let report =
+            explore::explore_after(&start, &emitted, &props, &prop_code, &opts, &mut |_| {
+                !super::INTERRUPTED.swap(false, std::sync::atomic::Ordering::SeqCst)
+            })
+            .map_err(|d| crate::diag::render::render_bare(&d, self.style))?;
         let bounds = explore::report::bounds_text(&self.world.faults, opts.max_depth, None);
         let found = report
             .findings
