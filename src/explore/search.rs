@@ -195,10 +195,12 @@ fn hash_emitted(e: &imbl::Vector<Term>) -> u64 {
     h.finish()
 }
 
-fn state_key(w: &World, emitted: &imbl::Vector<Term>, held: u64) -> u128 {
+/// A search state's key: the world's fingerprint, the hash of the emitted
+/// terms (`hash_emitted`) and which eventually-properties have held.
+fn state_key(w: &World, emitted_hash: u64, held: u64) -> u128 {
     let fp = w.fingerprint();
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    hash_emitted(emitted).hash(&mut h);
+    emitted_hash.hash(&mut h);
     held.hash(&mut h);
     fp ^ u128::from(h.finish())
 }
@@ -256,7 +258,15 @@ pub fn explore_after(
 impl<'a> Search<'a> {
     /// Each property's answer on `emitted`, computed once per list.
     fn answers(&mut self, emitted: &imbl::Vector<Term>) -> Result<Vec<bool>, Box<Diagnostic>> {
-        let key = hash_emitted(emitted);
+        self.answers_keyed(hash_emitted(emitted), emitted)
+    }
+
+    /// `answers`, with the list's hash already known.
+    fn answers_keyed(
+        &mut self,
+        key: u64,
+        emitted: &imbl::Vector<Term>,
+    ) -> Result<Vec<bool>, Box<Diagnostic>> {
         if let Some(a) = self.answers.get(&key) {
             return Ok(a.clone());
         }
@@ -327,7 +337,7 @@ impl<'a> Search<'a> {
             choice: None,
             depth: 0,
             faults: 0,
-            key: state_key(start, &emitted, held),
+            key: state_key(start, hash_emitted(&emitted), held),
             world: Some(start.clone()),
             emitted,
             held,
@@ -411,7 +421,8 @@ impl<'a> Search<'a> {
                 ));
                 continue;
             }
-            let successors = self.successors(&world, enabled, &emitted, held, &seen);
+            let ehash = hash_emitted(&emitted);
+            let successors = self.successors(&world, enabled, ehash, held, &seen);
             for (c, w, events) in successors {
                 self.report.transitions += 1;
                 let mut e = emitted.clone();
@@ -420,9 +431,15 @@ impl<'a> Search<'a> {
                         e.push_back(term.clone());
                     }
                 }
-                let a = self.answers(&e)?;
+                // Most steps emit nothing: the list and its hash stay.
+                let chash = if e.len() == emitted.len() {
+                    ehash
+                } else {
+                    hash_emitted(&e)
+                };
+                let a = self.answers_keyed(chash, &e)?;
                 let h = self.held_bits(&a, held);
-                let child_key = state_key(&w, &e, h);
+                let child_key = state_key(&w, chash, h);
                 let f = faults + usize::from(c.is_fault());
                 let cost = (f, depth + 1);
                 self.judge_events(i, &c, &events);
@@ -469,7 +486,7 @@ impl<'a> Search<'a> {
         &mut self,
         world: &World,
         enabled: Vec<Choice>,
-        emitted: &imbl::Vector<Term>,
+        emitted: u64,
         held: u64,
         seen: &HashSet<u128>,
     ) -> Vec<(Choice, World, Vec<crate::world::event::Event>)> {
