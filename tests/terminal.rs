@@ -67,6 +67,7 @@ fn typing_multiline_input_completion_and_ctrl_c() {
     p.exp_string("interrupted").expect("the loop stops");
     p.send_line("X.").expect("typing");
     p.exp_string("[1,2,3]").expect("bindings survive Ctrl-C");
+    p.exp_string("> ").expect("the next prompt");
     p.send_line("q().").expect("typing");
     p.exp_eof().expect("the shell ends");
 }
@@ -78,6 +79,9 @@ fn history_survives_a_restart() {
     p.send_line("io:format(\"remember me~n\").")
         .expect("typing");
     p.exp_string("remember me").expect("output");
+    // Typed only once the next prompt is up: keys sent while the line
+    // editor sets the terminal up may be lost.
+    p.exp_string("2> ").expect("the next prompt");
     p.send_line("q().").expect("typing");
     p.exp_eof().expect("the shell ends");
     let mut p = shell(&h, true);
