@@ -163,7 +163,9 @@ struct Search<'a> {
     finals: HashSet<u128>,
     /// For liveness: expanded states, their edges and fair-progress keys.
     expanded: HashMap<u128, usize>,
-    edges: Vec<Vec<(usize, Choice)>>,
+    /// Each expanded node's successors: the child node, the choice and
+    /// its fairness key (taken in the parent's world).
+    edges: Vec<Vec<(usize, Choice, Option<FairKey>)>>,
     enabled_keys: Vec<Vec<FairKey>>,
     keep_graph: bool,
     /// The terms emitted before the start.
@@ -462,8 +464,9 @@ impl<'a> Search<'a> {
                     key: child_key,
                 });
                 if self.keep_graph {
+                    let key = fair_key(&world, &c);
                     if let Some(edges) = self.edges.get_mut(i) {
-                        edges.push((child, c.clone()));
+                        edges.push((child, c.clone(), key));
                     }
                 }
                 if dfs {
@@ -708,7 +711,7 @@ impl<'a> Search<'a> {
             .get(i)
             .map(|es| {
                 es.iter()
-                    .filter_map(|(child, c)| {
+                    .filter_map(|(child, c, _)| {
                         let key = self.nodes.get(*child)?.key;
                         self.expanded.get(&key).map(|j| (*j, c.clone()))
                     })
@@ -754,17 +757,13 @@ impl<'a> Search<'a> {
             let mut taken: HashSet<FairKey> = HashSet::new();
             for i in &comp {
                 if let Some(es) = self.edges.get(*i) {
-                    for (child, c) in es {
+                    for (child, _, fair) in es {
                         let key = self.nodes.get(*child).map(|n| n.key);
                         if key
                             .and_then(|k| self.expanded.get(&k))
                             .is_some_and(|j| set.contains(j))
                         {
-                            if let Some(w) =
-                                self.nodes.get(*i).and_then(|_| self.parent_world_key(c))
-                            {
-                                taken.insert(w);
-                            }
+                            taken.extend(fair.clone());
                         }
                     }
                 }
@@ -815,16 +814,6 @@ impl<'a> Search<'a> {
             }
         }
         best
-    }
-
-    /// The fairness key of a choice taken in a cycle. Deliveries are named
-    /// by their pair, which the choice alone does not tell: a delivery
-    /// counts as progress of the receiving pair when it is taken at all.
-    fn parent_world_key(&self, c: &Choice) -> Option<FairKey> {
-        match c {
-            Choice::Run(p) | Choice::Timeout(p) | Choice::Choose(p, _) => Some(FairKey::Proc(*p)),
-            _ => None,
-        }
     }
 
     /// The shortest cycle from `entry` back to it within `set`.

@@ -723,7 +723,7 @@ impl World {
             self.progress()
         };
         if out.is_empty() {
-            out.extend(self.next_timeout().map(|c| match (self.round_length(), c) {
+            out.extend(self.next_timeout().map(|c| match (self.round_len(), c) {
                 // Under synchronous timing time passes a round at a time.
                 (Some(_), Choice::Timeout(p)) => Choice::Tick(self.deadline_of(p)),
                 (Some(_), Choice::Timer(id)) => Choice::Tick(self.timer_at(id)),
@@ -827,10 +827,6 @@ impl World {
 
     /// The length of a round under synchronous timing.
     pub fn round_len(&self) -> Option<u64> {
-        self.round_length()
-    }
-
-    fn round_length(&self) -> Option<u64> {
         match self.faults.timing {
             faults::Timing::Sync { delta } => Some(delta.max(1)),
             _ => None,
@@ -841,7 +837,7 @@ impl World {
     /// have all taken their step (its messages are then delivered) and
     /// once its messages have all arrived (the next round starts).
     fn next_phase(&mut self) {
-        let Some(len) = self.round_length() else {
+        let Some(len) = self.round_len() else {
             return;
         };
         if !self.delivering {
@@ -910,7 +906,7 @@ impl World {
             Choice::Timeout(pid) => self.timeout(*pid),
             Choice::Timer(id) => self.fire_timer(*id),
             Choice::Tick(t) => {
-                match self.round_length() {
+                match self.round_len() {
                     // The first round that starts at or after `t`.
                     Some(len) => self.start_round(t.div_ceil(len), len),
                     None => self.time = self.time.max(*t),
