@@ -2,3 +2,6 @@
 
 pub mod diagram;
 pub mod event;
+pub mod trace;
+pub mod export;
+pub mod web;

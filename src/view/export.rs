@@ -1,0 +1,1 @@
+//! Exports of a trace to the formats teachers already use.

@@ -1,0 +1,1 @@
+//! The space-time diagram as an SVG image and as a self-contained web page.
