@@ -174,6 +174,13 @@ enum Command {
         /// After main returns, let the other processes run until nothing can happen.
         #[arg(long)]
         wait: bool,
+        /// Draw the run as a space-time diagram on stderr when it ends.
+        #[arg(long)]
+        diagram: bool,
+        /// Write the run's trace as FORMAT (dot, mermaid, shiviz, json,
+        /// html, svg) to PATH when it ends (repeatable).
+        #[arg(long, value_name = "FORMAT=PATH")]
+        export: Vec<String>,
     },
     /// Explore every execution of FILE.erl under the fault and timing
     /// flags, checking properties; a violation is saved as a schedule.
@@ -223,6 +230,25 @@ enum Command {
         #[arg(long, default_value = "text", value_parser = ["text", "json"])]
         format: String,
     },
+    /// Draw a saved trace (`run --trace-json`) as a space-time diagram.
+    Diagram {
+        /// The trace, JSON Lines as TRACE.md gives.
+        trace: std::path::PathBuf,
+        /// --vc, --ascii, --unicode, --collapse, --procs p1,p3, --range
+        /// e3..e20, --past E, --future E, --cut E1,E2, --concurrent E,
+        /// --width N, all (deliveries too).
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        options: Vec<String>,
+    },
+    /// Write a saved trace in another format: dot, mermaid, shiviz, json, html or svg.
+    Export {
+        trace: std::path::PathBuf,
+        #[arg(long, value_parser = pidlab::view::FORMATS)]
+        format: String,
+        /// Where to write it (`-` for stdout).
+        #[arg(short, long, value_name = "PATH")]
+        out: std::path::PathBuf,
+    },
     /// Run a file of shell inputs (as `pidlab < FILE` does).
     Script {
         file: std::path::PathBuf,
@@ -242,6 +268,19 @@ enum Command {
 
 fn stderr_style() -> Style {
     Style::for_stream(std::io::stderr().is_terminal())
+}
+
+fn stdout_style() -> Style {
+    Style::for_stream(std::io::stdout().is_terminal())
+}
+
+/// How a diagram is drawn for a stream with `style`.
+fn diagram_options(style: &Style) -> pidlab::view::diagram::Options {
+    pidlab::view::diagram::Options {
+        unicode: style.unicode,
+        color: style.color,
+        ..pidlab::view::diagram::Options::plain(pidlab::view::width())
+    }
 }
 
 fn report(diags: &[Diagnostic], name: &str, src: &str) {
@@ -308,6 +347,10 @@ fn outcome_failure(o: &Outcome, name: &str, src: &str) -> ExitCode {
 /// Where the events of a run go.
 struct TraceOpts {
     human: bool,
+    /// Draw the diagram on stderr at the end.
+    diagram: bool,
+    /// Formats and paths to export the trace to at the end.
+    exports: Vec<(String, std::path::PathBuf)>,
     /// Go on after main returns until nothing can happen.
     wait: bool,
     json: Option<std::path::PathBuf>,
@@ -545,7 +588,9 @@ fn cmd_run(
     world.seed = trace.seed;
     // Events stream to the trace outputs; the run itself keeps none.
     world.keep_trace = false;
-    world.track_vc = trace.human || trace.json.is_some();
+    let keep = trace.diagram || !trace.exports.is_empty();
+    world.track_vc = trace.human || trace.json.is_some() || keep;
+    let kept = std::cell::RefCell::new(vec![]);
     // Output, trace lines and error reports are written as they happen,
     // each by one of the hooks below.
     let sinks = std::cell::RefCell::new(Sinks {
@@ -564,6 +609,9 @@ fn cmd_run(
             }
             if let Some(j) = sinks.json.as_mut() {
                 let _ = writeln!(j, "{}", pidlab::view::event::json(e));
+            }
+            if keep {
+                kept.borrow_mut().push(e.clone());
             }
         },
         crash: &mut |pid, e, time| {
@@ -587,7 +635,22 @@ fn cmd_run(
             eprintln!("{line}");
         }
     }
-    let status = outcome_failure(&done.outcome, &name, &src);
+    let mut status = outcome_failure(&done.outcome, &name, &src);
+    if keep {
+        let t = pidlab::view::trace::Trace::from_events(&kept.into_inner());
+        if trace.diagram {
+            eprint!(
+                "{}",
+                pidlab::view::diagram::render(&t, &diagram_options(&stderr_style()))
+            );
+        }
+        for (format, path) in &trace.exports {
+            if let Err(msg) = write_export(&t, format, path) {
+                eprintln!("pidlab: {msg}");
+                status = ExitCode::from(1);
+            }
+        }
+    }
     let unknown = done.roster.unknown(&trace.faults);
     if unknown.is_empty() {
         return status;
@@ -604,6 +667,67 @@ fn cmd_run(
         eprint!("{}", render_bare(&d, stderr_style()));
     }
     ExitCode::from(2)
+}
+
+/// `--export FORMAT=PATH` flags, read.
+fn parse_exports(flags: &[String]) -> Result<Vec<(String, std::path::PathBuf)>, String> {
+    flags
+        .iter()
+        .map(|f| {
+            let (format, path) = f
+                .split_once('=')
+                .filter(|(_, p)| !p.is_empty())
+                .ok_or_else(|| {
+                    format!("--export {f}: write FORMAT=PATH, e.g. --export dot=run.dot")
+                })?;
+            if !pidlab::view::FORMATS.contains(&format) {
+                return Err(format!(
+                    "--export {f}: `{format}` is not a format; formats: {}",
+                    pidlab::view::FORMATS.join(", ")
+                ));
+            }
+            Ok((format.to_string(), std::path::PathBuf::from(path)))
+        })
+        .collect()
+}
+
+/// Writes `t` as `format` to `path` (`-`: stdout).
+fn write_export(
+    t: &pidlab::view::trace::Trace,
+    format: &str,
+    path: &std::path::Path,
+) -> Result<(), String> {
+    let text = pidlab::view::export_as(t, format)?;
+    if path == std::path::Path::new("-") {
+        print!("{text}");
+        return Ok(());
+    }
+    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// Reads a saved trace; on a mistake, says what is wrong.
+fn read_trace(path: &std::path::Path) -> Option<pidlab::view::trace::Trace> {
+    let name = path.display().to_string();
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprint!(
+                "{}",
+                render_bare(
+                    &Diagnostic::error(format!("cannot read {name}: {e}")),
+                    stderr_style()
+                )
+            );
+            return None;
+        }
+    };
+    match pidlab::view::trace::Trace::parse(&text) {
+        Ok(t) => Some(t),
+        Err(d) => {
+            report(&[*d], &name, &text);
+            None
+        }
+    }
 }
 
 /// Where `pidlab run` writes as the run goes.
@@ -867,7 +991,12 @@ fn cmd_explore(a: &ExploreArgs<'_>) -> ExitCode {
             .iter()
             .find(|f| f.status == explore::Status::Violated)
             .and_then(|f| f.execution.as_ref())
-            .map(|ex| pidlab::view::diagram::render(&explore::replay(&world, &ex.choices), false));
+            .map(|ex| {
+                pidlab::view::diagram::of_events(
+                    &explore::replay(&world, &ex.choices),
+                    &diagram_options(&stdout_style()),
+                )
+            });
         print!(
             "{}",
             explore::report::text(
@@ -1019,7 +1148,9 @@ fn tune_malloc() {
 }
 
 /// The subcommands, as `pidlab WORD` spells them.
-const COMMANDS: [&str; 5] = ["run", "explore", "eval", "script", "replay"];
+const COMMANDS: [&str; 7] = [
+    "run", "explore", "diagram", "export", "eval", "script", "replay",
+];
 
 /// `pidlab WORD ...` where WORD is neither a command nor a file, and does
 /// not end in `.erl` (a module for the shell): a diagnostic that lists the
@@ -1036,7 +1167,7 @@ fn unknown_command(args: &[std::ffi::OsString]) -> Option<Diagnostic> {
         return None;
     }
     let d = Diagnostic::error(format!("`{word}` is not a command or a file"))
-        .note("the commands are run, explore, eval, script and replay; `pidlab` alone starts the shell, and `pidlab FILE.erl` starts it with a module loaded");
+        .note("the commands are run, explore, diagram, export, eval, script and replay; `pidlab` alone starts the shell, and `pidlab FILE.erl` starts it with a module loaded");
     let module = format!("{word}.erl");
     if std::path::Path::new(&module).is_file() {
         return Some(d.help(format!(
@@ -1098,7 +1229,16 @@ fn main() -> ExitCode {
                 plan,
                 schedule,
                 wait,
+                diagram,
+                export,
             }) => {
+                let exports = match parse_exports(&export) {
+                    Ok(e) => e,
+                    Err(msg) => {
+                        eprint!("{}", render_bare(&Diagnostic::error(msg), stderr_style()));
+                        return ExitCode::from(2);
+                    }
+                };
                 pidlab::alloc::set_limit(max_heap.saturating_mul(1 << 20));
                 let mut plan = plan;
                 let mut replay = None;
@@ -1146,6 +1286,8 @@ fn main() -> ExitCode {
                 };
                 let opts = TraceOpts {
                     human: trace,
+                    diagram,
+                    exports,
                     wait,
                     json: trace_json,
                     world: WorldLimits {
@@ -1212,6 +1354,33 @@ fn main() -> ExitCode {
                 })
             }
             Some(Command::Eval { exprs }) => cmd_eval(&exprs),
+            Some(Command::Diagram { trace, options }) => {
+                let Some(t) = read_trace(&trace) else {
+                    return ExitCode::from(2);
+                };
+                match diagram_options(&stdout_style()).parse(&options, &t) {
+                    Ok(o) => {
+                        print!("{}", pidlab::view::diagram::render(&t, &o));
+                        ExitCode::SUCCESS
+                    }
+                    Err(msg) => {
+                        eprint!("{}", render_bare(&Diagnostic::error(msg), stderr_style()));
+                        ExitCode::from(2)
+                    }
+                }
+            }
+            Some(Command::Export { trace, format, out }) => {
+                let Some(t) = read_trace(&trace) else {
+                    return ExitCode::from(2);
+                };
+                match write_export(&t, &format, &out) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(msg) => {
+                        eprintln!("pidlab: {msg}");
+                        ExitCode::from(1)
+                    }
+                }
+            }
             Some(Command::Replay { file }) => match std::fs::read(&file) {
                 Ok(bytes) => run_script(
                     &String::from_utf8_lossy(&bytes),

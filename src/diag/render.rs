@@ -9,16 +9,23 @@ use ariadne::{CharSet, Config, IndexType, Label, Report, ReportKind, Source};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Style {
     pub color: bool,
+    /// Box drawing and other Unicode marks (on a terminal, even under
+    /// `NO_COLOR`); ASCII when piped.
+    pub unicode: bool,
 }
 
 impl Style {
-    pub const PLAIN: Style = Style { color: false };
+    pub const PLAIN: Style = Style {
+        color: false,
+        unicode: false,
+    };
 
     /// Colour when `stream` is a terminal and `NO_COLOR` is unset.
     pub fn for_stream(is_terminal: bool) -> Style {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Style {
             color: is_terminal && !no_color,
+            unicode: is_terminal,
         }
     }
 }

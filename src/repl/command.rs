@@ -76,7 +76,7 @@ pub enum Command {
     Clocks,
     Trace(Option<ProcRef>),
     Hb(u64, u64),
-    Diagram { all: bool },
+    Diagram(Vec<String>),
     Drop(u64),
     Dup(u64),
     Delay(u64, u64),
@@ -181,8 +181,8 @@ pub const SPECS: &[Spec] = &[
     ),
     spec(
         "diagram",
-        "[all]",
-        "the space-time diagram (all: with deliveries)",
+        "[all] [OPTS]",
+        "the space-time diagram (all: with deliveries); OPTS: --vc, --procs P,.., --range E..E, --past E, --future E, --cut E,.., --concurrent E, --collapse, --ascii",
     ),
     spec("drop", "M", "lose message M"),
     spec("dup", "M", "duplicate message M (the copy gets its own id)"),
@@ -435,11 +435,9 @@ pub fn parse(line: &str) -> Result<Command, String> {
             )),
             _ => Err("write :hb E1 E2, e.g. :hb e2 e7".into()),
         },
-        "diagram" => match args.as_slice() {
-            [] => Ok(Command::Diagram { all: false }),
-            ["all"] => Ok(Command::Diagram { all: true }),
-            _ => Err(usage("diagram")),
-        },
+        "diagram" => Ok(Command::Diagram(
+            args.iter().map(|s| s.to_string()).collect(),
+        )),
         "drop" => msg(&args).map(Command::Drop),
         "dup" => msg(&args).map(Command::Dup),
         "delay" => match args.as_slice() {

@@ -87,7 +87,7 @@ impl Session {
             Command::Clocks => Ok(self.clocks_text()),
             Command::Trace(p) => self.trace_text(p.as_ref()),
             Command::Hb(a, b) => self.hb(a, b),
-            Command::Diagram { all } => Ok(crate::view::diagram::render(&self.trace_vec(), all)),
+            Command::Diagram(args) => self.diagram(&args),
             Command::Drop(id) => {
                 self.in_flight(id, "drop")?;
                 self.change(sink, |w| {
@@ -492,9 +492,12 @@ impl Session {
             .iter()
             .find(|f| f.status == explore::Status::Violated)
             .and_then(|f| f.execution.clone());
-        let diagram = found
-            .as_ref()
-            .map(|ex| crate::view::diagram::render(&explore::replay(&start, &ex.choices), false));
+        let diagram = found.as_ref().map(|ex| {
+            crate::view::diagram::of_events(
+                &explore::replay(&start, &ex.choices),
+                &crate::view::diagram::Options::plain(100),
+            )
+        });
         let mut out = explore::report::text(&report, &bounds, 0.0, None, true, diagram.as_deref());
         // The time a search takes is not part of a transcript.
         if let Some(i) = out.find(" steps deep, in ") {
@@ -830,6 +833,22 @@ impl Session {
         } else {
             lines
         })
+    }
+
+    fn diagram(&self, args: &[String]) -> Result<String, String> {
+        use crate::view::{diagram, trace::Trace};
+        let t = Trace::from_events(&self.trace_vec());
+        let width = if self.style.unicode {
+            crate::view::width()
+        } else {
+            100
+        };
+        let base = diagram::Options {
+            unicode: self.style.unicode,
+            color: self.style.color,
+            ..diagram::Options::plain(width)
+        };
+        Ok(diagram::render(&t, &base.parse(args, &t)?))
     }
 
     /// The trace as one slice, for the queries that read it whole.

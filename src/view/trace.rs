@@ -129,11 +129,13 @@ fn ev_from_json(v: &Value) -> Result<Ev, String> {
     let time = o.get("time").and_then(Value::as_u64).unwrap_or(0);
     let detail = match (s("before"), s("after")) {
         (Some(b), Some(a)) => format!("{b} -> {a}"),
-        _ => ["term", "text", "reason", "other", "name", "groups", "claims"]
-            .iter()
-            .find_map(|k| s(k))
-            .unwrap_or("")
-            .to_string(),
+        _ => [
+            "term", "text", "reason", "other", "name", "groups", "claims",
+        ]
+        .iter()
+        .find_map(|k| s(k))
+        .unwrap_or("")
+        .to_string(),
     };
     Ok(Ev {
         id,
