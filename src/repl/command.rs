@@ -57,7 +57,9 @@ pub enum BackTo {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
     Help,
-    Mode { manual: bool },
+    Mode {
+        manual: bool,
+    },
     Sched(String),
     Seed(u64),
     Next,
@@ -93,6 +95,8 @@ pub enum Command {
     Counterexample,
     LoadSchedule(String),
     Save(String),
+    /// Write the trace as FORMAT to PATH.
+    Export(String, String),
     Load(String),
     Reset,
     Quit,
@@ -234,6 +238,11 @@ pub const SPECS: &[Spec] = &[
         "budget",
         "K=N,...",
         "at most so many faults: losses, crashes, dups, delays",
+    ),
+    spec(
+        "export",
+        "FORMAT PATH",
+        "write the trace as dot, mermaid, shiviz, json, html or svg",
     ),
     spec(
         "save",
@@ -471,6 +480,10 @@ pub fn parse(line: &str) -> Result<Command, String> {
         "budget" => match args.as_slice() {
             [m] => Ok(Command::Budget(m.to_string())),
             _ => Err(usage("budget")),
+        },
+        "export" => match args.as_slice() {
+            [f, p] => Ok(Command::Export(f.to_string(), p.to_string())),
+            _ => Err(usage("export")),
         },
         "save" => match args.as_slice() {
             [f] => Ok(Command::Save(f.to_string())),

@@ -176,6 +176,18 @@ impl Session {
                 Ok(format!("budget: {b}\n"))
             }
             Command::Save(f) => self.save(&f),
+            Command::Export(format, path) => {
+                let t = crate::view::trace::Trace::from_events(&self.trace_vec());
+                let text = crate::view::export_as(&t, &format)?;
+                std::fs::write(&path, text)
+                    .map(|_| {
+                        format!(
+                            "wrote the trace ({} events) as {format} to {path}\n",
+                            t.events.len()
+                        )
+                    })
+                    .map_err(|e| format!("cannot write {path}: {e}"))
+            }
             Command::Load(f) => self.load(&f),
             Command::Explore(args) => self.explore(&args),
             Command::Counterexample => self.step_counterexample(sink),

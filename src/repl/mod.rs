@@ -105,7 +105,7 @@ impl Session {
     /// Evaluates one complete input; printed output goes to `sink` as it is made.
     pub fn eval(&mut self, input: &str, sink: &mut dyn FnMut(&str)) -> Reply {
         let trimmed = input.trim();
-        let is_file_cmd = ["save", "load"].iter().any(|c| {
+        let is_file_cmd = ["save", "load", "export"].iter().any(|c| {
             trimmed
                 .strip_prefix(':')
                 .is_some_and(|r| r.split_whitespace().next() == Some(c))

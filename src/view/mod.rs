@@ -27,8 +27,8 @@ pub fn export_as(t: &trace::Trace, format: &str) -> Result<String, String> {
         "mermaid" => export::mermaid(t),
         "shiviz" => export::shiviz(t),
         "json" => export::json(t),
-        // "html" => web::html(t),
-        // "svg" => web::svg(t),
+        "html" => web::html(t),
+        "svg" => web::svg(t),
         _ => {
             return Err(format!(
                 "`{format}` is not a format; formats: {}",

@@ -13,13 +13,15 @@
 //! cannot end its `<script>` early. Reads the trace only; no IO.
 
 mod draw;
+mod shape;
 
 pub use draw::svg;
 
 use super::trace::Trace;
 use crate::world::event::pid_text;
-use draw::{esc, fate, msg_label, vc_text, Layout};
+use draw::{fate, msg_label, vc_text, Layout};
 use serde_json::{json, Value};
+use shape::esc;
 use std::fmt::Write as _;
 
 const PAGE_CSS: &str = include_str!("web/page.css");
