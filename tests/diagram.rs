@@ -445,3 +445,21 @@ proptest! {
         prop_assert!(checked.is_ok(), "{}", checked.err().unwrap_or_default());
     }
 }
+
+#[test]
+fn a_range_keeps_the_lanes_and_lines_that_pass_through_it() {
+    let (t, _) = trace_of(
+        "tests/programs/eager_reliable_broadcast.erl",
+        &["--seed", "3"],
+    );
+    let o = Options {
+        range: Some((10, 20)),
+        past: Some(12),
+        ..unicode(200)
+    };
+    // e12 is a delivery: named by --past, it is shown though deliveries
+    // are not; the processes that end after e20 keep their lanes to the
+    // bottom; a message sent before e10 and received after e20 runs
+    // through.
+    insta::assert_snapshot!(render(&t, &o));
+}

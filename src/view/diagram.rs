@@ -292,6 +292,12 @@ fn is_global(e: &Ev) -> bool {
 
 /// Whether an event gets a row of its own.
 fn shown(e: &Ev, o: &Options) -> bool {
+    // An event the options name is shown, even a delivery.
+    let named = [o.past, o.future, o.concurrent].contains(&Some(e.id))
+        || o.cut.as_ref().is_some_and(|c| c.contains(&e.id));
+    if named {
+        return true;
+    }
     if let Some((lo, hi)) = o.range {
         if e.id < lo || e.id > hi {
             return false;
@@ -650,7 +656,7 @@ fn rows_and_lines(t: &Trace, o: &Options, lanes: &[Pid]) -> (Vec<Row>, Vec<Line>
             .iter()
             .flatten()
             .any(|id| *id < first_row);
-        if ended_above || (start.is_none() && end.is_none()) {
+        if ended_above {
             continue;
         }
         lines.push(Line {
@@ -713,11 +719,12 @@ fn draw(
                 .or_else(|| rows.iter().position(|r| r.lane == Some(k))),
         };
         let Some(begin) = begin else { continue };
-        // A process that ended has no lane below its last event.
-        let ended = t
-            .events
-            .iter()
-            .any(|e| e.proc == *p && matches!(e.kind.as_str(), "exit" | "exit_signal"));
+        // A process that ended (in the rows shown) has no lane below its
+        // last event.
+        let last_row = rows.last().map_or(0, |r| r.last);
+        let ended = t.events.iter().any(|e| {
+            e.proc == *p && e.id <= last_row && matches!(e.kind.as_str(), "exit" | "exit_signal")
+        });
         let end = if ended {
             rows.iter()
                 .rposition(|r| r.lane == Some(k))
