@@ -463,3 +463,56 @@ fn a_range_keeps_the_lanes_and_lines_that_pass_through_it() {
     // through.
     insta::assert_snapshot!(render(&t, &o));
 }
+
+#[test]
+fn run_exports_and_the_export_command_write_the_same_files() {
+    let dir = tempdir();
+    let json = dir.join("t.jsonl");
+    let mut cmd = pidlab();
+    cmd.args([
+        "run",
+        "tests/views/pingpong.erl",
+        "--seed",
+        "1",
+        "--wait",
+        "--diagram",
+    ])
+    .arg("--trace-json")
+    .arg(&json);
+    for f in pidlab::view::FORMATS {
+        cmd.arg("--export")
+            .arg(format!("{f}={}", dir.join(format!("run.{f}")).display()));
+    }
+    let o = cmd.output().expect("runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // The diagram goes to stderr; stdout is the program's (it prints nothing).
+    assert!(o.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("p1: send m1 -> p2"));
+    for f in pidlab::view::FORMATS {
+        let out = dir.join(format!("saved.{f}"));
+        let e = pidlab()
+            .arg("export")
+            .arg(&json)
+            .args(["--format", f, "-o"])
+            .arg(&out)
+            .output()
+            .expect("runs");
+        assert!(e.status.success(), "{}", String::from_utf8_lossy(&e.stderr));
+        let a = std::fs::read(dir.join(format!("run.{f}"))).expect("run wrote it");
+        let b = std::fs::read(&out).expect("export wrote it");
+        assert!(!a.is_empty());
+        assert_eq!(a, b, "{f}: run --export and export differ");
+    }
+    // The json export is the trace --trace-json wrote.
+    assert_eq!(
+        std::fs::read(dir.join("run.json")).expect("json"),
+        std::fs::read(&json).expect("trace")
+    );
+    let bad = pidlab()
+        .args(["run", "tests/views/pingpong.erl", "--export", "png=x.png"])
+        .output()
+        .expect("runs");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("`png` is not a format"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
