@@ -689,3 +689,30 @@ fn a_crashed_process_recovers_by_the_plan_with_its_state_lost() {
     assert_eq!(count(&trace, "recover"), 1);
     assert_eq!(out, "0\n", "the count restarted from zero: state was lost");
 }
+
+#[test]
+fn a_time_crash_and_a_time_recovery_each_happen_once() {
+    // Before, the crash rule's time had still come after the recovery, so
+    // the process crashed again at once, and recovered, and so on.
+    let src = "-module(f).\n-export([main/0]).\n\
+        main() -> register(srv, spawn(fun() -> loop(15) end)), receive after 2000 -> ok end.\n\
+        loop(0) -> ok;\n\
+        loop(N) -> receive after 100 -> loop(N - 1) end.\n";
+    let rule = |s: &str| {
+        faults::parse_crash(s)
+            .map_err(|e| e.0.message)
+            .expect("reads")
+    };
+    let plan = FaultPlan {
+        crashes: vec![rule("srv@time=300")],
+        recoveries: vec![rule("srv@time=600")],
+        ..FaultPlan::default()
+    };
+    let (trace, _, _) = run_with(src, plan, 1);
+    let times: Vec<(u64, &str)> = trace
+        .iter()
+        .filter(|e| matches!(e.kind.name(), "crash" | "recover"))
+        .map(|e| (e.time, e.kind.name()))
+        .collect();
+    assert_eq!(times, vec![(300, "crash"), (600, "recover")]);
+}

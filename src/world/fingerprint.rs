@@ -136,6 +136,7 @@ impl World {
             (t.id, t.at.saturating_sub(now), t.from, &t.to, &t.msg).hash(h);
         }
         self.registry.hash(h);
+        self.fired.hash(h);
         (self.partitioned, self.halted, self.stopped.is_some()).hash(h);
         let spent = |used: u64, max: Option<u64>| max.map(|_| used);
         (

@@ -618,44 +618,47 @@ impl World {
         {
             self.heal();
         }
-        for r in self.faults.recoveries.clone() {
-            let due = match r.when {
-                Trigger::Time(t) => self.time >= t,
-                Trigger::Step(s) => self.steps >= s,
-                _ => false,
-            };
-            if due {
+        // Each time or step rule fires once for each process it names, at
+        // the first moment its time has come and it applies (a recovery:
+        // the process is down; a crash: it is up). A recovered process is
+        // not crashed again by the rule that crashed it.
+        let come = |w: &World, t: Trigger| match t {
+            Trigger::Time(t) => w.time >= t,
+            Trigger::Step(s) => w.steps >= s,
+            _ => false,
+        };
+        for (i, r) in self.faults.recoveries.clone().into_iter().enumerate() {
+            if come(self, r.when) {
                 let crashed: Vec<Pid> = self
                     .exited
                     .keys()
                     .copied()
-                    .filter(|p| self.names(*p, &r.who))
+                    .filter(|p| self.names(*p, &r.who) && !self.fired.contains(&(true, i, *p)))
                     .collect();
                 for p in crashed {
+                    self.fired.insert((true, i, p));
                     self.recover(p);
                 }
             }
         }
-        let due: Vec<Pid> = self
-            .procs
-            .keys()
-            .copied()
-            .filter(|p| {
-                self.faults.crashes.iter().any(|c| {
-                    let now = match c.when {
-                        Trigger::Time(t) => self.time >= t,
-                        Trigger::Step(s) => self.steps >= s,
-                        _ => false,
-                    };
-                    now && self.names(*p, &c.who)
-                })
-            })
-            .collect();
-        for p in due {
-            if self
-                .faults
-                .max_crashes
-                .is_none_or(|max| self.rule_crashes < max)
+        let mut due: Vec<(usize, Pid)> = vec![];
+        for (i, c) in self.faults.crashes.iter().enumerate() {
+            if !come(self, c.when) {
+                continue;
+            }
+            for p in self.procs.keys().copied() {
+                if self.names(p, &c.who) && !self.fired.contains(&(false, i, p)) {
+                    due.push((i, p));
+                }
+            }
+        }
+        for (i, p) in due {
+            self.fired.insert((false, i, p));
+            if self.is_alive(p)
+                && self
+                    .faults
+                    .max_crashes
+                    .is_none_or(|max| self.rule_crashes < max)
             {
                 self.rule_crashes += 1;
                 self.crash(p);

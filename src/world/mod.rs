@@ -256,6 +256,9 @@ pub struct World {
     /// Faults spent so far, against the plan's budget.
     pub losses: u64,
     pub rule_crashes: u64,
+    /// Time and step rules that have fired, each once per process:
+    /// (a recovery rule?, the rule's index, the process).
+    pub fired: imbl::OrdSet<(bool, usize, Pid)>,
     pub dups: u64,
     pub delays: u64,
     /// Under synchronous timing: the round, and whether its messages are
@@ -341,6 +344,7 @@ impl World {
             sends: BTreeMap::new(),
             losses: 0,
             rule_crashes: 0,
+            fired: imbl::OrdSet::new(),
             dups: 0,
             delays: 0,
             round: 0,
