@@ -249,6 +249,19 @@ enum Command {
         #[arg(short, long, value_name = "PATH")]
         out: std::path::PathBuf,
     },
+    /// The lessons: list them with your progress, open one in the shell
+    /// (`pidlab lesson 01`), or check them all (`--check`).
+    Lesson {
+        /// The lesson: its number (`3` or `03`), its file name or slug.
+        which: Option<String>,
+        /// Run every transcript and task solution of the lessons (or of
+        /// WHICH) without a terminal; exit 0 only if all pass.
+        #[arg(long)]
+        check: bool,
+        /// Read lessons from this folder instead of those built in.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<std::path::PathBuf>,
+    },
     /// Run a file of shell inputs (as `pidlab < FILE` does).
     Script {
         file: std::path::PathBuf,
@@ -1101,6 +1114,105 @@ fn cmd_eval(src: &str) -> ExitCode {
     }
 }
 
+fn cmd_lesson(which: Option<&str>, check: bool, dir: Option<std::path::PathBuf>) -> ExitCode {
+    use pidlab::lesson::Source;
+    let source = match dir {
+        Some(d) => Source::Dir(d),
+        None => Source::Shipped,
+    };
+    let all = source.lessons();
+    let mut bad = false;
+    let mut lessons = vec![];
+    for l in all {
+        match l {
+            Ok(l) => lessons.push(l),
+            Err((d, name, src)) => {
+                if which.is_none() || check {
+                    report(&[*d], &name, &src);
+                    bad = true;
+                }
+            }
+        }
+    }
+    if check {
+        let chosen: Vec<pidlab::lesson::Lesson> = match which {
+            None => lessons,
+            Some(w) => match source.find(w) {
+                Ok(l) => vec![l],
+                Err(e) => {
+                    eprintln!("pidlab: {e}");
+                    return ExitCode::from(2);
+                }
+            },
+        };
+        // PIDLAB_UPDATE=1 with --dir writes each transcript's output as
+        // the shell prints it now into the lesson (review the diff).
+        let record = match (&source, std::env::var_os("PIDLAB_UPDATE")) {
+            (Source::Dir(d), Some(_)) => Some(d.clone()),
+            _ => None,
+        };
+        for l in &chosen {
+            let r = pidlab::repl::lesson::check(l);
+            if let Some(d) = &record {
+                if r.recorded != l.source {
+                    let path = d.join(format!("{}.md", l.slug));
+                    if let Err(e) = std::fs::write(&path, &r.recorded) {
+                        eprintln!("pidlab: cannot write {}: {e}", path.display());
+                    } else {
+                        println!("recorded the transcripts of {}", path.display());
+                    }
+                }
+            }
+            if r.failures.is_empty() {
+                println!(
+                    "{}  {}: {} inputs, {} tasks: ok",
+                    l.number, l.title, r.inputs, r.tasks
+                );
+            } else {
+                bad = true;
+                println!(
+                    "{}  {}: {} of {} inputs and tasks failed",
+                    l.number,
+                    l.title,
+                    r.failures.len(),
+                    r.inputs + r.tasks
+                );
+                for f in &r.failures {
+                    println!("  {}", f.replace('\n', "\n  "));
+                }
+            }
+        }
+        return if bad {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    let Some(w) = which else {
+        print!("{}", pidlab::repl::lesson::list(&lessons));
+        return if bad {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        };
+    };
+    let lesson = match source.find(w) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("pidlab: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if !std::io::stdin().is_terminal() {
+        eprintln!("pidlab: a lesson runs in the shell, on a terminal; `pidlab lesson --check {w}` checks it without one");
+        return ExitCode::from(2);
+    }
+    shell(&pidlab::repl::Options {
+        lesson: Some(lesson),
+        ..pidlab::repl::Options::default()
+    })
+}
+
 fn shell(opts: &pidlab::repl::Options) -> ExitCode {
     use std::io::Read;
     if std::io::stdin().is_terminal() {
@@ -1148,8 +1260,8 @@ fn tune_malloc() {
 }
 
 /// The subcommands, as `pidlab WORD` spells them.
-const COMMANDS: [&str; 7] = [
-    "run", "explore", "diagram", "export", "eval", "script", "replay",
+const COMMANDS: [&str; 8] = [
+    "run", "explore", "diagram", "export", "lesson", "eval", "script", "replay",
 ];
 
 /// `pidlab WORD ...` where WORD is neither a command nor a file, and does
@@ -1167,7 +1279,7 @@ fn unknown_command(args: &[std::ffi::OsString]) -> Option<Diagnostic> {
         return None;
     }
     let d = Diagnostic::error(format!("`{word}` is not a command or a file"))
-        .note("the commands are run, explore, diagram, export, eval, script and replay; `pidlab` alone starts the shell, and `pidlab FILE.erl` starts it with a module loaded");
+        .note("the commands are run, explore, diagram, export, lesson, eval, script and replay; `pidlab` alone starts the shell, and `pidlab FILE.erl` starts it with a module loaded");
     let module = format!("{word}.erl");
     if std::path::Path::new(&module).is_file() {
         return Some(d.help(format!(
@@ -1354,6 +1466,7 @@ fn main() -> ExitCode {
                 })
             }
             Some(Command::Eval { exprs }) => cmd_eval(&exprs),
+            Some(Command::Lesson { which, check, dir }) => cmd_lesson(which.as_deref(), check, dir),
             Some(Command::Diagram { trace, options }) => {
                 let Some(t) = read_trace(&trace) else {
                     return ExitCode::from(2);
@@ -1394,7 +1507,11 @@ fn main() -> ExitCode {
             Some(Command::Script { file, echo }) => match std::fs::read(&file) {
                 Ok(bytes) => run_script(
                     &String::from_utf8_lossy(&bytes),
-                    &pidlab::repl::Options { load: None, echo },
+                    &pidlab::repl::Options {
+                        load: None,
+                        echo,
+                        lesson: None,
+                    },
                 ),
                 Err(e) => {
                     eprintln!("pidlab: cannot read {}: {e}", file.display());
@@ -1407,6 +1524,7 @@ fn main() -> ExitCode {
                     ExitCode::from(1)
                 }
                 None => shell(&pidlab::repl::Options {
+                    lesson: None,
                     load: cli.file,
                     echo: false,
                 }),

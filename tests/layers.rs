@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 /// From the top (the shell) to the bottom (data with no imports).
 const LAYERS: &[&str] = &[
     "repl",
+    "lesson",
     "run",
     "explore",
     "view",

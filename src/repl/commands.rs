@@ -30,6 +30,9 @@ type StopWhen = Box<dyn Fn(&crate::world::World) -> bool>;
 impl Session {
     /// Runs a `:` line: parses it once, then carries it out.
     pub(super) fn command(&mut self, line: &str, sink: &mut dyn FnMut(&str)) -> Reply {
+        if let Some(r) = self.lesson_command(line) {
+            return r;
+        }
         match super::command::parse(line) {
             Ok(c) => self.execute(c, sink),
             Err(msg) => Reply::Text(format!("error: {msg}\n"), true),
@@ -194,7 +197,9 @@ impl Session {
             Command::LoadSchedule(f) => self.load_schedule(&f, sink),
             Command::Reset => {
                 let (style, script) = (self.style, self.script);
+                let lesson = self.lesson.take();
                 *self = Session::new(style);
+                self.lesson = lesson;
                 self.script = script;
                 Ok("a new world: no processes, no bindings\n".into())
             }
@@ -558,7 +563,9 @@ impl Session {
         let plan = crate::world::faults::plan_from_words(&s.flags)
             .map_err(|e| format!("the flags in {f}: {e}"))?;
         let (style, script) = (self.style, self.script);
+        let lesson = self.lesson.take();
         *self = super::Session::new(style);
+        self.lesson = lesson;
         self.script = script;
         let (loaded, err) = self.load_file(std::path::Path::new(&s.program));
         if err {
@@ -932,7 +939,9 @@ impl Session {
     fn load(&mut self, f: &str) -> Result<String, String> {
         let text = std::fs::read_to_string(f).map_err(|e| format!("cannot read {f}: {e}"))?;
         let (style, script) = (self.style, self.script);
+        let lesson = self.lesson.take();
         *self = Session::new(style);
+        self.lesson = lesson;
         self.script = script;
         let mut out = String::new();
         for input in super::inputs(&text) {

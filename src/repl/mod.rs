@@ -8,6 +8,7 @@
 pub mod command;
 mod commands;
 mod editor;
+pub mod lesson;
 mod travel;
 
 use crate::diag::render::{render_all, Style};
@@ -45,6 +46,8 @@ pub struct Session {
     /// The counterexample `:explore` found, from the world with this
     /// fingerprint.
     counterexample: Option<(u128, Vec<crate::world::Choice>)>,
+    /// The lesson this shell is in, if any.
+    pub lesson: Option<lesson::Tutor>,
 }
 
 /// What one input did.
@@ -92,6 +95,7 @@ impl Session {
             script: false,
             crashes_seen: 0,
             counterexample: None,
+            lesson: None,
         }
     }
 
@@ -780,6 +784,8 @@ pub struct Options {
     pub load: Option<std::path::PathBuf>,
     /// Script mode: print each input before its answer.
     pub echo: bool,
+    /// A lesson to open in the shell.
+    pub lesson: Option<crate::lesson::Lesson>,
 }
 
 pub fn interactive(style: Style, opts: &Options) -> std::io::Result<()> {
@@ -805,6 +811,15 @@ pub fn interactive(style: Style, opts: &Options) -> std::io::Result<()> {
     let mut session = Session::new(style);
     if let Some(f) = &opts.load {
         print!("{}", session.load_from_command_line(f).0);
+    }
+    if let Some(l) = &opts.lesson {
+        match session.start_lesson(l.clone()) {
+            Ok(t) => print!("{t}"),
+            Err(e) => {
+                eprintln!("pidlab: {e}");
+                return Ok(());
+            }
+        }
     }
     let mut buf = String::new();
     loop {
