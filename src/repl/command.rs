@@ -135,7 +135,11 @@ pub const SPECS: &[Spec] = &[
         "N",
         "re-seed everything random: the scheduler, losses, delays, crashes",
     ),
-    spec("next", "", "the choices possible now, numbered"),
+    spec(
+        "next",
+        "",
+        "the choices possible now, numbered (also :choices; in a lesson :next moves on)",
+    ),
     spec("pick", "K", "apply choice K of :next"),
     spec(
         "step",
@@ -507,6 +511,8 @@ pub fn parse(line: &str) -> Result<Command, String> {
 fn canonical(name: &str) -> &str {
     match name {
         "q" | "exit" => "quit",
+        // In a lesson `:next` moves on; `:choices` always lists choices.
+        "choices" => "next",
         "h" | "?" => "help",
         _ => name,
     }
