@@ -177,6 +177,14 @@ enum Command {
         /// Draw the run as a space-time diagram on stderr when it ends.
         #[arg(long)]
         diagram: bool,
+        /// Report on stderr, when the run ends, how much of the time the
+        /// service of these processes (aliases or registered names) was up.
+        #[arg(long, value_name = "P,Q,..")]
+        availability: Option<String>,
+        /// With --availability: the service is up while at least K of its
+        /// processes are.
+        #[arg(long, value_name = "K", default_value_t = 1, requires = "availability")]
+        quorum: usize,
         /// Write the run's trace as FORMAT (dot, mermaid, shiviz, json,
         /// html, svg) to PATH when it ends (repeatable).
         #[arg(long, value_name = "FORMAT=PATH")]
@@ -364,6 +372,8 @@ struct TraceOpts {
     diagram: bool,
     /// Formats and paths to export the trace to at the end.
     exports: Vec<(String, std::path::PathBuf)>,
+    /// The service's processes and quorum to measure availability of.
+    availability: Option<(String, usize)>,
     /// Go on after main returns until nothing can happen.
     wait: bool,
     json: Option<std::path::PathBuf>,
@@ -601,7 +611,7 @@ fn cmd_run(
     world.seed = trace.seed;
     // Events stream to the trace outputs; the run itself keeps none.
     world.keep_trace = false;
-    let keep = trace.diagram || !trace.exports.is_empty();
+    let keep = trace.diagram || !trace.exports.is_empty() || trace.availability.is_some();
     world.track_vc = trace.human || trace.json.is_some() || keep;
     let kept = std::cell::RefCell::new(vec![]);
     // Output, trace lines and error reports are written as they happen,
@@ -656,6 +666,25 @@ fn cmd_run(
                 "{}",
                 pidlab::view::diagram::render(&t, &diagram_options(&stderr_style()))
             );
+        }
+        if let Some((names, k)) = &trace.availability {
+            use pidlab::view::availability;
+            match availability::procs_named(&t, names) {
+                Ok(ps) => eprint!(
+                    "{}",
+                    availability::measure(&t, &ps, *k, world.time).text(&t)
+                ),
+                Err(msg) => {
+                    eprint!(
+                        "{}",
+                        render_bare(
+                            &Diagnostic::error(format!("--availability: {msg}")),
+                            stderr_style()
+                        )
+                    );
+                    status = ExitCode::from(2);
+                }
+            }
         }
         for (format, path) in &trace.exports {
             if let Err(msg) = write_export(&t, format, path) {
@@ -1343,6 +1372,8 @@ fn main() -> ExitCode {
                 wait,
                 diagram,
                 export,
+                availability,
+                quorum,
             }) => {
                 let exports = match parse_exports(&export) {
                     Ok(e) => e,
@@ -1400,6 +1431,7 @@ fn main() -> ExitCode {
                     human: trace,
                     diagram,
                     exports,
+                    availability: availability.map(|a| (a, quorum)),
                     wait,
                     json: trace_json,
                     world: WorldLimits {

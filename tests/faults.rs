@@ -716,3 +716,40 @@ fn a_time_crash_and_a_time_recovery_each_happen_once() {
         .collect();
     assert_eq!(times, vec![(300, "crash"), (600, "recover")]);
 }
+
+#[test]
+fn availability_counts_the_time_enough_replicas_are_up() {
+    use pidlab::view::availability;
+    use pidlab::view::trace::Trace;
+    let src = "-module(f).\n-export([main/0]).\n\
+        main() -> [register(N, spawn(fun() -> serve(20) end)) || N <- [r1, r2, r3]],\n\
+        receive after 10000 -> ok end.\n\
+        serve(0) -> ok;\n\
+        serve(K) -> receive after 1000 -> serve(K - 1) end.\n";
+    let rule = |s: &str| {
+        faults::parse_crash(s)
+            .map_err(|e| e.0.message)
+            .expect("reads")
+    };
+    let plan = FaultPlan {
+        crashes: vec![rule("r1@time=1000"), rule("r2@time=2000")],
+        recoveries: vec![rule("r1@time=3000"), rule("r2@time=2500")],
+        ..FaultPlan::default()
+    };
+    let (trace, _, _) = run_with(src, plan, 1);
+    let t = Trace::from_events(&trace);
+    let ps = availability::procs_named(&t, "r1,r2,r3").expect("named");
+    // r1 is down 1000..3000 and r2 2500..: with two of three needed, the
+    // service is down while both are, 2000..2500.
+    let two = availability::measure(&t, &ps, 2, 10_000);
+    assert_eq!(two.service.up_ms, 9_500);
+    assert_eq!(two.service.outages, 1);
+    let up: Vec<u64> = two.each.iter().map(|u| u.up_ms).collect();
+    assert_eq!(up, vec![8_000, 9_500, 10_000]);
+    let one = availability::measure(&t, &ps, 1, 10_000);
+    assert_eq!(one.service.up_ms, 10_000);
+    assert!(one.text(&t).contains("service   100.000%  (no downtime)"));
+    assert!(two
+        .text(&t)
+        .contains("service    95.000%  (1.3 nines)  down 500 ms in 1 outage"));
+}

@@ -95,6 +95,9 @@ pub enum Command {
     Counterexample,
     LoadSchedule(String),
     Save(String),
+    /// The availability of a service made of these processes, up while
+    /// at least so many are up.
+    Availability(String, usize),
     /// Write the trace as FORMAT to PATH.
     Export(String, String),
     Load(String),
@@ -242,6 +245,11 @@ pub const SPECS: &[Spec] = &[
         "budget",
         "K=N,...",
         "at most so many faults: losses, crashes, dups, delays",
+    ),
+    spec(
+        "availability",
+        "P,Q,.. [K]",
+        "how much of the time the service of P, Q, .. was up (while K of them are; 1 if not given)",
     ),
     spec(
         "export",
@@ -484,6 +492,13 @@ pub fn parse(line: &str) -> Result<Command, String> {
         "budget" => match args.as_slice() {
             [m] => Ok(Command::Budget(m.to_string())),
             _ => Err(usage("budget")),
+        },
+        "availability" => match args.as_slice() {
+            [ps] => Ok(Command::Availability(ps.to_string(), 1)),
+            [ps, k] => count(k)
+                .map(|k| Command::Availability(ps.to_string(), k as usize))
+                .map_err(bad),
+            _ => Err(usage("availability")),
         },
         "export" => match args.as_slice() {
             [f, p] => Ok(Command::Export(f.to_string(), p.to_string())),

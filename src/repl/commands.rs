@@ -179,6 +179,12 @@ impl Session {
                 Ok(format!("budget: {b}\n"))
             }
             Command::Save(f) => self.save(&f),
+            Command::Availability(names, k) => {
+                use crate::view::availability;
+                let t = crate::view::trace::Trace::from_events(&self.trace_vec());
+                let procs = availability::procs_named(&t, &names)?;
+                Ok(availability::measure(&t, &procs, k, self.world.time).text(&t))
+            }
             Command::Export(format, path) => {
                 let t = crate::view::trace::Trace::from_events(&self.trace_vec());
                 let text = crate::view::export_as(&t, &format)?;

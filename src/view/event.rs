@@ -26,7 +26,7 @@ fn details(e: &Event) -> String {
         Kind::Timeout => String::new(),
         Kind::Signal { from, reason, .. } => format!("from {} {}", pid_text(*from), w(reason)),
         Kind::Link { other } | Kind::Unlink { other } | Kind::Monitor { other } => pid_text(*other),
-        Kind::Register { name } => name.clone(),
+        Kind::Register { name, pid } => format!("{name} {}", pid_text(*pid)),
         Kind::Drop { msg } => format!("m{msg}"),
         Kind::Corrupt { msg, before, after } => format!("m{msg} {} -> {}", w(before), w(after)),
         Kind::Forge { msg, claims } => {
@@ -97,7 +97,10 @@ pub fn json(e: &Event) -> serde_json::Value {
         Kind::Link { other } | Kind::Unlink { other } | Kind::Monitor { other } => {
             Some(("other", pid_text(*other)))
         }
-        Kind::Register { name } => Some(("name", name.clone())),
+        Kind::Register { name, pid } => {
+            m.insert("other".into(), pid_text(*pid).into());
+            Some(("name", name.clone()))
+        }
         Kind::Duplicate { copy, .. } => Some(("copy", format!("m{copy}"))),
         Kind::Corrupt { before, after, .. } => {
             m.insert("before".into(), crate::term::write::write(before).into());

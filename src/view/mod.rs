@@ -1,5 +1,6 @@
 //! Views of a trace for people. Reads events only; never changes them.
 
+pub mod availability;
 pub mod diagram;
 pub mod event;
 pub mod export;

@@ -212,7 +212,15 @@ impl Trace {
             }
             if e.kind == "register" {
                 if let Some(n) = &e.name {
-                    names.insert(e.proc, n.clone());
+                    // The process named is `other` (older traces: the
+                    // process that registered).
+                    let who = e
+                        .raw
+                        .get("other")
+                        .and_then(Value::as_str)
+                        .and_then(pid_of)
+                        .unwrap_or(e.proc);
+                    names.insert(who, n.clone());
                 }
             }
             let Some(m) = e.msg else { continue };

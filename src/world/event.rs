@@ -54,8 +54,10 @@ pub enum Kind {
     Monitor {
         other: Pid,
     },
+    /// `name` now names `pid`.
     Register {
         name: String,
+        pid: Pid,
     },
     /// The network lost message `msg`.
     Drop {

@@ -344,6 +344,7 @@ impl World {
                     pid,
                     Kind::Register {
                         name: name.name().to_string(),
+                        pid: *p,
                     },
                     None,
                 );

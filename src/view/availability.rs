@@ -1,0 +1,198 @@
+//! Availability measured on a run: the fraction of virtual time a
+//! service was up. The service is a set of processes (its replicas), up
+//! while at least `quorum` of them are up; a process is up from its spawn
+//! until it crashes or ends, and again from a recovery.
+
+use super::trace::Trace;
+use crate::term::Pid;
+use std::fmt::Write;
+
+/// Up time and outages of one process or of the service.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Uptime {
+    pub up_ms: u64,
+    pub outages: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Availability {
+    pub procs: Vec<Pid>,
+    pub quorum: usize,
+    /// The time measured over, from 0.
+    pub total_ms: u64,
+    pub service: Uptime,
+    pub each: Vec<Uptime>,
+}
+
+/// When each of `procs` goes up (true) or down (false), in time order.
+fn changes(t: &Trace, p: Pid) -> Vec<(u64, bool)> {
+    let mut out = vec![];
+    let main = t.procs.first() == Some(&p)
+        && !t
+            .events
+            .iter()
+            .any(|e| e.kind == "spawn" && e.child == Some(p));
+    if main {
+        out.push((0, true));
+    }
+    for e in &t.events {
+        if e.kind == "spawn" && e.child == Some(p) {
+            out.push((e.time, true));
+        }
+        if e.proc != p {
+            continue;
+        }
+        match e.kind.as_str() {
+            "crash" | "exit" | "exit_signal" => out.push((e.time, false)),
+            "recover" => out.push((e.time, true)),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Measures the service made of `procs` over `[0, end)`.
+pub fn measure(t: &Trace, procs: &[Pid], quorum: usize, end: u64) -> Availability {
+    let per: Vec<Vec<(u64, bool)>> = procs.iter().map(|p| changes(t, *p)).collect();
+    let mut points: Vec<(u64, usize, bool)> = per
+        .iter()
+        .enumerate()
+        .flat_map(|(i, cs)| cs.iter().map(move |(time, up)| (*time, i, *up)))
+        .filter(|(time, _, _)| *time <= end)
+        .collect();
+    // Stable by time: events at one instant apply in trace order.
+    points.sort_by_key(|(time, _, _)| *time);
+    let mut up = vec![false; procs.len()];
+    let mut each = vec![
+        Uptime {
+            up_ms: 0,
+            outages: 0,
+        };
+        procs.len()
+    ];
+    let mut service = Uptime {
+        up_ms: 0,
+        outages: 0,
+    };
+    let mut now = 0;
+    let mut service_up = false;
+    let count = |up: &[bool]| up.iter().filter(|u| **u).count();
+    let mut advance =
+        |to: u64, up: &[bool], service_up: bool, each: &mut [Uptime], service: &mut Uptime| {
+            let span = to.saturating_sub(now);
+            for (i, u) in up.iter().enumerate() {
+                if *u {
+                    if let Some(e) = each.get_mut(i) {
+                        e.up_ms += span;
+                    }
+                }
+            }
+            if service_up {
+                service.up_ms += span;
+            }
+            now = to;
+        };
+    for (time, i, goes_up) in points {
+        advance(time, &up, service_up, &mut each, &mut service);
+        if let (Some(u), Some(e)) = (up.get_mut(i), each.get_mut(i)) {
+            if *u && !goes_up {
+                e.outages += 1;
+            }
+            *u = goes_up;
+        }
+        let now_up = count(&up) >= quorum.max(1);
+        if service_up && !now_up {
+            service.outages += 1;
+        }
+        service_up = now_up;
+    }
+    advance(end, &up, service_up, &mut each, &mut service);
+    Availability {
+        procs: procs.to_vec(),
+        quorum: quorum.max(1),
+        total_ms: end,
+        service,
+        each,
+    }
+}
+
+fn percent(up: u64, total: u64) -> f64 {
+    if total == 0 {
+        100.0
+    } else {
+        up as f64 * 100.0 / total as f64
+    }
+}
+
+fn outages(u: &Uptime, total: u64) -> String {
+    let down = total.saturating_sub(u.up_ms);
+    match (down, u.outages) {
+        (0, _) => String::new(),
+        (d, 1) => format!("  down {d} ms in 1 outage"),
+        (d, n) => format!("  down {d} ms in {n} outages"),
+    }
+}
+
+impl Availability {
+    /// The report for people.
+    pub fn text(&self, t: &Trace) -> String {
+        let names: Vec<String> = self.procs.iter().map(|p| t.proc_name(*p)).collect();
+        let mut out = format!(
+            "availability of {} (up while at least {} of {} {} up), over {} ms of virtual time:\n",
+            names.join(", "),
+            self.quorum,
+            self.procs.len(),
+            if self.quorum == 1 { "is" } else { "are" },
+            self.total_ms
+        );
+        let a = percent(self.service.up_ms, self.total_ms);
+        let nines = if self.service.up_ms >= self.total_ms {
+            "no downtime".to_string()
+        } else {
+            format!("{:.1} nines", -(1.0 - a / 100.0).log10())
+        };
+        let _ = writeln!(
+            out,
+            "  {:<8} {:>8.3}%  ({nines}){}",
+            "service",
+            a,
+            outages(&self.service, self.total_ms)
+        );
+        for (name, u) in names.iter().zip(&self.each) {
+            let _ = writeln!(
+                out,
+                "  {:<8} {:>8.3}%{}",
+                name,
+                percent(u.up_ms, self.total_ms),
+                outages(u, self.total_ms)
+            );
+        }
+        out
+    }
+}
+
+/// Reads `p2,p3,server` against the trace's processes.
+pub fn procs_named(t: &Trace, names: &str) -> Result<Vec<Pid>, String> {
+    names
+        .split(',')
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| {
+            let s = s.trim();
+            t.procs
+                .iter()
+                .copied()
+                .find(|p| {
+                    crate::world::event::alias(*p) == s
+                        || crate::world::event::pid_text(*p) == s
+                        || t.names.get(p).is_some_and(|n| n == s)
+                })
+                .ok_or_else(|| {
+                    let all: Vec<String> = t.procs.iter().map(|p| t.proc_name(*p)).collect();
+                    format!(
+                        "there is no process `{s}` in this run; it has {}",
+                        all.join(", ")
+                    )
+                })
+        })
+        .collect()
+}
