@@ -11,6 +11,7 @@ pub mod catalogue;
 pub mod compile;
 pub mod diag;
 pub mod explore;
+pub mod grade;
 pub mod lesson;
 pub mod prelude;
 pub mod repl;

@@ -270,6 +270,27 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<std::path::PathBuf>,
     },
+    /// Grade a solution of an exercise: `pidlab check EXERCISE SOLUTION.erl`.
+    Check {
+        exercise: Option<String>,
+        solution: Option<std::path::PathBuf>,
+        /// text (for students), json (Gradescope's results.json) or junit.
+        #[arg(long, default_value = "text", value_parser = ["text", "json", "junit"])]
+        format: String,
+        /// Write the report to FILE instead of stdout.
+        #[arg(long, value_name = "FILE")]
+        out: Option<std::path::PathBuf>,
+        /// List the exercises.
+        #[arg(long, conflicts_with_all = ["exercise", "all"])]
+        list: bool,
+        /// Grade every exercise's reference and wrong solutions (from
+        /// tests/exercises/) and show that each gets the points it should.
+        #[arg(long, conflicts_with = "exercise")]
+        all: bool,
+        /// Check again whenever the solution file changes.
+        #[arg(long)]
+        watch: bool,
+    },
     /// Run a file of shell inputs (as `pidlab < FILE` does).
     Script {
         file: std::path::PathBuf,
@@ -612,7 +633,9 @@ fn cmd_run(
     // Events stream to the trace outputs; the run itself keeps none.
     world.keep_trace = false;
     let keep = trace.diagram || !trace.exports.is_empty() || trace.availability.is_some();
-    world.track_vc = trace.human || trace.json.is_some() || keep;
+    // A program that reads its vector clock (pidlab:vc/0) needs them kept.
+    let reads_vc = src.contains("pidlab:vc(");
+    world.track_vc = trace.human || trace.json.is_some() || keep || reads_vc;
     let kept = std::cell::RefCell::new(vec![]);
     // Output, trace lines and error reports are written as they happen,
     // each by one of the hooks below.
@@ -862,7 +885,9 @@ fn explore_setup(
     let mut world = pidlab::world::World::new(program.code.clone());
     world.faults = plan.clone();
     world.keep_trace = false;
-    world.track_vc = false;
+    // Vector clocks are history, not state (the fingerprint leaves them
+    // out); they are kept only for a program that reads them.
+    world.track_vc = program.src.contains("pidlab:vc(");
     if let Err(ds) = run::load_adversary(&mut world) {
         if loud {
             report(&ds, "--byzantine-fun", "");
@@ -1143,6 +1168,206 @@ fn cmd_eval(src: &str) -> ExitCode {
     }
 }
 
+/// Largest solution file graded, in bytes.
+const MAX_SOLUTION: u64 = 1 << 20;
+
+#[allow(clippy::too_many_arguments)]
+fn cmd_check(
+    exercise: Option<&str>,
+    solution: Option<&std::path::Path>,
+    format: &str,
+    out: Option<&std::path::Path>,
+    list: bool,
+    all: bool,
+    watch: bool,
+) -> ExitCode {
+    use pidlab::grade;
+    let bad = |msg: String| {
+        eprint!("{}", render_bare(&Diagnostic::error(msg), stderr_style()));
+        ExitCode::from(2)
+    };
+    let Ok(exe) = std::env::current_exe() else {
+        return bad("cannot find pidlab itself to run the checks".into());
+    };
+    if list {
+        for e in grade::exercises() {
+            match e {
+                Ok(e) => println!(
+                    "{:<24} lesson {}  {:>3} points  {}",
+                    e.name,
+                    e.spec.lesson,
+                    e.max_score(),
+                    e.spec.title
+                ),
+                Err(msg) => return bad(msg),
+            }
+        }
+        return ExitCode::SUCCESS;
+    }
+    if all {
+        return check_all(&exe);
+    }
+    let Some(name) = exercise else {
+        return bad(
+            "name an exercise: pidlab check EXERCISE SOLUTION.erl (pidlab check --list lists them)"
+                .into(),
+        );
+    };
+    let ex = match grade::find(name) {
+        Ok(e) => e,
+        Err(msg) => return bad(msg),
+    };
+    let Some(path) = solution else {
+        return bad(format!(
+            "name the solution file: pidlab check {name} {}.erl",
+            ex.spec.module
+        ));
+    };
+    let once = || -> Result<bool, ExitCode> {
+        let meta = std::fs::metadata(path)
+            .map_err(|e| bad(format!("cannot read {}: {e}", path.display())))?;
+        let text = if meta.len() > MAX_SOLUTION {
+            String::new()
+        } else {
+            let bytes = std::fs::read(path)
+                .map_err(|e| bad(format!("cannot read {}: {e}", path.display())))?;
+            String::from_utf8_lossy(&bytes).into_owned()
+        };
+        let shown = path.display().to_string();
+        let mut g = grade::grade(
+            &ex,
+            &text,
+            &shown,
+            &exe,
+            (format == "text").then_some(std::path::Path::new("pidlab-check")),
+        );
+        if meta.len() > MAX_SOLUTION {
+            for c in &mut g.checks {
+                c.output = format!("{shown} is larger than {MAX_SOLUTION} bytes: not graded\n");
+            }
+        }
+        let report = match format {
+            "json" => grade::json(&g),
+            "junit" => grade::junit(&g),
+            _ => grade::text(&g),
+        };
+        match out {
+            Some(o) => std::fs::write(o, report)
+                .map_err(|e| bad(format!("cannot write {}: {e}", o.display())))?,
+            None => print!("{report}"),
+        }
+        Ok(g.passed())
+    };
+    let mut result = once();
+    if !watch {
+        return match result {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::from(1),
+            Err(code) => code,
+        };
+    }
+    let stamp = || std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    let mut seen = stamp();
+    eprintln!(
+        "watching {}: saving it checks again (Ctrl-C stops)",
+        path.display()
+    );
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        let now = stamp();
+        if now != seen {
+            seen = now;
+            eprintln!("\n{} changed:", path.display());
+            result = once();
+        }
+        let _ = &result;
+    }
+}
+
+/// `pidlab check --all`: every exercise's reference solution gets full
+/// points, and each wrong one fails exactly the checks it names.
+fn check_all(exe: &std::path::Path) -> ExitCode {
+    use pidlab::grade;
+    let root = std::path::Path::new("tests/exercises");
+    let mut ok = true;
+    for e in grade::exercises() {
+        let ex = match e {
+            Ok(e) => e,
+            Err(msg) => {
+                println!("{msg}");
+                ok = false;
+                continue;
+            }
+        };
+        let samples = grade::samples(root, &ex.name);
+        if !samples
+            .iter()
+            .any(|s| s.path.file_name().is_some_and(|n| n == "reference.erl"))
+        {
+            println!(
+                "{}: no reference solution in {}",
+                ex.name,
+                root.join(&ex.name).display()
+            );
+            ok = false;
+        }
+        for s in samples {
+            let text =
+                String::from_utf8_lossy(&std::fs::read(&s.path).unwrap_or_default()).into_owned();
+            let g = grade::grade(&ex, &text, &s.path.display().to_string(), exe, None);
+            let failed: Vec<String> = g
+                .checks
+                .iter()
+                .filter(|c| !c.passed)
+                .map(|c| c.name.clone())
+                .collect();
+            let mut want = s.must_fail.clone();
+            want.sort();
+            let mut got = failed.clone();
+            got.sort();
+            let file = s
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
+            if got == want {
+                println!(
+                    "{}  {file}: {}/{} as it should",
+                    ex.name,
+                    g.score(),
+                    g.max()
+                );
+            } else {
+                ok = false;
+                println!(
+                    "{}  {file}: {}/{}; fails [{}] but should fail [{}]",
+                    ex.name,
+                    g.score(),
+                    g.max(),
+                    got.join("; "),
+                    want.join("; ")
+                );
+                for c in g.checks.iter().filter(|c| !c.passed) {
+                    println!(
+                        "    {}: {}",
+                        c.name,
+                        c.output
+                            .lines()
+                            .take(6)
+                            .collect::<Vec<_>>()
+                            .join("\n      ")
+                    );
+                }
+            }
+        }
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
 fn cmd_lesson(which: Option<&str>, check: bool, dir: Option<std::path::PathBuf>) -> ExitCode {
     use pidlab::lesson::Source;
     let source = match dir {
@@ -1289,8 +1514,8 @@ fn tune_malloc() {
 }
 
 /// The subcommands, as `pidlab WORD` spells them.
-const COMMANDS: [&str; 8] = [
-    "run", "explore", "diagram", "export", "lesson", "eval", "script", "replay",
+const COMMANDS: [&str; 9] = [
+    "run", "explore", "diagram", "export", "lesson", "check", "eval", "script", "replay",
 ];
 
 /// `pidlab WORD ...` where WORD is neither a command nor a file, and does
@@ -1308,7 +1533,7 @@ fn unknown_command(args: &[std::ffi::OsString]) -> Option<Diagnostic> {
         return None;
     }
     let d = Diagnostic::error(format!("`{word}` is not a command or a file"))
-        .note("the commands are run, explore, diagram, export, lesson, eval, script and replay; `pidlab` alone starts the shell, and `pidlab FILE.erl` starts it with a module loaded");
+        .note("the commands are run, explore, diagram, export, lesson, check, eval, script and replay; `pidlab` alone starts the shell, and `pidlab FILE.erl` starts it with a module loaded");
     let module = format!("{word}.erl");
     if std::path::Path::new(&module).is_file() {
         return Some(d.help(format!(
@@ -1498,6 +1723,23 @@ fn main() -> ExitCode {
                 })
             }
             Some(Command::Eval { exprs }) => cmd_eval(&exprs),
+            Some(Command::Check {
+                exercise,
+                solution,
+                format,
+                out,
+                list,
+                all,
+                watch,
+            }) => cmd_check(
+                exercise.as_deref(),
+                solution.as_deref(),
+                &format,
+                out.as_deref(),
+                list,
+                all,
+                watch,
+            ),
             Some(Command::Lesson { which, check, dir }) => cmd_lesson(which.as_deref(), check, dir),
             Some(Command::Diagram { trace, options }) => {
                 let Some(t) = read_trace(&trace) else {

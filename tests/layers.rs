@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 /// From the top (the shell) to the bottom (data with no imports).
 const LAYERS: &[&str] = &[
+    "grade",
     "repl",
     "lesson",
     "run",

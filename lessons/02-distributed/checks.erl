@@ -9,7 +9,10 @@ partition_healed(#{events := Es}) ->
     AfterCut = after_kind(partition, Es),
     AfterDrop = after_kind(drop, AfterCut),
     AfterHeal = after_kind(heal, AfterDrop),
-    Received = [E || E = #{kind := 'receive'} <- AfterHeal],
+    Received = case AfterHeal of
+                   none -> [];
+                   _ -> [E || E = #{kind := 'receive'} <- AfterHeal]
+               end,
     if
         AfterCut =:= none ->
             {false, "the network has not been cut yet: try :partition p1 | p2"};

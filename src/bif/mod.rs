@@ -137,6 +137,8 @@ const WORLD_BIFS: &[(&str, &str, usize)] = &[
     ("pidlab", "emit", 1),
     ("pidlab", "choose", 1),
     ("pidlab", "idle", 0),
+    ("pidlab", "lamport", 0),
+    ("pidlab", "vc", 0),
     ("erlang", "get_module_info", 2),
     ("erlang", "process_info", 1),
     ("erlang", "process_info", 2),

@@ -146,6 +146,7 @@ pub fn json(r: &Report, bounds: &str, seconds: f64, saved: Option<&str>) -> serd
         "max_depth": r.max_depth,
         "bounds": bounds,
         "complete": r.incomplete.is_none(),
+        "incomplete": r.incomplete,
         "seconds": seconds,
         "properties": props,
     })

@@ -32,6 +32,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+/// When the lessons last changed (set by build.rs): reading it makes the
+/// crate recompile, and so re-embed the lessons, when they change.
+pub const STAMP: &str = env!("PIDLAB_LESSONS_STAMP");
+
 /// The lessons shipped with pidlab, read at build time.
 static SHIPPED: include_dir::Dir<'static> =
     include_dir::include_dir!("$CARGO_MANIFEST_DIR/lessons");

@@ -248,7 +248,7 @@ pub const SPECS: &[Spec] = &[
     ),
     spec(
         "availability",
-        "P,Q,.. [K]",
+        "P,.. [K]",
         "how much of the time the service of P, Q, .. was up (while K of them are; 1 if not given)",
     ),
     spec(

@@ -56,7 +56,7 @@ impl Session {
             Command::Mode { manual } => {
                 self.manual = manual;
                 Ok(if manual {
-                    "mode: manual (your inputs run at once; other processes and the network wait for :next, :step, :deliver)\n".into()
+                    "mode: manual (your inputs run at once; other processes and the network wait for :choices (or :next), :step, :deliver)\n".into()
                 } else {
                     "mode: auto\n".into()
                 })
@@ -367,7 +367,7 @@ impl Session {
             .cloned()
             .ok_or_else(|| match cs.len() {
                 0 => format!("there is no choice {k}: nothing can happen"),
-                n => format!("there is no choice {k}; :next lists {n} choices"),
+                n => format!("there is no choice {k}; :choices lists {n} choices"),
             })?;
         Ok(self.apply_shown(&c, sink))
     }

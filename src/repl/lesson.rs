@@ -426,8 +426,8 @@ pub fn check(lesson: &Lesson) -> CheckReport {
                 Block::Code { file, text } => {
                     let path = dir.join(file);
                     let _ = std::fs::write(&path, text);
-                    let (t, ok) = session.load_from_command_line(&path);
-                    if !ok {
+                    let (t, failed) = session.load_from_command_line(&path);
+                    if failed {
                         r.failures.push(format!("{file} does not load:\n{t}"));
                     }
                     loaded.push(path);

@@ -340,14 +340,14 @@ impl Session {
                 if self.world.enabled().is_empty() {
                     format!("{what}; nothing else can happen: Ctrl-C or :cancel stops the input\n")
                 } else {
-                    format!("{what}; :next lists what can happen, :cancel stops the input\n")
+                    format!("{what}; :choices lists what can happen, :cancel stops the input\n")
                 }
             }
             Status::Runnable => {
                 "the input is still running: :run goes on, Ctrl-C or :cancel stops it\n".into()
             }
             Status::Choosing => format!(
-                "the shell waits in pidlab:choose with {} options: :next lists them, :pick N chooses one\n",
+                "the shell waits in pidlab:choose with {} options: :choices lists them, :pick N chooses one\n",
                 p.options.len()
             ),
             _ => String::new(),

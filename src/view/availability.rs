@@ -74,39 +74,85 @@ pub fn measure(t: &Trace, procs: &[Pid], quorum: usize, end: u64) -> Availabilit
         up_ms: 0,
         outages: 0,
     };
+    // An outage counts when it lasts: a process (or the service) that goes
+    // down and up again at one instant was not out.
     let mut now = 0;
     let mut service_up = false;
+    let mut service_down_since: Option<u64> = Some(0);
+    let mut down_since: Vec<Option<u64>> = vec![Some(0); procs.len()];
     let count = |up: &[bool]| up.iter().filter(|u| **u).count();
-    let mut advance =
-        |to: u64, up: &[bool], service_up: bool, each: &mut [Uptime], service: &mut Uptime| {
-            let span = to.saturating_sub(now);
-            for (i, u) in up.iter().enumerate() {
-                if *u {
-                    if let Some(e) = each.get_mut(i) {
-                        e.up_ms += span;
-                    }
+    let close = |since: &mut Option<u64>, at: u64, outages: &mut usize, first: bool| {
+        if let Some(s) = since.take() {
+            // Not being up yet at the start is not an outage.
+            if at > s && !(first && s == 0) {
+                *outages += 1;
+            }
+        }
+    };
+    let mut started = vec![false; procs.len()];
+    let mut service_started = false;
+    for (time, i, goes_up) in points {
+        let span = time.saturating_sub(now);
+        for (k, u) in up.iter().enumerate() {
+            if *u {
+                if let Some(e) = each.get_mut(k) {
+                    e.up_ms += span;
                 }
             }
-            if service_up {
-                service.up_ms += span;
-            }
-            now = to;
-        };
-    for (time, i, goes_up) in points {
-        advance(time, &up, service_up, &mut each, &mut service);
-        if let (Some(u), Some(e)) = (up.get_mut(i), each.get_mut(i)) {
+        }
+        if service_up {
+            service.up_ms += span;
+        }
+        now = time;
+        if let (Some(u), Some(e), Some(since), Some(st)) = (
+            up.get_mut(i),
+            each.get_mut(i),
+            down_since.get_mut(i),
+            started.get_mut(i),
+        ) {
             if *u && !goes_up {
-                e.outages += 1;
+                *since = Some(time);
+            }
+            if !*u && goes_up {
+                close(since, time, &mut e.outages, !*st);
+                *st = true;
             }
             *u = goes_up;
         }
         let now_up = count(&up) >= quorum.max(1);
         if service_up && !now_up {
-            service.outages += 1;
+            service_down_since = Some(time);
+        }
+        if !service_up && now_up {
+            close(
+                &mut service_down_since,
+                time,
+                &mut service.outages,
+                !service_started,
+            );
+            service_started = true;
         }
         service_up = now_up;
     }
-    advance(end, &up, service_up, &mut each, &mut service);
+    let span = end.saturating_sub(now);
+    for (k, u) in up.iter().enumerate() {
+        if *u {
+            if let Some(e) = each.get_mut(k) {
+                e.up_ms += span;
+            }
+        }
+    }
+    if service_up {
+        service.up_ms += span;
+    }
+    for ((since, e), st) in down_since.iter_mut().zip(each.iter_mut()).zip(&started) {
+        if *st {
+            close(since, end, &mut e.outages, false);
+        }
+    }
+    if service_started {
+        close(&mut service_down_since, end, &mut service.outages, false);
+    }
     Availability {
         procs: procs.to_vec(),
         quorum: quorum.max(1),

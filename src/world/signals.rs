@@ -432,6 +432,20 @@ impl World {
                 }
                 Term::ok()
             }
+            // The process's clocks as pidlab keeps them (the vector clock is
+            // empty when the run does not track vector clocks).
+            ("pidlab", "lamport", []) => {
+                Term::Int(self.procs.get(&pid).map_or(0, |p| p.lamport) as i64)
+            }
+            ("pidlab", "vc", []) => {
+                let mut m = crate::term::TermMap::default();
+                if let Some(p) = self.procs.get(&pid) {
+                    for (q, n) in p.vc.iter() {
+                        crate::term::map_set(&mut m, Term::Pid(*q), Term::Int(*n as i64));
+                    }
+                }
+                Term::Map(std::rc::Rc::new(m))
+            }
             ("pidlab", "emit", [t]) => {
                 self.process_event(pid, Kind::Emit { term: t.clone() }, None);
                 Term::ok()
