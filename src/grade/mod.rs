@@ -526,7 +526,7 @@ pub fn json(g: &Grade) -> String {
                 "output": if c.passed || c.hint.is_empty() {
                     c.output.clone()
                 } else {
-                    format!("{}hint: {}\n", c.output, c.hint)
+                    format!("{}\nhint: {}\n", c.output.trim_end(), c.hint)
                 },
                 "visibility": if c.hidden { "after_due_date" } else { "visible" },
             })
