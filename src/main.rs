@@ -496,19 +496,7 @@ fn compile_file(
     String,
 )> {
     let name = file.display().to_string();
-    let src = match std::fs::read(file) {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-        Err(e) => {
-            eprint!(
-                "{}",
-                render_bare(
-                    &Diagnostic::error(format!("cannot read {name}: {e}")),
-                    stderr_style()
-                )
-            );
-            return None;
-        }
-    };
+    let src = read_text(file)?;
     let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("main");
     let read = pidlab::syntax::include::beside(file);
     let origin = pidlab::syntax::include::Origin {
@@ -770,22 +758,28 @@ fn write_export(
     std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-/// Reads a saved trace; on a mistake, says what is wrong.
-fn read_trace(path: &std::path::Path) -> Option<pidlab::view::trace::Trace> {
-    let name = path.display().to_string();
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
+/// A file's text (bytes that are not UTF-8 read as Latin-1 would); when
+/// it cannot be read, says so on stderr.
+fn read_text(path: &std::path::Path) -> Option<String> {
+    match std::fs::read(path) {
+        Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
         Err(e) => {
             eprint!(
                 "{}",
                 render_bare(
-                    &Diagnostic::error(format!("cannot read {name}: {e}")),
+                    &Diagnostic::error(format!("cannot read {}: {e}", path.display())),
                     stderr_style()
                 )
             );
-            return None;
+            None
         }
-    };
+    }
+}
+
+/// Reads a saved trace; on a mistake, says what is wrong.
+fn read_trace(path: &std::path::Path) -> Option<pidlab::view::trace::Trace> {
+    let name = path.display().to_string();
+    let text = read_text(path)?;
     match pidlab::view::trace::Trace::parse(&text) {
         Ok(t) => Some(t),
         Err(d) => {

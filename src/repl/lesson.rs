@@ -548,6 +548,11 @@ fn indent(s: &str) -> String {
 pub fn list(lessons: &[Lesson]) -> String {
     let progress = Progress::load();
     let mut out = String::new();
+    let width = lessons
+        .iter()
+        .map(|l| l.title.chars().count())
+        .max()
+        .unwrap_or(0);
     for l in lessons {
         let tasks: Vec<&Task> = l.sections.iter().flat_map(|s| s.tasks()).collect();
         let state = match progress.lessons.get(&l.slug) {
@@ -565,7 +570,7 @@ pub fn list(lessons: &[Lesson]) -> String {
                 tasks.len()
             ),
         };
-        let _ = writeln!(out, "{}  {:<48} {state}", l.number, l.title);
+        let _ = writeln!(out, "{}  {:<width$}  {state}", l.number, l.title);
     }
     out.push_str("\n`pidlab lesson NN` opens lesson NN in the shell.\n");
     out

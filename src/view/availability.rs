@@ -51,6 +51,19 @@ fn changes(t: &Trace, p: Pid) -> Vec<(u64, bool)> {
     out
 }
 
+/// Adds `span` of up time to every process that is up, and to the
+/// service if it is.
+fn credit(span: u64, up: &[bool], service_up: bool, each: &mut [Uptime], service: &mut Uptime) {
+    for (u, e) in up.iter().zip(each.iter_mut()) {
+        if *u {
+            e.up_ms += span;
+        }
+    }
+    if service_up {
+        service.up_ms += span;
+    }
+}
+
 /// Measures the service made of `procs` over `[0, end)`.
 pub fn measure(t: &Trace, procs: &[Pid], quorum: usize, end: u64) -> Availability {
     let per: Vec<Vec<(u64, bool)>> = procs.iter().map(|p| changes(t, *p)).collect();
@@ -92,17 +105,13 @@ pub fn measure(t: &Trace, procs: &[Pid], quorum: usize, end: u64) -> Availabilit
     let mut started = vec![false; procs.len()];
     let mut service_started = false;
     for (time, i, goes_up) in points {
-        let span = time.saturating_sub(now);
-        for (k, u) in up.iter().enumerate() {
-            if *u {
-                if let Some(e) = each.get_mut(k) {
-                    e.up_ms += span;
-                }
-            }
-        }
-        if service_up {
-            service.up_ms += span;
-        }
+        credit(
+            time.saturating_sub(now),
+            &up,
+            service_up,
+            &mut each,
+            &mut service,
+        );
         now = time;
         if let (Some(u), Some(e), Some(since), Some(st)) = (
             up.get_mut(i),
@@ -134,17 +143,13 @@ pub fn measure(t: &Trace, procs: &[Pid], quorum: usize, end: u64) -> Availabilit
         }
         service_up = now_up;
     }
-    let span = end.saturating_sub(now);
-    for (k, u) in up.iter().enumerate() {
-        if *u {
-            if let Some(e) = each.get_mut(k) {
-                e.up_ms += span;
-            }
-        }
-    }
-    if service_up {
-        service.up_ms += span;
-    }
+    credit(
+        end.saturating_sub(now),
+        &up,
+        service_up,
+        &mut each,
+        &mut service,
+    );
     for ((since, e), st) in down_since.iter_mut().zip(each.iter_mut()).zip(&started) {
         if *st {
             close(since, end, &mut e.outages, false);
