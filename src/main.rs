@@ -1184,6 +1184,8 @@ fn cmd_check(
         return bad("cannot find pidlab itself to run the checks".into());
     };
     if list {
+        // A broken exercise is named; the others are still listed.
+        let mut broken = false;
         for e in grade::exercises() {
             match e {
                 Ok(e) => println!(
@@ -1193,10 +1195,17 @@ fn cmd_check(
                     e.max_score(),
                     e.spec.title
                 ),
-                Err(msg) => return bad(msg),
+                Err(msg) => {
+                    eprint!("{}", render_bare(&Diagnostic::error(msg), stderr_style()));
+                    broken = true;
+                }
             }
         }
-        return ExitCode::SUCCESS;
+        return if broken {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        };
     }
     if all {
         return check_all(&exe);

@@ -1,0 +1,35 @@
+%% The promises of best-effort broadcast, over what driver.erl emits. A
+%% message is a pair {Broadcaster, Msg}.
+-module(props).
+-export([always_no_duplication/1, always_no_creation/1,
+         always_members_keep_running/1, eventually_validity/1]).
+
+%% No member delivers the same message twice.
+always_no_duplication(E) ->
+    lists:all(fun(L) -> length(L) =:= length(lists:usort(L)) end,
+              [L || {delivered, _, L} <- E]).
+
+%% A member delivers only messages that were broadcast: {P, Msg} only if
+%% member P was asked to broadcast Msg.
+always_no_creation(E) ->
+    Asked = [{P, M} || {broadcast, P, M} <- E],
+    lists:all(fun(X) -> lists:member(X, Asked) end,
+              [X || {delivered, _, L} <- E, X <- L]).
+
+%% A member's process never ends by itself (crashes aside).
+always_members_keep_running(E) ->
+    [x || {ended, _, _} <- E] =:= [].
+
+%% Once all is quiet: every message of a broadcaster that did not crash
+%% was delivered by every member that did not crash.
+eventually_validity(E) ->
+    lists:member(quiet, E) andalso
+        begin
+            Crashed = [P || {crashed, P} <- E],
+            Correct = [Q || {members, All} <- E, Q <- All, not lists:member(Q, Crashed)],
+            Sent = [{P, M} || {broadcast, P, M} <- E, not lists:member(P, Crashed)],
+            lists:all(fun(Q) ->
+                              Got = lists:append([L || {delivered, Q1, L} <- E, Q1 =:= Q]),
+                              lists:all(fun(X) -> lists:member(X, Got) end, Sent)
+                      end, Correct)
+        end.

@@ -1,0 +1,7 @@
+%% fails: no faults: every message delivered again and again; one loss and one duplicate, every execution; three processes, two destinations, random executions
+-module(stubborn_link).
+-export([new/0, send/3, handle/2, timeout/1]).
+new() -> erlang:error(not_implemented).
+send(_Link, _To, _M) -> erlang:error(not_implemented).
+handle(_Link, _NetMsg) -> erlang:error(not_implemented).
+timeout(_Link) -> erlang:error(not_implemented).
