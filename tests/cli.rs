@@ -294,7 +294,7 @@ fn a_word_that_is_no_command_or_file_lists_the_commands() {
     assert_eq!(
         r.stderr,
         "Error: `shim` is not a command or a file\n  \
-         note: the commands are run, explore, eval, script and replay; `pidlab` alone starts the shell, \
+         note: the commands are run, explore, diagram, export, lesson, check, eval, script and replay; `pidlab` alone starts the shell, \
          and `pidlab FILE.erl` starts it with a module loaded\n  \
          help: did you mean `pidlab script`?\n"
     );
