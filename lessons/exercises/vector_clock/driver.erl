@@ -1,8 +1,9 @@
 %% Drives vector_clock.
 %%
 %% "rules": one process builds clocks for three owners and asks compare/2
-%% about stamps whose order the rules decide; it emits {rule, Rule,
-%% Case, Got, Expected}.
+%% about stamps whose order the rules decide; it emits {rule, Rule, Got,
+%% Expected, Case}: what compare/2 said, what it should have said, and
+%% which case it was.
 %%
 %% "pair" and "three": processes follow scripts of local events, sends
 %% and receives. Each keeps its clock as a value and notes, for every
@@ -40,56 +41,56 @@ rules() ->
     B0 = vector_clock:new({node, b}),
     C0 = vector_clock:new("c"),
     S = fun vector_clock:stamp/1,
-    check(new, "two new clocks", S(A0), S(B0), equal),
-    check(new, "a stamp and itself", S(A0), S(A0), equal),
+    check(new, 'two new clocks', S(A0), S(B0), equal),
+    check(new, 'a stamp and itself', S(A0), S(A0), equal),
     A1 = vector_clock:local(A0),
-    check(local, "a new clock, then a local event", S(A0), S(A1), before),
-    check(local, "a local event, then a new clock", S(A1), S(A0), 'after'),
+    check(local, 'a new clock, then a local event', S(A0), S(A1), before),
+    check(local, 'a local event, then a new clock', S(A1), S(A0), 'after'),
     A2 = vector_clock:local(A1),
-    check(local, "two local events", S(A1), S(A2), before),
-    check(local, "a local event of a, a new clock of b", S(A2), S(B0), 'after'),
+    check(local, 'two local events', S(A1), S(A2), before),
+    check(local, 'a local event of a, a new clock of b', S(A2), S(B0), 'after'),
     B1 = vector_clock:local(B0),
-    check(local, "local events of two owners", S(A2), S(B1), concurrent),
+    check(local, 'local events of two owners', S(A2), S(B1), concurrent),
     {T1, A3} = vector_clock:send(A2),
-    check(send, "the stamp of a send and the clock after it", T1, S(A3), equal),
-    check(send, "the event before a send, and the send", S(A2), T1, before),
+    check(send, 'the stamp of a send and the clock after it', T1, S(A3), equal),
+    check(send, 'the event before a send, and the send', S(A2), T1, before),
     {T2, A4} = vector_clock:send(A3),
-    check(send, "two sends", T1, T2, before),
-    check(send, "a send and a concurrent local event", T2, S(B1), concurrent),
+    check(send, 'two sends', T1, T2, before),
+    check(send, 'a send and a concurrent local event', T2, S(B1), concurrent),
     %% b receives a's first message.
     B2 = vector_clock:recv(B1, T1),
-    check(recv, "a send and its receive", T1, S(B2), before),
-    check(recv, "the receiver's event before the receive, and the receive",
+    check(recv, 'a send and its receive', T1, S(B2), before),
+    check(recv, 'the receiver\'s event before the receive, and the receive',
           S(B1), S(B2), before),
-    check(recv, "a later send of the sender, and the receive", T2, S(B2), concurrent),
-    check(recv, "a later event of the sender, and the receive",
+    check(recv, 'a later send of the sender, and the receive', T2, S(B2), concurrent),
+    check(recv, 'a later event of the sender, and the receive',
           S(vector_clock:local(A4)), S(B2), concurrent),
     %% c, which has heard of nothing, receives a's second message: it
     %% must still tick its own entry.
     C1 = vector_clock:recv(C0, T2),
-    check(recv, "a send and its receive by a new clock", T2, S(C1), before),
-    check(recv, "an earlier send of the sender, and the receive", T1, S(C1), before),
-    check(recv, "two receives of different messages", S(B2), S(C1), concurrent),
+    check(recv, 'a send and its receive by a new clock', T2, S(C1), before),
+    check(recv, 'an earlier send of the sender, and the receive', T1, S(C1), before),
+    check(recv, 'two receives of different messages', S(B2), S(C1), concurrent),
     %% c passes on what it knows to b: a message that carries
     %% second-hand news of a, and an old message that carries none.
     {T3, C2} = vector_clock:send(C1),
     B3 = vector_clock:recv(B2, T3),
-    check(recv, "news of a through c", T2, S(B3), before),
-    check(recv, "c's send and b's receive", T3, S(B3), before),
+    check(recv, 'news of a through c', T2, S(B3), before),
+    check(recv, 'c\'s send and b\'s receive', T3, S(B3), before),
     B4 = vector_clock:recv(B3, T1),
-    check(recv, "an old message again: the receive still ticks", S(B3), S(B4), before),
-    check(recv, "what b knew before an old message, it still knows", T3, S(B4), before),
-    check(recv, "c's later events are not in b's past", S(vector_clock:local(C2)), S(B4),
+    check(recv, 'an old message again: the receive still ticks', S(B3), S(B4), before),
+    check(recv, 'what b knew before an old message, it still knows', T3, S(B4), before),
+    check(recv, 'c\'s later events are not in b\'s past', S(vector_clock:local(C2)), S(B4),
           concurrent),
     %% c receives a message from b, who knows less of a than c does.
     {T4, _} = vector_clock:send(vector_clock:local(B0)),
     C3 = vector_clock:recv(C2, T4),
-    check(recv, "a receive keeps the receiver's own news of a", T2, S(C3), before),
-    check(recv, "a receive keeps the receiver's own past", S(C2), S(C3), before),
+    check(recv, 'a receive keeps the receiver\'s own news of a', T2, S(C3), before),
+    check(recv, 'a receive keeps the receiver\'s own past', S(C2), S(C3), before),
     ok.
 
 check(Rule, Case, X, Y, Expected) ->
-    pidlab:emit({rule, Rule, Case, vector_clock:compare(X, Y), Expected}).
+    pidlab:emit({rule, Rule, vector_clock:compare(X, Y), Expected, Case}).
 
 %% ---------------------------------------------------------------------
 %% Processes and happens-before.
