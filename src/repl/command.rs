@@ -281,7 +281,8 @@ pub fn help_text() -> String {
             } else {
                 format!(":{} {}", s.name, s.args)
             };
-            format!("{head:<22}{}\n", s.summary)
+            // At least one space between a long head and its summary.
+            format!("{head:<21} {}\n", s.summary)
         })
         .collect()
 }
