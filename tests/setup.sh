@@ -5,7 +5,7 @@
 set -euo pipefail
 missing=()
 command -v dot >/dev/null || missing+=(graphviz)
-command -v chromium >/dev/null || missing+=(chromium)
+command -v chromium >/dev/null || missing+=(chromium fonts-dejavu-core)
 if [ ${#missing[@]} -gt 0 ]; then
     sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
