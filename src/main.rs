@@ -621,9 +621,7 @@ fn cmd_run(
     // Events stream to the trace outputs; the run itself keeps none.
     world.keep_trace = false;
     let keep = trace.diagram || !trace.exports.is_empty() || trace.availability.is_some();
-    // A program that reads its vector clock (pidlab:vc/0) needs them kept.
-    let reads_vc = src.contains("pidlab:vc(");
-    world.track_vc = trace.human || trace.json.is_some() || keep || reads_vc;
+    world.track_vc = trace.human || trace.json.is_some() || keep || reads_vc(&src);
     let kept = std::cell::RefCell::new(vec![]);
     // Output, trace lines and error reports are written as they happen,
     // each by one of the hooks below.
@@ -758,6 +756,12 @@ fn write_export(
     std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
+/// Whether a program reads its vector clock (`pidlab:vc/0`), so the world
+/// must keep vector clocks even when nothing else shows them.
+fn reads_vc(src: &str) -> bool {
+    src.contains("pidlab:vc(")
+}
+
 /// A file's text (bytes that are not UTF-8 read as Latin-1 would); when
 /// it cannot be read, says so on stderr.
 fn read_text(path: &std::path::Path) -> Option<String> {
@@ -881,7 +885,7 @@ fn explore_setup(
     world.keep_trace = false;
     // Vector clocks are history, not state (the fingerprint leaves them
     // out); they are kept only for a program that reads them.
-    world.track_vc = program.src.contains("pidlab:vc(");
+    world.track_vc = reads_vc(&program.src);
     if let Err(ds) = run::load_adversary(&mut world) {
         if loud {
             report(&ds, "--byzantine-fun", "");

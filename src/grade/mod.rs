@@ -19,9 +19,10 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-/// The exercises built into pidlab.
-static SHIPPED: include_dir::Dir<'static> =
-    include_dir::include_dir!("$CARGO_MANIFEST_DIR/lessons/exercises");
+/// The exercises built into pidlab: `exercises/` of the lessons folder.
+fn shipped() -> Option<&'static include_dir::Dir<'static>> {
+    crate::lesson::SHIPPED.get_dir("exercises")
+}
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -115,7 +116,7 @@ fn read_exercise(name: &str, files: BTreeMap<String, String>) -> Result<Exercise
 /// Every shipped exercise, by name.
 pub fn exercises() -> Vec<Result<Exercise, String>> {
     let mut out = vec![];
-    for d in SHIPPED.dirs() {
+    for d in shipped().into_iter().flat_map(|e| e.dirs()) {
         let name = d
             .path()
             .file_name()

@@ -26,7 +26,7 @@
 use crate::bif::BifCtx;
 use crate::diag::{Diagnostic, Span};
 use crate::term::{Atom, Pid, Term};
-use crate::vm::{Code, Stop};
+use crate::vm::Stop;
 use crate::world::event::{Event, Kind};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -37,7 +37,7 @@ use std::path::{Path, PathBuf};
 pub const STAMP: &str = env!("PIDLAB_LESSONS_STAMP");
 
 /// The lessons shipped with pidlab, read at build time.
-static SHIPPED: include_dir::Dir<'static> =
+pub static SHIPPED: include_dir::Dir<'static> =
     include_dir::include_dir!("$CARGO_MANIFEST_DIR/lessons");
 
 /// A block of a section.
@@ -646,10 +646,10 @@ pub fn run_check(
     );
     let mut ctx = BifCtx::default();
     let stop = p.run(&code, &mut ctx, CHECK_BUDGET);
-    verdict(check, stop, &code)
+    verdict(check, stop)
 }
 
-fn verdict(check: &str, stop: Stop, _code: &Code) -> Result<Verdict, String> {
+fn verdict(check: &str, stop: Stop) -> Result<Verdict, String> {
     // A reason written as a string reads as text; any other term as ~w.
     let text = |t: &Term| -> String {
         if let Term::Binary(b) = t {
@@ -657,15 +657,7 @@ fn verdict(check: &str, stop: Stop, _code: &Code) -> Result<Verdict, String> {
                 return s.to_string();
             }
         }
-        let chars: Option<String> = t.list_to_vec().and_then(|v| {
-            v.iter()
-                .map(|c| match c {
-                    Term::Int(n) => u32::try_from(*n).ok().and_then(char::from_u32),
-                    _ => None,
-                })
-                .collect()
-        });
-        match chars {
+        match t.as_string() {
             Some(s) if !matches!(t, Term::Nil) => s,
             _ => crate::term::write::write(t),
         }

@@ -17,27 +17,43 @@ fn index(trace: &[Event], id: u64) -> Option<usize> {
 
 /// Every event that happens before `id` (not including it).
 pub fn causal_past(trace: &[Event], id: u64) -> BTreeSet<u64> {
+    let preds = |x: u64| {
+        index(trace, x)
+            .and_then(|i| trace.get(i))
+            .map(|e| e.preds.as_slice())
+    };
+    past_through(preds(id).unwrap_or_default(), preds)
+}
+
+/// Every event that `id` happens before.
+pub fn causal_future(trace: &[Event], id: u64) -> BTreeSet<u64> {
+    future_through(id, trace.iter().map(|e| (e.id, e.preds.as_slice())))
+}
+
+/// The events reached backwards through `preds` from `first`: the causal
+/// past of an event whose immediate predecessors are `first`. Any trace
+/// representation can use it, given how to look up an event's preds.
+pub fn past_through<'a>(first: &[u64], preds: impl Fn(u64) -> Option<&'a [u64]>) -> BTreeSet<u64> {
     let mut seen = BTreeSet::new();
-    let mut stack: Vec<u64> = index(trace, id)
-        .and_then(|i| trace.get(i))
-        .map(|e| e.preds.clone())
-        .unwrap_or_default();
+    let mut stack: Vec<u64> = first.to_vec();
     while let Some(p) = stack.pop() {
         if seen.insert(p) {
-            if let Some(e) = index(trace, p).and_then(|i| trace.get(i)) {
-                stack.extend(e.preds.iter().copied());
-            }
+            stack.extend(preds(p).unwrap_or_default().iter().copied());
         }
     }
     seen
 }
 
-/// Every event that `id` happens before.
-pub fn causal_future(trace: &[Event], id: u64) -> BTreeSet<u64> {
+/// The events, of `events` given in trace order with their preds, that
+/// `id` happens before.
+pub fn future_through<'a>(
+    id: u64,
+    events: impl Iterator<Item = (u64, &'a [u64])>,
+) -> BTreeSet<u64> {
     let mut future = BTreeSet::from([id]);
-    for e in trace.iter().filter(|e| e.id > id) {
-        if e.preds.iter().any(|p| future.contains(p)) {
-            future.insert(e.id);
+    for (e, preds) in events.filter(|(e, _)| *e > id) {
+        if preds.iter().any(|p| future.contains(p)) {
+            future.insert(e);
         }
     }
     future.remove(&id);

@@ -227,23 +227,6 @@ pub fn procs_named(t: &Trace, names: &str) -> Result<Vec<Pid>, String> {
     names
         .split(',')
         .filter(|s| !s.trim().is_empty())
-        .map(|s| {
-            let s = s.trim();
-            t.procs
-                .iter()
-                .copied()
-                .find(|p| {
-                    crate::world::event::alias(*p) == s
-                        || crate::world::event::pid_text(*p) == s
-                        || t.names.get(p).is_some_and(|n| n == s)
-                })
-                .ok_or_else(|| {
-                    let all: Vec<String> = t.procs.iter().map(|p| t.proc_name(*p)).collect();
-                    format!(
-                        "there is no process `{s}` in this run; it has {}",
-                        all.join(", ")
-                    )
-                })
-        })
+        .map(|s| t.find_proc(s.trim()))
         .collect()
 }

@@ -90,7 +90,7 @@ impl Options {
                     let ps = v
                         .split(',')
                         .filter(|s| !s.is_empty())
-                        .map(|s| proc_ref(trace, s.trim()))
+                        .map(|s| trace.find_proc(s.trim()))
                         .collect::<Result<Vec<_>, _>>()?;
                     self.procs = Some(ps);
                 }
@@ -154,21 +154,6 @@ fn known(t: &Trace, s: &str) -> Result<u64, String> {
             None => format!("there is no event e{id}: nothing has happened yet"),
         }),
     }
-}
-
-fn proc_ref(t: &Trace, s: &str) -> Result<Pid, String> {
-    let found = t.procs.iter().copied().find(|p| {
-        crate::world::event::alias(*p) == s
-            || crate::world::event::pid_text(*p) == s
-            || t.names.get(p).is_some_and(|n| n == s)
-    });
-    found.ok_or_else(|| {
-        let all: Vec<String> = t.procs.iter().map(|p| t.proc_name(*p)).collect();
-        format!(
-            "there is no process `{s}` in this trace; it has {}",
-            all.join(", ")
-        )
-    })
 }
 
 // Sides of a cell a line leaves by.

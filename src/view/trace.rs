@@ -297,28 +297,33 @@ impl Trace {
 
     /// Every event that happens before `id` (not including it).
     pub fn past(&self, id: u64) -> BTreeSet<u64> {
-        let mut seen = BTreeSet::new();
-        let mut stack: Vec<u64> = self.get(id).map(|e| e.preds.clone()).unwrap_or_default();
-        while let Some(p) = stack.pop() {
-            if seen.insert(p) {
-                if let Some(e) = self.get(p) {
-                    stack.extend(e.preds.iter().copied());
-                }
-            }
-        }
-        seen
+        let preds = |x: u64| self.get(x).map(|e| e.preds.as_slice());
+        crate::trace::past_through(preds(id).unwrap_or_default(), preds)
     }
 
     /// Every event that `id` happens before.
     pub fn future(&self, id: u64) -> BTreeSet<u64> {
-        let mut future = BTreeSet::from([id]);
-        for e in self.events.iter().filter(|e| e.id > id) {
-            if e.preds.iter().any(|p| future.contains(p)) {
-                future.insert(e.id);
-            }
-        }
-        future.remove(&id);
-        future
+        crate::trace::future_through(id, self.events.iter().map(|e| (e.id, e.preds.as_slice())))
+    }
+
+    /// The process a person names: alias (`p2`), pid (`<0.81.0>`) or
+    /// registered name; or what the processes are.
+    pub fn find_proc(&self, s: &str) -> Result<Pid, String> {
+        self.procs
+            .iter()
+            .copied()
+            .find(|p| {
+                crate::world::event::alias(*p) == s
+                    || crate::world::event::pid_text(*p) == s
+                    || self.names.get(p).is_some_and(|n| n == s)
+            })
+            .ok_or_else(|| {
+                let all: Vec<String> = self.procs.iter().map(|p| self.proc_name(*p)).collect();
+                format!(
+                    "there is no process `{s}` in this trace; it has {}",
+                    all.join(", ")
+                )
+            })
     }
 
     /// The process events neither before nor after `id`.
