@@ -1050,7 +1050,6 @@ fn cmd_explore(a: &ExploreArgs<'_>) -> ExitCode {
             explore::report::json(&r, &bounds, seconds, saved.as_deref())
         );
     } else {
-        let shortest = a.opts.strategy == explore::Strategy::Bfs;
         let diagram = r
             .findings
             .iter()
@@ -1064,14 +1063,7 @@ fn cmd_explore(a: &ExploreArgs<'_>) -> ExitCode {
             });
         print!(
             "{}",
-            explore::report::text(
-                &r,
-                &bounds,
-                seconds,
-                saved.as_deref(),
-                shortest,
-                diagram.as_deref()
-            )
+            explore::report::text(&r, &bounds, seconds, saved.as_deref(), diagram.as_deref())
         );
         if let Some(p) = &saved {
             println!(

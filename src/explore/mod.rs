@@ -7,6 +7,7 @@ pub mod props;
 pub mod report;
 pub mod schedule;
 mod search;
+mod shrink;
 
 pub use search::{
     explore, explore_after, merge, Execution, Finding, Options, Progress, Report, Status, Strategy,

@@ -34,14 +34,12 @@ pub fn bounds_text(plan: &FaultPlan, max_depth: usize, random: Option<u64>) -> S
 }
 
 /// The report for people.
-/// `shortest` says whether the search looked for the fewest faults and
-/// steps; `diagram` is the counterexample drawn as a space-time diagram.
+/// `diagram` is the counterexample drawn as a space-time diagram.
 pub fn text(
     r: &Report,
     bounds: &str,
     seconds: f64,
     saved: Option<&str>,
-    shortest: bool,
     diagram: Option<&str>,
 ) -> String {
     let mut out = format!(
@@ -80,12 +78,7 @@ pub fn text(
         if let Some(ex) = &f.execution {
             out.push_str(&format!(
                 "\ncounterexample for {} ({}):\n",
-                f.name,
-                if shortest {
-                    "the fewest faults, then the fewest steps"
-                } else {
-                    "the first one found, not the shortest"
-                }
+                f.name, r.chosen
             ));
             for (i, c) in ex.choices.iter().enumerate() {
                 if ex.cycle_from == Some(i) {

@@ -119,6 +119,8 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// The fingerprints of the final states, sorted.
     pub finals: Vec<u128>,
+    /// How counterexamples were chosen, in words.
+    pub chosen: &'static str,
 }
 
 impl Report {
@@ -170,6 +172,21 @@ struct Search<'a> {
     keep_graph: bool,
     /// The terms emitted before the start.
     before: imbl::Vector<Term>,
+    /// The world the search starts from, to replay counterexamples.
+    start: World,
+    /// More executions that show a finding already made, with no more
+    /// faults: each is shortened too, and the shortest is reported.
+    others: HashMap<Goal, Vec<Execution>>,
+}
+
+/// How many more executions to keep per finding for shortening.
+const OTHERS: usize = 8;
+
+/// What a shortened counterexample must still show.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Goal {
+    Prop(usize),
+    Check(Check),
 }
 
 /// A kind of progress weak fairness speaks of: a process's own step, or a
@@ -249,6 +266,8 @@ pub fn explore_after(
         enabled_keys: vec![],
         keep_graph: eventually > 0,
         before: before.iter().cloned().collect(),
+        start: start.clone(),
+        others: HashMap::new(),
     };
     match opts.strategy.clone() {
         Strategy::Random { walks, seed } => s.walks(start, walks, seed, progress)?,
@@ -446,20 +465,25 @@ impl<'a> Search<'a> {
                 let cost = (f, depth + 1);
                 self.judge_events(i, &c, &events);
                 let known = best.get(&child_key).is_some_and(|b| *b <= cost || dfs);
-                if (seen.contains(&child_key) || known) && !self.keep_graph {
+                let joins = seen.contains(&child_key) || known;
+                if joins {
                     // A state reached already: this execution joins it.
                     self.report.executions += 1;
-                    continue;
+                    if !self.keep_graph {
+                        continue;
+                    }
+                } else {
+                    best.insert(child_key, cost);
                 }
-                best.insert(child_key, cost);
                 let child = self.nodes.len();
                 self.nodes.push(Node {
                     parent: Some(i),
                     choice: Some(c.clone()),
                     depth: depth + 1,
                     faults: f,
-                    world: Some(w),
-                    emitted: e,
+                    // An edge into a known state keeps only its key.
+                    world: (!joins).then_some(w),
+                    emitted: if joins { imbl::Vector::new() } else { e },
                     held: h,
                     key: child_key,
                 });
@@ -468,6 +492,9 @@ impl<'a> Search<'a> {
                     if let Some(edges) = self.edges.get_mut(i) {
                         edges.push((child, c.clone(), key));
                     }
+                }
+                if joins {
+                    continue;
                 }
                 if dfs {
                     stack.push(child);
@@ -493,9 +520,7 @@ impl<'a> Search<'a> {
         held: u64,
         seen: &HashSet<u128>,
     ) -> Vec<(Choice, World, Vec<crate::world::event::Event>)> {
-        let reduce = self.opts.reduce
-            && !self.keep_graph
-            && world.faults.timing == crate::world::faults::Timing::Local;
+        let reduce = self.opts.reduce && world.faults.timing == crate::world::faults::Timing::Local;
         let mut done: Vec<(Choice, World, Vec<crate::world::event::Event>)> = vec![];
         if reduce {
             // The options of one process's `pidlab:choose/1` first: they
@@ -568,6 +593,13 @@ impl<'a> Search<'a> {
     fn judge_state(&mut self, i: usize, answers: &[bool]) {
         for (k, (p, a)) in self.props.iter().zip(answers).enumerate() {
             if self.found.contains_key(&k) {
+                let shown = matches!(
+                    (p.kind, a),
+                    (PropKind::Always, false) | (PropKind::Sometimes, true)
+                );
+                if shown {
+                    self.another(Goal::Prop(k), i, None);
+                }
                 continue;
             }
             match (p.kind, a) {
@@ -592,28 +624,51 @@ impl<'a> Search<'a> {
         if !self.opts.checks.contains(&Check::NoCrash) {
             return;
         }
-        for e in events {
-            if let Kind::Exit { reason } = &e.kind {
-                let injected = reason.is_atom("crashed");
-                if !reason.is_atom("normal") && !injected {
-                    let why = format!(
-                        "{} ended with reason {}",
-                        crate::world::event::pid_text(e.proc),
-                        crate::term::write::write(reason)
-                    );
-                    let mut ex = self.execution(i, why);
-                    ex.choices.push(c.clone());
-                    ex.faults += usize::from(c.is_fault());
-                    let better = self.checks.get(&Check::NoCrash).is_none_or(|b| {
-                        (ex.faults, ex.choices.len()) < (b.faults, b.choices.len())
-                    });
-                    if better {
-                        self.checks.insert(Check::NoCrash, ex);
-                    }
-                    return;
-                }
+        if let Some(why) = abnormal_exit(events) {
+            let mut ex = self.execution(i, why);
+            ex.choices.push(c.clone());
+            ex.faults += usize::from(c.is_fault());
+            let better = self
+                .checks
+                .get(&Check::NoCrash)
+                .is_none_or(|b| (ex.faults, ex.choices.len()) < (b.faults, b.choices.len()));
+            if better {
+                self.checks.insert(Check::NoCrash, ex);
+            } else {
+                self.another(Goal::Check(Check::NoCrash), i, Some(c));
             }
         }
+    }
+
+    /// Keeps node `i`'s execution (then `last`) as another showing of
+    /// `goal`, while fewer than `OTHERS` are kept and it has no more
+    /// faults than the finding's. Only a search whose first finding may
+    /// not be the shortest keeps them.
+    fn another(&mut self, goal: Goal, i: usize, last: Option<&Choice>) {
+        if self.opts.strategy == Strategy::Bfs && !self.opts.reduce {
+            return;
+        }
+        if self.others.get(&goal).is_some_and(|v| v.len() >= OTHERS) {
+            return;
+        }
+        let first = match goal {
+            Goal::Prop(k) => self.found.get(&k).and_then(|(_, ex)| ex.as_ref()),
+            Goal::Check(c) => self.checks.get(&c),
+        };
+        let Some(most) = first.map(|ex| ex.faults) else {
+            return;
+        };
+        let faults = self.nodes.get(i).map_or(0, |n| n.faults)
+            + last.map_or(0, |c| usize::from(c.is_fault()));
+        if faults > most {
+            return;
+        }
+        let mut ex = self.execution(i, String::new());
+        if let Some(c) = last {
+            ex.choices.push(c.clone());
+            ex.faults = faults;
+        }
+        self.others.entry(goal).or_default().push(ex);
     }
 
     /// `eventually_` properties and the checks on a final state.
@@ -625,58 +680,26 @@ impl<'a> Search<'a> {
             }
             let ok = held & (1 << bit.min(63)) != 0;
             bit += 1;
-            if !ok && !self.found.contains_key(&k) {
+            if ok {
+                continue;
+            }
+            if self.found.contains_key(&k) {
+                self.another(Goal::Prop(k), i, None);
+            } else {
                 let ex = self.execution(i, format!("the execution ends and {} never held", p.name));
                 self.found.insert(k, (Status::Violated, Some(ex)));
             }
         }
-        if self.opts.checks.contains(&Check::NoDeadlock)
-            && !self.checks.contains_key(&Check::NoDeadlock)
-        {
-            let waiting: Vec<String> = w
-                .procs
-                .iter()
-                .filter(|(pid, p)| {
-                    matches!(
-                        p.status,
-                        crate::world::Status::Waiting {
-                            sleeping: false,
-                            ..
-                        }
-                    ) && !p.idle
-                        && Some(**pid) != w.shell
-                })
-                .map(|(pid, _)| crate::world::event::pid_text(*pid))
-                .collect();
-            if !waiting.is_empty() {
-                let why = format!(
-                    "nothing can happen and {} {} in receive (pidlab:idle() marks a server that may wait forever)",
-                    waiting.join(", "),
-                    if waiting.len() == 1 { "waits" } else { "wait" }
-                );
-                self.checks
-                    .insert(Check::NoDeadlock, self.execution(i, why));
+        for check in [Check::NoDeadlock, Check::NoLeftover] {
+            if !self.opts.checks.contains(&check) {
+                continue;
             }
-        }
-        if self.opts.checks.contains(&Check::NoLeftover)
-            && !self.checks.contains_key(&Check::NoLeftover)
-        {
-            let left: Vec<String> = w
-                .procs
-                .iter()
-                .filter(|(_, p)| !p.process.mailbox.is_empty())
-                .map(|(pid, p)| {
-                    format!(
-                        "{} has {} unreceived",
-                        crate::world::event::pid_text(*pid),
-                        p.process.mailbox.len()
-                    )
-                })
-                .collect();
-            if !left.is_empty() {
-                let why = format!("the execution ends and {}", left.join(", "));
-                self.checks
-                    .insert(Check::NoLeftover, self.execution(i, why));
+            if let Some(why) = final_check(check, w) {
+                if self.checks.contains_key(&check) {
+                    self.another(Goal::Check(check), i, None);
+                } else {
+                    self.checks.insert(check, self.execution(i, why));
+                }
             }
         }
     }
@@ -934,7 +957,122 @@ impl<'a> Search<'a> {
         Ok(())
     }
 
+    /// Replays `choices` from the start and answers after how many steps
+    /// they show `goal`, and why; `None` when a choice is not enabled
+    /// where it is taken, or the goal is not shown.
+    fn shows(&mut self, choices: &[Choice], goal: Goal) -> Option<(usize, String)> {
+        let mut w = self.start.clone();
+        let mut emitted = self.before.clone();
+        let kind = match goal {
+            Goal::Prop(k) => Some((k, self.props.get(k)?.kind, self.props.get(k)?.name.clone())),
+            Goal::Check(_) => None,
+        };
+        let judge = |s: &mut Self,
+                     emitted: &imbl::Vector<Term>,
+                     n: usize|
+         -> Option<Option<(usize, String)>> {
+            let (k, kind, name) = kind.clone()?;
+            let a = *s.answers(emitted).ok()?.get(k)?;
+            match (kind, a) {
+                (PropKind::Always, false) => Some(Some((n, format!("{name} is false")))),
+                (PropKind::Sometimes, true) => Some(Some((n, format!("{name} is true")))),
+                // An eventually-property that holds is not violated here.
+                (PropKind::Eventually, true) => Some(None),
+                _ => None,
+            }
+        };
+        if let Some(found) = judge(self, &emitted, 0) {
+            return found;
+        }
+        for (i, c) in choices.iter().enumerate() {
+            if !w.enabled().contains(c) {
+                return None;
+            }
+            let events = w.apply(c);
+            for ev in &events {
+                if let Kind::Emit { term } = &ev.kind {
+                    emitted.push_back(term.clone());
+                }
+            }
+            if matches!(goal, Goal::Check(Check::NoCrash)) {
+                if let Some(why) = abnormal_exit(&events) {
+                    return Some((i + 1, why));
+                }
+            }
+            if let Some(found) = judge(self, &emitted, i + 1) {
+                return found;
+            }
+        }
+        if w.enabled().iter().any(|c| !c.is_fault()) {
+            return None;
+        }
+        let n = choices.len();
+        match (goal, kind) {
+            (Goal::Prop(_), Some((_, PropKind::Eventually, name))) => {
+                Some((n, format!("the execution ends and {name} never held")))
+            }
+            (Goal::Check(c), _) => final_check(c, &w).map(|why| (n, why)),
+            _ => None,
+        }
+    }
+
+    /// The shortest of `ex` and the other executions kept for `goal`,
+    /// each shortened (see `shrink`): the fewest faults, then the fewest
+    /// steps. A lasso stays as it is.
+    fn shorten(&mut self, ex: Execution, goal: Goal) -> Execution {
+        if ex.cycle_from.is_some() {
+            return ex;
+        }
+        let others = self.others.remove(&goal).unwrap_or_default();
+        let mut best = self.shorten_one(ex, goal);
+        for other in others {
+            let o = self.shorten_one(other, goal);
+            if !o.why.is_empty() && (o.faults, o.choices.len()) < (best.faults, best.choices.len())
+            {
+                best = o;
+            }
+        }
+        best
+    }
+
+    fn shorten_one(&mut self, ex: Execution, goal: Goal) -> Execution {
+        let start = self.start.clone();
+        let mut shows = |c: &[Choice]| self.shows(c, goal);
+        match super::shrink::shrink(&start, ex.choices.clone(), &mut shows) {
+            Some((choices, why)) => Execution {
+                faults: choices.iter().filter(|c| c.is_fault()).count(),
+                choices,
+                cycle_from: None,
+                why,
+            },
+            None => ex,
+        }
+    }
+
     fn finish(mut self) -> Report {
+        // The reduction may put steps the finding does not need into it.
+        let full = self.opts.strategy == Strategy::Bfs && !self.opts.reduce;
+        self.report.chosen = match (&self.opts.strategy, full) {
+            (_, true) => "the fewest faults, then the fewest steps",
+            (Strategy::Bfs, false) => {
+                "the fewest faults, then shortened until no step can be left out"
+            }
+            _ => "the first one found, shortened until no step can be left out",
+        };
+        if !full {
+            for k in 0..self.props.len() {
+                if let Some((status, Some(ex))) = self.found.remove(&k) {
+                    let ex = self.shorten(ex, Goal::Prop(k));
+                    self.found.insert(k, (status, Some(ex)));
+                }
+            }
+            for c in self.opts.checks.clone() {
+                if let Some(ex) = self.checks.remove(&c) {
+                    let ex = self.shorten(ex, Goal::Check(c));
+                    self.checks.insert(c, ex);
+                }
+            }
+        }
         self.report.final_states = self.finals.len() as u64;
         let mut finals: Vec<u128> = self.finals.iter().copied().collect();
         finals.sort_unstable();
@@ -983,6 +1121,7 @@ pub fn merge(reports: Vec<Report>) -> Report {
         out.transitions += r.transitions;
         out.executions += r.executions;
         out.reduced += r.reduced;
+        out.chosen = r.chosen;
         out.max_depth = out.max_depth.max(r.max_depth);
         if out.incomplete.is_none() {
             out.incomplete = r.incomplete;
@@ -1046,6 +1185,10 @@ fn independent(
     }
     match after.process(p).map(|x| &x.status) {
         Some(crate::world::Status::Runnable | crate::world::Status::Choosing) => true,
+        // A step that only blocks in `receive`: see ARCHITECTURE.md.
+        Some(crate::world::Status::Waiting {
+            sleeping: false, ..
+        }) => events.is_empty(),
         // An end nobody can notice: no links or monitors, and no other
         // process can name it.
         Some(crate::world::Status::Exited(_)) => {
@@ -1085,6 +1228,67 @@ fn lone_delivery(w: &World, id: u64) -> bool {
     waiting
         && !w.network.iter().any(|o| o.to == m.to && o.from != m.from)
         && !w.pid_known_except(m.to, &[m.from])
+}
+
+/// Why the step's `events` break `no-crash`: a process that ended with an
+/// abnormal reason (an injected crash aside).
+pub(super) fn abnormal_exit(events: &[crate::world::event::Event]) -> Option<String> {
+    events.iter().find_map(|e| match &e.kind {
+        Kind::Exit { reason } if !reason.is_atom("normal") && !reason.is_atom("crashed") => {
+            Some(format!(
+                "{} ended with reason {}",
+                crate::world::event::pid_text(e.proc),
+                crate::term::write::write(reason)
+            ))
+        }
+        _ => None,
+    })
+}
+
+/// Why final world `w` breaks `no-deadlock` or `no-leftover`, if it does.
+pub(super) fn final_check(check: Check, w: &World) -> Option<String> {
+    match check {
+        Check::NoCrash => None,
+        Check::NoDeadlock => {
+            let waiting: Vec<String> = w
+                .procs
+                .iter()
+                .filter(|(pid, p)| {
+                    matches!(
+                        p.status,
+                        crate::world::Status::Waiting {
+                            sleeping: false,
+                            ..
+                        }
+                    ) && !p.idle
+                        && Some(**pid) != w.shell
+                })
+                .map(|(pid, _)| crate::world::event::pid_text(*pid))
+                .collect();
+            (!waiting.is_empty()).then(|| {
+                format!(
+                    "nothing can happen and {} {} in receive (pidlab:idle() marks a server that may wait forever)",
+                    waiting.join(", "),
+                    if waiting.len() == 1 { "waits" } else { "wait" }
+                )
+            })
+        }
+        Check::NoLeftover => {
+            let left: Vec<String> = w
+                .procs
+                .iter()
+                .filter(|(_, p)| !p.process.mailbox.is_empty())
+                .map(|(pid, p)| {
+                    format!(
+                        "{} has {} unreceived",
+                        crate::world::event::pid_text(*pid),
+                        p.process.mailbox.len()
+                    )
+                })
+                .collect();
+            (!left.is_empty()).then(|| format!("the execution ends and {}", left.join(", ")))
+        }
+    }
 }
 
 /// Strongly connected components of the graph on `nodes` given by `succ`.

@@ -521,7 +521,7 @@ impl Session {
                 &crate::view::diagram::Options::plain(100),
             )
         });
-        let mut out = explore::report::text(&report, &bounds, 0.0, None, true, diagram.as_deref());
+        let mut out = explore::report::text(&report, &bounds, 0.0, None, diagram.as_deref());
         // The time a search takes is not part of a transcript.
         if let Some(i) = out.find(" steps deep, in ") {
             if let Some(j) = out.get(i..).and_then(|r| r.find('\n')) {

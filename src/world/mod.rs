@@ -557,6 +557,12 @@ impl World {
     /// Whether some other live process could name `p`: it is registered,
     /// or its pid is in another process's live slots, mailbox or
     /// dictionary, in a message in flight or held, or in a timer.
+    /// How many message ids the world has handed out: a step that sends
+    /// (or fires a timer, or duplicates) makes the next ones.
+    pub fn messages_made(&self) -> u64 {
+        self.next_msg
+    }
+
     pub fn pid_known(&self, p: Pid) -> bool {
         self.pid_known_except(p, &[])
     }
