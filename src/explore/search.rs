@@ -648,7 +648,12 @@ impl<'a> Search<'a> {
         if self.opts.strategy == Strategy::Bfs && !self.opts.reduce {
             return;
         }
-        if self.others.get(&goal).is_some_and(|v| v.len() >= OTHERS) {
+        // Random walks are long: fewer of them.
+        let most = match self.opts.strategy {
+            Strategy::Random { .. } => 2,
+            _ => OTHERS,
+        };
+        if self.others.get(&goal).is_some_and(|v| v.len() >= most) {
             return;
         }
         let first = match goal {
@@ -957,65 +962,6 @@ impl<'a> Search<'a> {
         Ok(())
     }
 
-    /// Replays `choices` from the start and answers after how many steps
-    /// they show `goal`, and why; `None` when a choice is not enabled
-    /// where it is taken, or the goal is not shown.
-    fn shows(&mut self, choices: &[Choice], goal: Goal) -> Option<(usize, String)> {
-        let mut w = self.start.clone();
-        let mut emitted = self.before.clone();
-        let kind = match goal {
-            Goal::Prop(k) => Some((k, self.props.get(k)?.kind, self.props.get(k)?.name.clone())),
-            Goal::Check(_) => None,
-        };
-        let judge = |s: &mut Self,
-                     emitted: &imbl::Vector<Term>,
-                     n: usize|
-         -> Option<Option<(usize, String)>> {
-            let (k, kind, name) = kind.clone()?;
-            let a = *s.answers(emitted).ok()?.get(k)?;
-            match (kind, a) {
-                (PropKind::Always, false) => Some(Some((n, format!("{name} is false")))),
-                (PropKind::Sometimes, true) => Some(Some((n, format!("{name} is true")))),
-                // An eventually-property that holds is not violated here.
-                (PropKind::Eventually, true) => Some(None),
-                _ => None,
-            }
-        };
-        if let Some(found) = judge(self, &emitted, 0) {
-            return found;
-        }
-        for (i, c) in choices.iter().enumerate() {
-            if !w.enabled().contains(c) {
-                return None;
-            }
-            let events = w.apply(c);
-            for ev in &events {
-                if let Kind::Emit { term } = &ev.kind {
-                    emitted.push_back(term.clone());
-                }
-            }
-            if matches!(goal, Goal::Check(Check::NoCrash)) {
-                if let Some(why) = abnormal_exit(&events) {
-                    return Some((i + 1, why));
-                }
-            }
-            if let Some(found) = judge(self, &emitted, i + 1) {
-                return found;
-            }
-        }
-        if w.enabled().iter().any(|c| !c.is_fault()) {
-            return None;
-        }
-        let n = choices.len();
-        match (goal, kind) {
-            (Goal::Prop(_), Some((_, PropKind::Eventually, name))) => {
-                Some((n, format!("the execution ends and {name} never held")))
-            }
-            (Goal::Check(c), _) => final_check(c, &w).map(|why| (n, why)),
-            _ => None,
-        }
-    }
-
     /// The shortest of `ex` and the other executions kept for `goal`,
     /// each shortened (see `shrink`): the fewest faults, then the fewest
     /// steps. A lasso stays as it is.
@@ -1036,9 +982,8 @@ impl<'a> Search<'a> {
     }
 
     fn shorten_one(&mut self, ex: Execution, goal: Goal) -> Execution {
-        let start = self.start.clone();
-        let mut shows = |c: &[Choice]| self.shows(c, goal);
-        match super::shrink::shrink(&start, ex.choices.clone(), &mut shows) {
+        let mut r = Replayer { search: self, goal };
+        match super::shrink::shrink(&mut r, ex.choices.clone()) {
             Some((choices, why)) => Execution {
                 faults: choices.iter().filter(|c| c.is_fault()).count(),
                 choices,
@@ -1106,6 +1051,77 @@ impl<'a> Search<'a> {
         }
         self.report.findings = findings;
         self.report
+    }
+}
+
+/// Replays executions for the shrinker and judges `goal` on them.
+struct Replayer<'s, 'a> {
+    search: &'s mut Search<'a>,
+    goal: Goal,
+}
+
+impl Replayer<'_, '_> {
+    /// The property's answer on `emitted`: `Ok(Some(why))` when it shows
+    /// the finding, `Err` when the execution can no longer show it.
+    fn judge(&mut self, emitted: &imbl::Vector<Term>) -> Option<Result<Option<String>, ()>> {
+        let Goal::Prop(k) = self.goal else {
+            return Some(Ok(None));
+        };
+        let p = self.search.props.get(k)?;
+        let (kind, name) = (p.kind, p.name.clone());
+        let a = *self.search.answers(emitted).ok()?.get(k)?;
+        Some(match (kind, a) {
+            (PropKind::Always, false) => Ok(Some(format!("{name} is false"))),
+            (PropKind::Sometimes, true) => Ok(Some(format!("{name} is true"))),
+            // An eventually-property that held is not violated here.
+            (PropKind::Eventually, true) => Err(()),
+            _ => Ok(None),
+        })
+    }
+}
+
+impl super::shrink::Replay for Replayer<'_, '_> {
+    type State = (World, imbl::Vector<Term>);
+
+    fn start(&mut self) -> Self::State {
+        (self.search.start.clone(), self.search.before.clone())
+    }
+
+    fn world<'s>(&self, s: &'s Self::State) -> &'s World {
+        &s.0
+    }
+
+    fn step(&mut self, s: &mut Self::State, c: &Choice) -> Option<Result<Option<String>, ()>> {
+        if !s.0.enabled().contains(c) {
+            return None;
+        }
+        let events = s.0.apply(c);
+        for ev in &events {
+            if let Kind::Emit { term } = &ev.kind {
+                s.1.push_back(term.clone());
+            }
+        }
+        if self.goal == Goal::Check(Check::NoCrash) {
+            if let Some(why) = abnormal_exit(&events) {
+                return Some(Ok(Some(why)));
+            }
+        }
+        let emitted = s.1.clone();
+        self.judge(&emitted)
+    }
+
+    fn end(&mut self, s: &Self::State) -> Option<String> {
+        if s.0.enabled().iter().any(|c| !c.is_fault()) {
+            return None;
+        }
+        match self.goal {
+            Goal::Prop(k) => {
+                let p = self.search.props.get(k)?;
+                (p.kind == PropKind::Eventually)
+                    .then(|| format!("the execution ends and {} never held", p.name))
+            }
+            Goal::Check(c) => final_check(c, &s.0),
+        }
     }
 }
 

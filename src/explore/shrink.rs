@@ -10,24 +10,44 @@
 
 use crate::world::{Choice, World};
 
-/// Replays a candidate: after how many steps it shows the finding, and why.
-pub(super) type Shows<'a> = dyn FnMut(&[Choice]) -> Option<(usize, String)> + 'a;
+/// Replays executions for the shrinker, one step at a time, from states
+/// it may keep and go back to.
+pub(super) trait Replay {
+    type State: Clone;
+    fn start(&mut self) -> Self::State;
+    fn world<'s>(&self, s: &'s Self::State) -> &'s World;
+    /// Takes `c` in `s`: `None` when `c` is not enabled there; otherwise
+    /// why the finding shows after it, if it does (`Err` when the
+    /// execution can no longer show it).
+    fn step(&mut self, s: &mut Self::State, c: &Choice) -> Option<Result<Option<String>, ()>>;
+    /// Why the finding shows when the execution ends in `s`, if it does.
+    fn end(&mut self, s: &Self::State) -> Option<String>;
+}
 
 /// At most this many replays per counterexample.
-const ATTEMPTS: usize = 4000;
+const ATTEMPTS: usize = 600;
 
-/// The message ids each step made: from the first to the last, or `None`.
-fn made_ids(start: &World, choices: &[Choice]) -> Vec<Option<(u64, u64)>> {
-    let mut w = start.clone();
-    choices
-        .iter()
-        .map(|c| {
-            let before = w.messages_made();
-            w.apply(c);
-            let after = w.messages_made();
-            (after > before).then_some((before + 1, after))
-        })
-        .collect()
+/// Replays `choices[from..]` from `at` (the state after `from` steps),
+/// keeping the states after each step in `states` when given. Answers
+/// how many steps show the finding, and why.
+fn replay<R: Replay>(
+    r: &mut R,
+    at: R::State,
+    choices: &[Choice],
+    from: usize,
+    mut states: Option<&mut Vec<R::State>>,
+) -> Option<(usize, String)> {
+    let mut s = at;
+    for (i, c) in choices.iter().enumerate().skip(from) {
+        let shown = r.step(&mut s, c)?.ok()?;
+        if let Some(v) = states.as_deref_mut() {
+            v.push(s.clone());
+        }
+        if let Some(why) = shown {
+            return Some((i + 1, why));
+        }
+    }
+    r.end(&s).map(|why| (choices.len(), why))
 }
 
 /// `c` with its message id changed by `f`; `None` when `f` drops it.
@@ -74,31 +94,40 @@ fn faults(choices: &[Choice]) -> usize {
 }
 
 /// The shortest execution found by leaving steps out of `choices`, with
-/// the finding's words. `shows` replays a candidate and answers the
-/// number of steps after which it shows the finding, and why.
-pub(super) fn shrink(
-    start: &World,
-    choices: Vec<Choice>,
-    shows: &mut Shows,
-) -> Option<(Vec<Choice>, String)> {
-    let (n, mut why) = shows(&choices)?;
+/// the finding's words; `None` when `choices` does not show it.
+pub(super) fn shrink<R: Replay>(r: &mut R, choices: Vec<Choice>) -> Option<(Vec<Choice>, String)> {
+    // states[i]: the state after i steps of `cur`.
+    let mut states = vec![r.start()];
+    let first = states.first()?.clone();
+    let (n, mut why) = replay(r, first, &choices, 0, Some(&mut states))?;
     let mut cur: Vec<Choice> = choices.into_iter().take(n).collect();
+    states.truncate(n + 1);
     let mut attempts = 0;
     loop {
         let mut shorter = false;
-        let mut made = made_ids(start, &cur);
         let mut k = cur.len();
         while k > 0 && attempts < ATTEMPTS {
             k -= 1;
-            let Some(cand) = without(&cur, k, made.get(k).copied().flatten()) else {
+            let (Some(before), Some(after)) = (states.get(k), states.get(k + 1)) else {
+                break;
+            };
+            let (lo, hi) = (
+                r.world(before).messages_made(),
+                r.world(after).messages_made(),
+            );
+            let made = (hi > lo).then_some((lo + 1, hi));
+            let Some(cand) = without(&cur, k, made) else {
                 continue;
             };
             attempts += 1;
-            if let Some((n, w)) = shows(&cand) {
+            let at = before.clone();
+            let mut tail = vec![];
+            if let Some((n, w)) = replay(r, at, &cand, k, Some(&mut tail)) {
                 if n < cur.len() && faults(cand.get(..n).unwrap_or(&cand)) <= faults(&cur) {
                     cur = cand.into_iter().take(n).collect();
                     why = w;
-                    made = made_ids(start, &cur);
+                    states.truncate(k + 1);
+                    states.extend(tail.into_iter().take(n - k));
                     k = k.min(cur.len());
                     shorter = true;
                 }
