@@ -231,6 +231,9 @@ enum Command {
         /// Explore every order of independent steps (no partial-order reduction).
         #[arg(long)]
         no_reduction: bool,
+        /// Workers for an exhaustive or random search (default: one per core).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=256))]
+        threads: Option<u64>,
         /// Write the first counterexample as a schedule file (replay with run --schedule).
         #[arg(long, value_name = "OUT.json")]
         counterexample: Option<std::path::PathBuf>,
@@ -837,6 +840,8 @@ fn read_schedule(path: &std::path::Path) -> Result<pidlab::explore::schedule::Sc
 
 /// What `pidlab explore` was asked.
 struct ExploreArgs<'a> {
+    /// Workers; None for one per core.
+    threads: Option<usize>,
     max_memory: usize,
     file: &'a std::path::Path,
     args: &'a [String],
@@ -945,8 +950,28 @@ fn cmd_explore(a: &ExploreArgs<'_>) -> ExitCode {
     // it. The search stops instead when it holds too much.
     pidlab::alloc::set_limit(0);
     let max_bytes = a.max_memory.saturating_mul(1 << 20);
-    let mut out_of_memory = false;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let out_of_memory = std::sync::atomic::AtomicBool::new(false);
+    let threads = a
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let progress = |p: &explore::Progress| {
+        if pidlab::alloc::live_bytes() > max_bytes {
+            out_of_memory.store(true, std::sync::atomic::Ordering::SeqCst);
+            return false;
+        }
+        let secs = start.elapsed().as_secs_f64();
+        if let Some(b) = &bar {
+            b.set_message(format!(
+                "{} states, {} executions, depth {}, {:.0} states/s",
+                p.states,
+                p.executions,
+                p.depth,
+                p.states as f64 / secs.max(1e-3)
+            ));
+            b.tick();
+        }
+        !stop.load(std::sync::atomic::Ordering::SeqCst) && limit.is_none_or(|l| secs < l)
+    };
     let result = if let explore::Strategy::Random { walks, seed } = a.opts.strategy {
         if threads > 1 && walks > 1 {
             Ok(parallel_walks(a, &plan, walks, seed, threads, &stop))
@@ -955,26 +980,17 @@ fn cmd_explore(a: &ExploreArgs<'_>) -> ExitCode {
                 !stop.load(std::sync::atomic::Ordering::SeqCst)
             })
         }
+    } else if threads > 1 {
+        explore::explore_parallel(
+            threads,
+            &|| explore_setup(a, &plan, false),
+            &a.opts,
+            &progress,
+        )
     } else {
-        explore::explore(&world, &props, &prop_code, &a.opts, &mut |p| {
-            if pidlab::alloc::live_bytes() > max_bytes {
-                out_of_memory = true;
-                return false;
-            }
-            let secs = start.elapsed().as_secs_f64();
-            if let Some(b) = &bar {
-                b.set_message(format!(
-                    "{} states, {} executions, depth {}, {:.0} states/s",
-                    p.states,
-                    p.executions,
-                    p.depth,
-                    p.states as f64 / secs.max(1e-3)
-                ));
-                b.tick();
-            }
-            !stop.load(std::sync::atomic::Ordering::SeqCst) && limit.is_none_or(|l| secs < l)
-        })
+        explore::explore(&world, &props, &prop_code, &a.opts, &mut |p| progress(p))
     };
+    let out_of_memory = out_of_memory.load(std::sync::atomic::Ordering::SeqCst);
     if let Some(b) = bar {
         b.finish_and_clear();
     }
@@ -1691,6 +1707,7 @@ fn main() -> ExitCode {
                 random,
                 seed,
                 no_reduction,
+                threads,
                 counterexample,
                 format,
             }) => {
@@ -1710,6 +1727,7 @@ fn main() -> ExitCode {
                     reduce: !no_reduction,
                 };
                 cmd_explore(&ExploreArgs {
+                    threads: threads.map(|n| n as usize),
                     max_memory,
                     file: &file,
                     args: &args,

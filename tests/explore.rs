@@ -395,8 +395,21 @@ fn the_reduction_keeps_every_verdict_final_state_and_fewest_faults() {
         ],
     ];
     for case in cases {
-        let (status, reduced) = explore_json(&case);
-        let full_args = [&case[..], &["--no-reduction", "--max-states", "3000000"]].concat();
+        // One worker: the shortest counterexamples are found the same way
+        // every time.
+        let one_args = [&case[..], &["--threads", "1"]].concat();
+        let (status, reduced) = explore_json(&one_args);
+        let full_args = [
+            &case[..],
+            &[
+                "--no-reduction",
+                "--max-states",
+                "3000000",
+                "--threads",
+                "1",
+            ],
+        ]
+        .concat();
         let (full_status, full) = explore_json(&full_args);
         let name = case.join(" ");
         assert_eq!(status, full_status, "{name}: {reduced} {full}");
@@ -432,12 +445,32 @@ fn the_reduction_keeps_every_verdict_final_state_and_fewest_faults() {
                 })
                 .unwrap_or_default()
         };
+        // Two workers give the same verdicts and fewest faults; one worker
+        // gives the same report every time (but for the time taken).
+        let (two_status, two) = explore_json(&[&case[..], &["--threads", "2"]].concat());
+        assert_eq!(two_status, status, "{name}");
+        let no_steps = |v: Vec<Verdict>| -> Vec<Verdict> {
+            v.into_iter().map(|(n, s, f, _)| (n, s, f, None)).collect()
+        };
+        assert_eq!(
+            no_steps(props(&two)),
+            no_steps(props(&reduced)),
+            "{name}: {two} {reduced}"
+        );
+        assert_eq!(at(&two, "final_states"), at(&reduced, "final_states"));
+        let one = reduced.clone();
+        let (_, again) = explore_json(&one_args);
+        let timeless = |v: &serde_json::Value| {
+            let mut v = v.clone();
+            if let Some(o) = v.as_object_mut() {
+                o.remove("seconds");
+            }
+            v
+        };
+        assert_eq!(timeless(&one), timeless(&again), "{name}");
         if name.contains("loss=0.5") {
             // A lasso is not shortened: its cycle is the shortest through
             // the explored states, and the reduction explores fewer.
-            let no_steps = |v: Vec<Verdict>| -> Vec<Verdict> {
-                v.into_iter().map(|(n, s, f, _)| (n, s, f, None)).collect()
-            };
             assert_eq!(no_steps(props(&reduced)), no_steps(props(&full)), "{name}");
         } else {
             assert_eq!(props(&reduced), props(&full), "{name}");

@@ -10,7 +10,8 @@ mod search;
 mod shrink;
 
 pub use search::{
-    explore, explore_after, merge, Execution, Finding, Options, Progress, Report, Status, Strategy,
+    explore, explore_after, explore_parallel, merge, Execution, Finding, Options, Progress, Report,
+    Setup, Status, Strategy,
 };
 
 /// The events of an execution replayed from `start`, with clocks, for

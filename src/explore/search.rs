@@ -177,6 +177,8 @@ struct Search<'a> {
     /// More executions that show a finding already made, with no more
     /// faults: each is shortened too, and the shortest is reported.
     others: HashMap<Goal, Vec<Execution>>,
+    /// One of several workers: states are not taken in one global order.
+    worker: bool,
 }
 
 /// How many more executions to keep per finding for shortening.
@@ -214,6 +216,198 @@ fn hash_emitted(e: &imbl::Vector<Term>) -> u64 {
     h.finish()
 }
 
+/// The states expanded so far, by key, with the fewest faults each was
+/// expanded with: one search's, or shared between workers. Workers do not
+/// expand states in one global order, so a shared set lets a state be
+/// expanded again when it is reached with fewer faults (`reopen`): the
+/// fewest faults of a violation are then the same as one worker's.
+struct Seen {
+    shards: Vec<std::sync::Mutex<HashMap<u128, usize>>>,
+    count: std::sync::atomic::AtomicUsize,
+    reopen: bool,
+}
+
+impl Seen {
+    fn new(reopen: bool) -> Seen {
+        let n = if reopen { 64 } else { 1 };
+        Seen {
+            shards: (0..n)
+                .map(|_| std::sync::Mutex::new(HashMap::new()))
+                .collect(),
+            count: std::sync::atomic::AtomicUsize::new(0),
+            reopen,
+        }
+    }
+
+    fn shard(&self, key: u128) -> Option<std::sync::MutexGuard<'_, HashMap<u128, usize>>> {
+        let i = (key as usize) % self.shards.len().max(1);
+        let m = self.shards.get(i)?;
+        Some(m.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// Whether the search should expand `key`, reached with `faults`;
+    /// when it should, the state counts as expanded from now on.
+    fn claim(&self, key: u128, faults: usize) -> bool {
+        let Some(mut m) = self.shard(key) else {
+            return false;
+        };
+        match m.get_mut(&key) {
+            Some(f) if self.reopen && faults < *f => {
+                *f = faults;
+                true
+            }
+            Some(_) => false,
+            None => {
+                m.insert(key, faults);
+                self.count
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                true
+            }
+        }
+    }
+
+    /// Whether `key` was expanded (with no more than `faults`, when states
+    /// may be expanded again).
+    fn contains(&self, key: &u128, faults: usize) -> bool {
+        self.shard(*key)
+            .is_some_and(|m| m.get(key).is_some_and(|f| !self.reopen || *f <= faults))
+    }
+
+    /// Whether `key` was expanded at all.
+    fn expanded(&self, key: &u128) -> bool {
+        self.shard(*key).is_some_and(|m| m.contains_key(key))
+    }
+
+    /// How many states were expanded.
+    fn len(&self) -> usize {
+        self.count.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+/// What a worker of `explore_parallel` needs, made in its own thread
+/// (worlds are not shared between threads): the start world, the
+/// properties and the code they run in.
+pub type Setup = (World, Vec<Property>, Code);
+
+/// `explore` on `threads` cores. One search runs until it has a few
+/// states per worker waiting, then the workers take those states (as the
+/// choices that lead to them, replayed in their own worlds) one at a time
+/// and search on from them, with the set of expanded states shared.
+/// Liveness needs the whole graph in one place, and depth first and
+/// random walks have their own orders: those run as `explore` does.
+pub fn explore_parallel<S>(
+    threads: usize,
+    setup: &S,
+    opts: &Options,
+    progress: &(dyn Fn(&Progress) -> bool + Sync),
+) -> Result<Report, Box<Diagnostic>>
+where
+    S: Fn() -> Option<Setup> + Sync,
+{
+    let missing = || Box::new(Diagnostic::error("the program could not be set up again"));
+    let (world, props, code) = setup().ok_or_else(missing)?;
+    let liveness = props.iter().any(|p| p.kind == PropKind::Eventually);
+    if threads < 2 || liveness || opts.strategy != Strategy::Bfs {
+        return explore(&world, &props, &code, opts, &mut |p| progress(p));
+    }
+    let seen = Seen::new(true);
+    let mut first = Search::new(&world, &[], &props, &code, opts);
+    first.worker = true;
+    let root = first.root(&world)?;
+    let left = first.exhaust(&[root], &seen, false, Some(threads * 32), &mut |p| {
+        progress(p)
+    })?;
+    let paths: Vec<Vec<Choice>> = left.iter().map(|i| first.path(*i)).collect();
+    let mut reports = vec![first.finish()];
+    if paths.is_empty() {
+        return Ok(reports.remove(0));
+    }
+    let queue = std::sync::Mutex::new(paths.into_iter());
+    let parts: Vec<Result<Report, Box<Diagnostic>>> = std::thread::scope(|sc| {
+        let handles: Vec<_> = (0..threads)
+            .filter_map(|_| {
+                std::thread::Builder::new()
+                    .stack_size(1 << 30)
+                    .spawn_scoped(sc, || {
+                        let (world, props, code) = setup().ok_or_else(missing)?;
+                        let mut s = Search::new(&world, &[], &props, &code, opts);
+                        s.worker = true;
+                        loop {
+                            let next = queue.lock().unwrap_or_else(|e| e.into_inner()).next();
+                            let Some(path) = next else {
+                                break;
+                            };
+                            if let Some(at) = s.seed(&path)? {
+                                s.exhaust(&[at], &seen, false, None, &mut |p| progress(p))?;
+                            }
+                            if s.report.incomplete.is_some() {
+                                break;
+                            }
+                        }
+                        Ok(s.finish())
+                    })
+                    .ok()
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| Err(missing())))
+            .collect()
+    });
+    for p in parts {
+        reports.push(p?);
+    }
+    Ok(merge_parts(reports))
+}
+
+/// The reports of workers that split one exhaustive search, as one:
+/// counts add up, final states are merged, and each property takes the
+/// strongest finding (a violation, then a witness) with the fewest faults,
+/// then the fewest steps.
+fn merge_parts(reports: Vec<Report>) -> Report {
+    let mut out = Report::default();
+    let mut finals: Vec<u128> = vec![];
+    let rank = |s: &Status| match s {
+        Status::Violated => 3,
+        Status::Witnessed => 2,
+        Status::Holds => 1,
+        Status::Never => 0,
+    };
+    let cost = |f: &Finding| {
+        f.execution
+            .as_ref()
+            .map_or((usize::MAX, usize::MAX), |e| (e.faults, e.choices.len()))
+    };
+    for r in reports {
+        out.states += r.states;
+        out.transitions += r.transitions;
+        out.executions += r.executions;
+        out.reduced += r.reduced;
+        out.chosen = r.chosen;
+        out.max_depth = out.max_depth.max(r.max_depth);
+        if out.incomplete.is_none() {
+            out.incomplete = r.incomplete;
+        }
+        finals.extend(r.finals);
+        if out.findings.is_empty() {
+            out.findings = r.findings;
+            continue;
+        }
+        for (mine, theirs) in out.findings.iter_mut().zip(r.findings) {
+            let better = (rank(&theirs.status), Reverse(cost(&theirs)))
+                > (rank(&mine.status), Reverse(cost(mine)));
+            if better {
+                *mine = theirs;
+            }
+        }
+    }
+    finals.sort_unstable();
+    finals.dedup();
+    out.final_states = finals.len() as u64;
+    out.finals = finals;
+    out
+}
+
 /// A search state's key: the world's fingerprint, the hash of the emitted
 /// terms (`hash_emitted`) and which eventually-properties have held.
 fn state_key(w: &World, emitted_hash: u64, held: u64) -> u128 {
@@ -247,31 +441,14 @@ pub fn explore_after(
     opts: &Options,
     progress: &mut dyn FnMut(&Progress) -> bool,
 ) -> Result<Report, Box<Diagnostic>> {
-    let eventually = props
-        .iter()
-        .filter(|p| p.kind == PropKind::Eventually)
-        .count();
-    let mut s = Search {
-        props,
-        code,
-        opts,
-        nodes: vec![],
-        report: Report::default(),
-        found: HashMap::new(),
-        checks: HashMap::new(),
-        answers: HashMap::new(),
-        finals: HashSet::new(),
-        expanded: HashMap::new(),
-        edges: vec![],
-        enabled_keys: vec![],
-        keep_graph: eventually > 0,
-        before: before.iter().cloned().collect(),
-        start: start.clone(),
-        others: HashMap::new(),
-    };
+    let mut s = Search::new(start, before, props, code, opts);
     match opts.strategy.clone() {
         Strategy::Random { walks, seed } => s.walks(start, walks, seed, progress)?,
-        strategy => s.exhaust(start, strategy == Strategy::Dfs, progress)?,
+        strategy => {
+            let root = s.root(start)?;
+            let seen = Seen::new(false);
+            s.exhaust(&[root], &seen, strategy == Strategy::Dfs, None, progress)?;
+        }
     }
     Ok(s.finish())
 }
@@ -342,14 +519,40 @@ impl<'a> Search<'a> {
         }
     }
 
-    /// The state-space search, uniform cost (fewest faults, then steps) or
-    /// depth first.
-    fn exhaust(
-        &mut self,
+    fn new(
         start: &World,
-        dfs: bool,
-        progress: &mut dyn FnMut(&Progress) -> bool,
-    ) -> Result<(), Box<Diagnostic>> {
+        before: &[Term],
+        props: &'a [Property],
+        code: &'a Code,
+        opts: &'a Options,
+    ) -> Search<'a> {
+        let eventually = props
+            .iter()
+            .filter(|p| p.kind == PropKind::Eventually)
+            .count();
+        Search {
+            props,
+            code,
+            opts,
+            nodes: vec![],
+            report: Report::default(),
+            found: HashMap::new(),
+            checks: HashMap::new(),
+            answers: HashMap::new(),
+            finals: HashSet::new(),
+            expanded: HashMap::new(),
+            edges: vec![],
+            enabled_keys: vec![],
+            keep_graph: eventually > 0,
+            before: before.iter().cloned().collect(),
+            start: start.clone(),
+            others: HashMap::new(),
+            worker: false,
+        }
+    }
+
+    /// The start state as a node.
+    fn root(&mut self, start: &World) -> Result<usize, Box<Diagnostic>> {
         let emitted = self.before.clone();
         let answers = self.answers(&emitted)?;
         let held = self.held_bits(&answers, 0);
@@ -363,18 +566,86 @@ impl<'a> Search<'a> {
             emitted,
             held,
         });
+        Ok(self.nodes.len() - 1)
+    }
+
+    /// The state `path` leads to from the start, as a node whose parents
+    /// are the states on the way (`None` when a choice is not enabled).
+    fn seed(&mut self, path: &[Choice]) -> Result<Option<usize>, Box<Diagnostic>> {
+        let start = self.start.clone();
+        let mut at = self.root(&start)?;
+        let mut w = start;
+        for c in path {
+            if !w.enabled().contains(c) {
+                return Ok(None);
+            }
+            let events = w.apply(c);
+            let Some((mut e, pheld, pdepth, pfaults)) = self
+                .nodes
+                .get(at)
+                .map(|n| (n.emitted.clone(), n.held, n.depth, n.faults))
+            else {
+                return Ok(None);
+            };
+            for ev in &events {
+                if let Kind::Emit { term } = &ev.kind {
+                    e.push_back(term.clone());
+                }
+            }
+            let a = self.answers(&e)?;
+            let held = self.held_bits(&a, pheld);
+            let node = Node {
+                parent: Some(at),
+                choice: Some(c.clone()),
+                depth: pdepth + 1,
+                faults: pfaults + usize::from(c.is_fault()),
+                world: None,
+                key: state_key(&w, hash_emitted(&e), held),
+                emitted: e,
+                held,
+            };
+            self.nodes.push(node);
+            at = self.nodes.len() - 1;
+        }
+        if let Some(n) = self.nodes.get_mut(at) {
+            n.world = Some(w);
+        }
+        Ok(Some(at))
+    }
+
+    /// The state-space search from `roots`, uniform cost (fewest faults,
+    /// then steps) or depth first, with the states expanded in `seen`.
+    /// With `split`, it stops once that many states wait to be expanded and
+    /// answers them (in order); otherwise it answers none.
+    fn exhaust(
+        &mut self,
+        roots: &[usize],
+        seen: &Seen,
+        dfs: bool,
+        split: Option<usize>,
+        progress: &mut dyn FnMut(&Progress) -> bool,
+    ) -> Result<Vec<usize>, Box<Diagnostic>> {
         let mut heap: BinaryHeap<Reverse<(usize, usize, usize)>> = BinaryHeap::new();
         let mut stack: Vec<usize> = vec![];
-        if dfs {
-            stack.push(0);
-        } else {
-            heap.push(Reverse((0, 0, 0)));
+        for &r in roots {
+            let Some(n) = self.nodes.get(r) else {
+                continue;
+            };
+            if dfs {
+                stack.push(r);
+            } else {
+                heap.push(Reverse((n.faults, n.depth, r)));
+            }
         }
-        let mut seen: HashSet<u128> = HashSet::new();
         // The cheapest way each state was reached so far: a state is queued
         // again only by a cheaper way, so the queue holds few copies.
         let mut best: HashMap<u128, (usize, usize)> = HashMap::new();
         loop {
+            if split.is_some_and(|k| heap.len() >= k) {
+                let mut left: Vec<_> = heap.into_iter().map(|Reverse(x)| x).collect();
+                left.sort_unstable();
+                return Ok(left.into_iter().map(|(_, _, i)| i).collect());
+            }
             let next = if dfs {
                 stack.pop()
             } else {
@@ -387,7 +658,7 @@ impl<'a> Search<'a> {
                 continue;
             };
             let taken = node.world.take();
-            if !seen.insert(node.key) {
+            if !seen.claim(node.key, node.faults) {
                 self.report.executions += 1;
                 continue;
             }
@@ -401,7 +672,7 @@ impl<'a> Search<'a> {
             self.report.max_depth = self.report.max_depth.max(depth);
             if self.report.states.is_multiple_of(1024)
                 && !progress(&Progress {
-                    states: self.report.states,
+                    states: seen.len() as u64,
                     executions: self.report.executions,
                     depth,
                 })
@@ -409,7 +680,7 @@ impl<'a> Search<'a> {
                 self.report.incomplete = Some("stopped by the user".into());
                 break;
             }
-            if self.report.states as usize > self.opts.max_states {
+            if seen.len() > self.opts.max_states {
                 self.report.incomplete = Some(format!(
                     "stopped at {} states (raise --max-states)",
                     self.opts.max_states
@@ -465,7 +736,7 @@ impl<'a> Search<'a> {
                 let cost = (f, depth + 1);
                 self.judge_events(i, &c, &events);
                 let known = best.get(&child_key).is_some_and(|b| *b <= cost || dfs);
-                let joins = seen.contains(&child_key) || known;
+                let joins = seen.contains(&child_key, f) || known;
                 if joins {
                     // A state reached already: this execution joins it.
                     self.report.executions += 1;
@@ -506,7 +777,7 @@ impl<'a> Search<'a> {
         if self.keep_graph {
             self.find_lassos();
         }
-        Ok(())
+        Ok(vec![])
     }
 
     /// The successors to explore from `world`: all of them, or, when the
@@ -518,7 +789,7 @@ impl<'a> Search<'a> {
         enabled: Vec<Choice>,
         emitted: u64,
         held: u64,
-        seen: &HashSet<u128>,
+        seen: &Seen,
     ) -> Vec<(Choice, World, Vec<crate::world::event::Event>)> {
         let reduce = self.opts.reduce && world.faults.timing == crate::world::faults::Timing::Local;
         let mut done: Vec<(Choice, World, Vec<crate::world::event::Event>)> = vec![];
@@ -543,7 +814,7 @@ impl<'a> Search<'a> {
                 // state is not enough on its own.
                 if group
                     .iter()
-                    .all(|(_, w, _)| !seen.contains(&state_key(w, emitted, held)))
+                    .all(|(_, w, _)| !seen.expanded(&state_key(w, emitted, held)))
                 {
                     self.report.reduced += 1;
                     return group;
@@ -557,7 +828,7 @@ impl<'a> Search<'a> {
                 let mut w = world.clone();
                 let ev = w.apply(c);
                 let alone = (matches!(c, Choice::Deliver(_)) || independent(world, &w, c, &ev))
-                    && !seen.contains(&state_key(&w, emitted, held));
+                    && !seen.expanded(&state_key(&w, emitted, held));
                 done.push((c.clone(), w, ev));
                 if alone {
                     self.report.reduced += 1;
@@ -645,7 +916,7 @@ impl<'a> Search<'a> {
     /// faults than the finding's. Only a search whose first finding may
     /// not be the shortest keeps them.
     fn another(&mut self, goal: Goal, i: usize, last: Option<&Choice>) {
-        if self.opts.strategy == Strategy::Bfs && !self.opts.reduce {
+        if self.exact() {
             return;
         }
         // Random walks are long: fewer of them.
@@ -981,6 +1252,13 @@ impl<'a> Search<'a> {
         best
     }
 
+    /// Whether the first execution found for a finding is the one with the
+    /// fewest faults, then the fewest steps, of all: the default search, in
+    /// one worker, with no reduction.
+    fn exact(&self) -> bool {
+        self.opts.strategy == Strategy::Bfs && !self.opts.reduce && !self.worker
+    }
+
     fn shorten_one(&mut self, ex: Execution, goal: Goal) -> Execution {
         let mut r = Replayer { search: self, goal };
         match super::shrink::shrink(&mut r, ex.choices.clone()) {
@@ -996,7 +1274,7 @@ impl<'a> Search<'a> {
 
     fn finish(mut self) -> Report {
         // The reduction may put steps the finding does not need into it.
-        let full = self.opts.strategy == Strategy::Bfs && !self.opts.reduce;
+        let full = self.exact();
         self.report.chosen = match (&self.opts.strategy, full) {
             (_, true) => "the fewest faults, then the fewest steps",
             (Strategy::Bfs, false) => {

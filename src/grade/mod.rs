@@ -366,9 +366,12 @@ fn run_check(
         .arg("--counterexample")
         .arg("counterexample.json")
         .env("NO_COLOR", "1");
-    if let Some(n) = c.random {
-        cmd.args(["--random", &n.to_string(), "--seed", &c.seed.to_string()]);
-    }
+    match c.random {
+        Some(n) => cmd.args(["--random", &n.to_string(), "--seed", &c.seed.to_string()]),
+        // One worker: the same counterexample in every run (random walks
+        // split between workers give the same executions anyway).
+        None => cmd.args(["--threads", "1"]),
+    };
     limit(&mut cmd);
     let o = cmd
         .output()
