@@ -714,7 +714,7 @@ impl<'a> Search<'a> {
                 continue;
             }
             let ehash = hash_emitted(&emitted);
-            let successors = self.successors(&world, enabled, ehash, held, &seen);
+            let successors = self.successors(&world, enabled, ehash, held, seen);
             for (c, w, events) in successors {
                 self.report.transitions += 1;
                 let mut e = emitted.clone();
