@@ -477,3 +477,197 @@ fn the_reduction_keeps_every_verdict_final_state_and_fewest_faults() {
         }
     }
 }
+
+/// A small model of `tests/explore/tpc_check.erl` written here, step for
+/// step as pidlab takes them (a process runs to its next spawn, send,
+/// receive, block, choice or end; a delivery is a step of its own; a woken
+/// process is at its `receive`, not where it stopped before it), counted
+/// by a breadth-first search of its own.
+#[allow(clippy::indexing_slicing)]
+mod tpc_model {
+    use std::collections::{HashSet, VecDeque};
+
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    pub enum Coord {
+        Spawn(usize),
+        Prepare(usize),
+        /// Collecting with n votes to go: just after its last action, or
+        /// blocked, or woken at its receive.
+        Fresh(usize, Vec<bool>),
+        Blocked(usize, Vec<bool>),
+        Woken(usize, Vec<bool>),
+        Decide(usize, bool),
+        Ended,
+    }
+
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    pub enum Manager {
+        Unborn,
+        Start,
+        BlockedPrepare,
+        WokenPrepare,
+        Prepared,
+        Choosing,
+        Chosen(bool),
+        Voted(bool),
+        BlockedDecision(bool),
+        WokenDecision(bool),
+        /// Received the decision; true for the clause that crashes.
+        Got(bool),
+        Ended,
+    }
+
+    /// Messages: to a manager `None` is prepare and `Some(d)` a decision
+    /// (true: commit); to the coordinator, a vote (true: prepared).
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    pub struct State {
+        coord: Coord,
+        coord_box: Vec<bool>,
+        managers: Vec<Manager>,
+        boxes: Vec<Vec<Option<bool>>>,
+        to_manager: Vec<Vec<Option<bool>>>,
+        to_coord: Vec<Vec<bool>>,
+    }
+
+    fn successors(s: &State) -> Vec<State> {
+        let n = s.managers.len();
+        let mut out = vec![];
+        let next = |f: &dyn Fn(&mut State)| {
+            let mut t = s.clone();
+            f(&mut t);
+            t
+        };
+        match &s.coord {
+            Coord::Spawn(k) if *k < n => out.push(next(&|t| {
+                t.coord = Coord::Spawn(k + 1);
+                t.managers[*k] = Manager::Start;
+            })),
+            Coord::Spawn(_) => out.push(next(&|t| {
+                t.coord = Coord::Prepare(1);
+                t.to_manager[0].push(None);
+            })),
+            Coord::Prepare(k) => out.push(next(&|t| {
+                t.coord = if k + 1 < n {
+                    Coord::Prepare(k + 1)
+                } else {
+                    Coord::Fresh(n, vec![])
+                };
+                t.to_manager[*k].push(None);
+            })),
+            Coord::Fresh(0, votes) | Coord::Woken(0, votes) => out.push(next(&|t| {
+                let d = votes.iter().all(|v| *v);
+                t.coord = Coord::Decide(1, d);
+                t.to_manager[0].push(Some(d));
+            })),
+            Coord::Fresh(left, votes) | Coord::Woken(left, votes) => match s.coord_box.first() {
+                Some(v) => out.push(next(&|t| {
+                    let mut vs = vec![*v];
+                    vs.extend(votes.iter().copied());
+                    t.coord = Coord::Fresh(left - 1, vs);
+                    t.coord_box.remove(0);
+                })),
+                None => out.push(next(&|t| t.coord = Coord::Blocked(*left, votes.clone()))),
+            },
+            Coord::Decide(k, d) if *k < n => out.push(next(&|t| {
+                t.coord = Coord::Decide(k + 1, *d);
+                t.to_manager[*k].push(Some(*d));
+            })),
+            Coord::Decide(..) => out.push(next(&|t| t.coord = Coord::Ended)),
+            Coord::Blocked(..) | Coord::Ended => {}
+        }
+        for i in 0..n {
+            let head = s.boxes[i].first().copied();
+            let step = |m: Manager, take: bool, vote: Option<bool>| {
+                next(&|t: &mut State| {
+                    t.managers[i] = m.clone();
+                    if take {
+                        t.boxes[i].remove(0);
+                    }
+                    if let Some(v) = vote {
+                        t.to_coord[i].push(v);
+                    }
+                })
+            };
+            match &s.managers[i] {
+                Manager::Start | Manager::WokenPrepare => out.push(match head {
+                    Some(_) => step(Manager::Prepared, true, None),
+                    None => step(Manager::BlockedPrepare, false, None),
+                }),
+                Manager::Prepared => out.push(step(Manager::Choosing, false, None)),
+                Manager::Choosing => {
+                    out.push(step(Manager::Chosen(true), false, None));
+                    out.push(step(Manager::Chosen(false), false, None));
+                }
+                Manager::Chosen(v) => out.push(step(Manager::Voted(*v), false, Some(*v))),
+                Manager::Voted(v) | Manager::WokenDecision(v) => out.push(match head {
+                    Some(d) => step(Manager::Got(d == Some(true) && !*v), true, None),
+                    None => step(Manager::BlockedDecision(*v), false, None),
+                }),
+                Manager::Got(_) => out.push(step(Manager::Ended, false, None)),
+                _ => {}
+            }
+            if let Some(m) = s.to_manager[i].first().copied() {
+                out.push(next(&|t| {
+                    t.to_manager[i].remove(0);
+                    t.boxes[i].push(m);
+                    t.managers[i] = match &t.managers[i] {
+                        Manager::BlockedPrepare => Manager::WokenPrepare,
+                        Manager::BlockedDecision(v) => Manager::WokenDecision(*v),
+                        other => other.clone(),
+                    };
+                }));
+            }
+            if let Some(v) = s.to_coord[i].first().copied() {
+                out.push(next(&|t| {
+                    t.to_coord[i].remove(0);
+                    t.coord_box.push(v);
+                    if let Coord::Blocked(left, votes) = &t.coord {
+                        t.coord = Coord::Woken(*left, votes.clone());
+                    }
+                }));
+            }
+        }
+        out
+    }
+
+    /// The number of distinct states with `n` managers.
+    pub fn states(n: usize) -> usize {
+        let start = State {
+            coord: Coord::Spawn(0),
+            coord_box: vec![],
+            managers: vec![Manager::Unborn; n],
+            boxes: vec![vec![]; n],
+            to_manager: vec![vec![]; n],
+            to_coord: vec![vec![]; n],
+        };
+        let mut seen = HashSet::from([start.clone()]);
+        let mut queue = VecDeque::from([start]);
+        while let Some(s) = queue.pop_front() {
+            for t in successors(&s) {
+                if seen.insert(t.clone()) {
+                    queue.push_back(t);
+                }
+            }
+        }
+        seen.len()
+    }
+}
+
+#[test]
+fn two_phase_commit_has_as_many_states_as_an_independent_model() {
+    for n in [2usize, 3] {
+        let (status, r) = explore_json(&[
+            "tests/explore/tpc_check.erl",
+            &n.to_string(),
+            "--check",
+            "no-crash",
+            "--no-reduction",
+            "--threads",
+            "1",
+        ]);
+        assert_eq!(status, Some(0), "{r}");
+        assert_eq!(at(&r, "complete"), true);
+        let model = tpc_model::states(n) as u64;
+        assert_eq!(at(&r, "states").as_u64(), Some(model), "{n} managers: {r}");
+    }
+}
