@@ -164,14 +164,18 @@ impl Session {
                 self.change(sink, |w| w.heal())
             }
             Command::Net(m) => {
-                self.world.faults.net =
-                    crate::world::faults::parse_net(&m).map_err(|e| flag_error(&e))?;
-                Ok(format!("link model: {m}\n"))
+                if let Some(m) = m {
+                    self.world.faults.net =
+                        crate::world::faults::parse_net(&m).map_err(|e| flag_error(&e))?;
+                }
+                Ok(format!("link model: {}\n", self.world.faults.net))
             }
             Command::Timing(m) => {
-                self.world.faults.timing =
-                    crate::world::faults::parse_timing(&m).map_err(|e| flag_error(&e))?;
-                Ok(format!("timing: {m}\n"))
+                if let Some(m) = m {
+                    self.world.faults.timing =
+                        crate::world::faults::parse_timing(&m).map_err(|e| flag_error(&e))?;
+                }
+                Ok(format!("timing: {}\n", self.world.faults.timing))
             }
             Command::Budget(b) => {
                 let budget = crate::world::faults::parse_budget(&b).map_err(|e| flag_error(&e))?;

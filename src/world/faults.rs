@@ -20,6 +20,17 @@ pub enum LinkModel {
     FairLoss { loss: f64, dup: f64 },
 }
 
+/// Written as `--net` takes it.
+impl std::fmt::Display for LinkModel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LinkModel::Erlang => write!(f, "erlang"),
+            LinkModel::Perfect => write!(f, "perfect"),
+            LinkModel::FairLoss { loss, dup } => write!(f, "fair-loss:loss={loss},dup={dup}"),
+        }
+    }
+}
+
 /// What happens to a message sent across a partition.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CutMode {
@@ -87,6 +98,18 @@ pub enum Timing {
     /// Asynchronous until `gst`, then within `delta` (messages sent before
     /// `gst` arrive by `gst + delta`).
     Psync { gst: u64, delta: u64 },
+}
+
+/// Written as `--timing` takes it.
+impl std::fmt::Display for Timing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Timing::Local => write!(f, "local"),
+            Timing::Async => write!(f, "async"),
+            Timing::Sync { delta } => write!(f, "sync:delta={delta}"),
+            Timing::Psync { gst, delta } => write!(f, "psync:gst={gst},delta={delta}"),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
