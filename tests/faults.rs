@@ -753,3 +753,33 @@ fn availability_counts_the_time_enough_replicas_are_up() {
         .text(&t)
         .contains("service    95.000%  (1.3 nines)  down 500 ms in 1 outage"));
 }
+
+#[test]
+fn a_recovered_process_registers_its_name_again() {
+    // Before, the crashed process kept its name, so the recovered one's
+    // `register(srv, self())` failed with badarg.
+    let src = "-module(f).\n-export([main/0]).\n\
+        main() -> spawn(fun srv/0), receive after 100 -> ok end,\n\
+        srv ! {get, self()}, receive {n, N} -> io:format(\"~p~n\", [N]) after 100 -> io:format(\"none~n\") end.\n\
+        srv() -> register(srv, self()), loop(0).\n\
+        loop(N) -> receive {get, From} -> From ! {n, N}, loop(N + 1) after 10 -> loop(N + 1) end.\n";
+    let rule = |s: &str| {
+        faults::parse_crash(s)
+            .map_err(|e| e.0.message)
+            .expect("reads")
+    };
+    let plan = FaultPlan {
+        crashes: vec![rule("srv@time=30")],
+        recoveries: vec![rule("srv@time=60")],
+        ..FaultPlan::default()
+    };
+    let (trace, out, _) = run_with(src, plan, 1);
+    assert_eq!(count(&trace, "recover"), 1);
+    assert!(
+        !trace.iter().any(|e| e.kind.name() == "exit"
+            && matches!(&e.kind, pidlab::world::event::Kind::Exit { reason } if !reason.is_atom("normal"))),
+        "no process failed"
+    );
+    // Restarted at 60 from zero, it has counted about 4 timeouts by 100.
+    assert_eq!(out, "3\n", "the recovered server answers by its name");
+}

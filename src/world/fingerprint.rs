@@ -7,7 +7,8 @@
 //! live slots, frames, handlers, mailbox, dictionary, random state, status,
 //! links, monitors and pending options; messages in flight per
 //! sender/receiver pair, in order, with what they carry; held messages;
-//! timers; registered names; the partition; the faults spent against each
+//! timers; registered names (and those a recovered process may take
+//! back); the partition; the faults spent against each
 //! budget the plan sets; the send and receive counts that crash rules
 //! read, up to the largest count a rule names; and the pid and reference
 //! counters (programs see pids and references).
@@ -137,6 +138,7 @@ impl World {
         }
         self.registry.hash(h);
         self.fired.hash(h);
+        self.kept_names.hash(h);
         (self.partitioned, self.halted, self.stopped.is_some()).hash(h);
         let spent = |used: u64, max: Option<u64>| max.map(|_| used);
         (

@@ -450,6 +450,9 @@ impl World {
         p.status = Status::Runnable;
         self.procs.insert(pid, p);
         self.runnable.insert(pid);
+        for (name, _) in self.registry.iter().filter(|(_, v)| **v == pid) {
+            self.kept_names.insert((pid, *name));
+        }
         self.process_event(pid, Kind::Recover, None);
         true
     }

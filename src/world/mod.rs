@@ -259,6 +259,10 @@ pub struct World {
     /// Time and step rules that have fired, each once per process:
     /// (a recovery rule?, the rule's index, the process).
     pub fired: imbl::OrdSet<(bool, usize, Pid)>,
+    /// Names a recovered process still holds from before its crash: its
+    /// restarted code may register them again (`register/2` of a name
+    /// held by the caller itself succeeds once).
+    pub kept_names: imbl::OrdSet<(Pid, Atom)>,
     pub dups: u64,
     pub delays: u64,
     /// Under synchronous timing: the round, and whether its messages are
@@ -345,6 +349,7 @@ impl World {
             losses: 0,
             rule_crashes: 0,
             fired: imbl::OrdSet::new(),
+            kept_names: imbl::OrdSet::new(),
             dups: 0,
             delays: 0,
             round: 0,

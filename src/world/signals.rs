@@ -332,9 +332,13 @@ impl World {
                 Term::bool(old)
             }
             ("erlang", "register", [Term::Atom(name), Term::Pid(p)]) => {
-                if self.registry.contains_key(name)
+                // A recovered process takes back its own name.
+                let taken_back = *p == pid
+                    && self.registry.get(name) == Some(p)
+                    && self.kept_names.remove(&(pid, *name)).is_some();
+                if !taken_back && self.registry.contains_key(name)
                     || !self.is_alive(*p)
-                    || self.registry.values().any(|v| v == p)
+                    || (!taken_back && self.registry.values().any(|v| v == p))
                     || name.name() == "undefined"
                 {
                     return Err(Exception::badarg());
