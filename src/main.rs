@@ -982,6 +982,9 @@ fn cmd_explore(a: &ExploreArgs<'_>) -> ExitCode {
         }
     } else if threads > 1 {
         explore::explore_parallel(
+            &world,
+            &props,
+            &prop_code,
             threads,
             &|| explore_setup(a, &plan, false),
             &a.opts,

@@ -289,13 +289,17 @@ impl Seen {
 /// properties and the code they run in.
 pub type Setup = (World, Vec<Property>, Code);
 
-/// `explore` on `threads` cores. One search runs until it has a few
-/// states per worker waiting, then the workers take those states (as the
-/// choices that lead to them, replayed in their own worlds) one at a time
-/// and search on from them, with the set of expanded states shared.
-/// Liveness needs the whole graph in one place, and depth first and
-/// random walks have their own orders: those run as `explore` does.
+/// `explore` on `threads` cores. One search runs from `start` until it
+/// has a few states per worker waiting, then the workers take those states
+/// (as the choices that lead to them, replayed in worlds of their own,
+/// made by `setup`) one at a time and search on from them, with the set of
+/// expanded states shared. Liveness needs the whole graph in one place,
+/// and depth first and random walks have their own orders: those run as
+/// `explore` does.
 pub fn explore_parallel<S>(
+    start: &World,
+    props: &[Property],
+    code: &Code,
     threads: usize,
     setup: &S,
     opts: &Options,
@@ -304,16 +308,15 @@ pub fn explore_parallel<S>(
 where
     S: Fn() -> Option<Setup> + Sync,
 {
-    let missing = || Box::new(Diagnostic::error("the program could not be set up again"));
-    let (world, props, code) = setup().ok_or_else(missing)?;
     let liveness = props.iter().any(|p| p.kind == PropKind::Eventually);
     if threads < 2 || liveness || opts.strategy != Strategy::Bfs {
-        return explore(&world, &props, &code, opts, &mut |p| progress(p));
+        return explore(start, props, code, opts, &mut |p| progress(p));
     }
+    let missing = || Box::new(Diagnostic::error("the program could not be set up again"));
     let seen = Seen::new(true);
-    let mut first = Search::new(&world, &[], &props, &code, opts);
+    let mut first = Search::new(start, &[], props, code, opts);
     first.worker = true;
-    let root = first.root(&world)?;
+    let root = first.root(start)?;
     let left = first.exhaust(&[root], &seen, false, Some(threads * 32), &mut |p| {
         progress(p)
     })?;
@@ -361,23 +364,34 @@ where
 }
 
 /// The reports of workers that split one exhaustive search, as one:
-/// counts add up, final states are merged, and each property takes the
-/// strongest finding (a violation, then a witness) with the fewest faults,
-/// then the fewest steps.
+/// each property takes the strongest finding (a violation, then a
+/// witness) with the fewest faults, then the fewest steps.
 fn merge_parts(reports: Vec<Report>) -> Report {
-    let mut out = Report::default();
-    let mut finals: Vec<u128> = vec![];
-    let rank = |s: &Status| match s {
-        Status::Violated => 3,
-        Status::Witnessed => 2,
-        Status::Holds => 1,
-        Status::Never => 0,
-    };
     let cost = |f: &Finding| {
         f.execution
             .as_ref()
             .map_or((usize::MAX, usize::MAX), |e| (e.faults, e.choices.len()))
     };
+    merge_with(reports, |mine, theirs| {
+        (rank(&theirs.status), Reverse(cost(theirs))) > (rank(&mine.status), Reverse(cost(mine)))
+    })
+}
+
+/// How strong a finding is, to choose between workers' findings.
+fn rank(s: &Status) -> u8 {
+    match s {
+        Status::Violated => 3,
+        Status::Witnessed => 2,
+        Status::Holds => 1,
+        Status::Never => 0,
+    }
+}
+
+/// Reports as one: counts add up, final states are merged, and a finding
+/// of a later report replaces the one so far when `better(so far, later)`.
+fn merge_with(reports: Vec<Report>, better: impl Fn(&Finding, &Finding) -> bool) -> Report {
+    let mut out = Report::default();
+    let mut finals: Vec<u128> = vec![];
     for r in reports {
         out.states += r.states;
         out.transitions += r.transitions;
@@ -394,9 +408,7 @@ fn merge_parts(reports: Vec<Report>) -> Report {
             continue;
         }
         for (mine, theirs) in out.findings.iter_mut().zip(r.findings) {
-            let better = (rank(&theirs.status), Reverse(cost(&theirs)))
-                > (rank(&mine.status), Reverse(cost(mine)));
-            if better {
+            if better(mine, &theirs) {
                 *mine = theirs;
             }
         }
@@ -406,6 +418,35 @@ fn merge_parts(reports: Vec<Report>) -> Report {
     out.final_states = finals.len() as u64;
     out.finals = finals;
     out
+}
+
+/// Appends the terms `events` emitted to `emitted`.
+fn push_emits(emitted: &mut imbl::Vector<Term>, events: &[crate::world::event::Event]) {
+    for ev in events {
+        if let Kind::Emit { term } = &ev.kind {
+            emitted.push_back(term.clone());
+        }
+    }
+}
+
+/// How many of `choices` are injected faults.
+pub(super) fn faults_in(choices: &[Choice]) -> usize {
+    choices.iter().filter(|c| c.is_fault()).count()
+}
+
+/// What property `p` answering `a` shows, in words: an `always_` that is
+/// false (a violation) or a `sometimes_` that is true (a witness).
+fn shown(p: &Property, a: bool) -> Option<(Status, String)> {
+    match (p.kind, a) {
+        (PropKind::Always, false) => Some((Status::Violated, format!("{} is false", p.name))),
+        (PropKind::Sometimes, true) => Some((Status::Witnessed, format!("{} is true", p.name))),
+        _ => None,
+    }
+}
+
+/// Why an execution that ended violates `eventually_` property `name`.
+fn never_held(name: &str) -> String {
+    format!("the execution ends and {name} never held")
 }
 
 /// A search state's key: the world's fingerprint, the hash of the emitted
@@ -510,10 +551,9 @@ impl<'a> Search<'a> {
 
     fn execution(&self, i: usize, why: String) -> Execution {
         let choices = self.path(i);
-        let faults = choices.iter().filter(|c| c.is_fault()).count();
         Execution {
+            faults: faults_in(&choices),
             choices,
-            faults,
             cycle_from: None,
             why,
         }
@@ -587,11 +627,7 @@ impl<'a> Search<'a> {
             else {
                 return Ok(None);
             };
-            for ev in &events {
-                if let Kind::Emit { term } = &ev.kind {
-                    e.push_back(term.clone());
-                }
-            }
+            push_emits(&mut e, &events);
             let a = self.answers(&e)?;
             let held = self.held_bits(&a, pheld);
             let node = Node {
@@ -718,11 +754,7 @@ impl<'a> Search<'a> {
             for (c, w, events) in successors {
                 self.report.transitions += 1;
                 let mut e = emitted.clone();
-                for ev in &events {
-                    if let Kind::Emit { term } = &ev.kind {
-                        e.push_back(term.clone());
-                    }
-                }
+                push_emits(&mut e, &events);
                 // Most steps emit nothing: the list and its hash stay.
                 let chash = if e.len() == emitted.len() {
                     ehash
@@ -863,26 +895,14 @@ impl<'a> Search<'a> {
     /// `always_` and `sometimes_` properties on a state.
     fn judge_state(&mut self, i: usize, answers: &[bool]) {
         for (k, (p, a)) in self.props.iter().zip(answers).enumerate() {
-            if self.found.contains_key(&k) {
-                let shown = matches!(
-                    (p.kind, a),
-                    (PropKind::Always, false) | (PropKind::Sometimes, true)
-                );
-                if shown {
-                    self.another(Goal::Prop(k), i, None);
-                }
+            let Some((status, why)) = shown(p, *a) else {
                 continue;
-            }
-            match (p.kind, a) {
-                (PropKind::Always, false) => {
-                    let ex = self.execution(i, format!("{} is false", p.name));
-                    self.found.insert(k, (Status::Violated, Some(ex)));
-                }
-                (PropKind::Sometimes, true) => {
-                    let ex = self.execution(i, format!("{} is true", p.name));
-                    self.found.insert(k, (Status::Witnessed, Some(ex)));
-                }
-                _ => {}
+            };
+            if self.found.contains_key(&k) {
+                self.another(Goal::Prop(k), i, None);
+            } else {
+                let ex = self.execution(i, why);
+                self.found.insert(k, (status, Some(ex)));
             }
         }
     }
@@ -920,23 +940,23 @@ impl<'a> Search<'a> {
             return;
         }
         // Random walks are long: fewer of them.
-        let most = match self.opts.strategy {
+        let keep = match self.opts.strategy {
             Strategy::Random { .. } => 2,
             _ => OTHERS,
         };
-        if self.others.get(&goal).is_some_and(|v| v.len() >= most) {
+        if self.others.get(&goal).is_some_and(|v| v.len() >= keep) {
             return;
         }
         let first = match goal {
             Goal::Prop(k) => self.found.get(&k).and_then(|(_, ex)| ex.as_ref()),
             Goal::Check(c) => self.checks.get(&c),
         };
-        let Some(most) = first.map(|ex| ex.faults) else {
+        let Some(first_faults) = first.map(|ex| ex.faults) else {
             return;
         };
         let faults = self.nodes.get(i).map_or(0, |n| n.faults)
             + last.map_or(0, |c| usize::from(c.is_fault()));
-        if faults > most {
+        if faults > first_faults {
             return;
         }
         let mut ex = self.execution(i, String::new());
@@ -962,7 +982,7 @@ impl<'a> Search<'a> {
             if self.found.contains_key(&k) {
                 self.another(Goal::Prop(k), i, None);
             } else {
-                let ex = self.execution(i, format!("the execution ends and {} never held", p.name));
+                let ex = self.execution(i, never_held(&p.name));
                 self.found.insert(k, (Status::Violated, Some(ex)));
             }
         }
@@ -1098,10 +1118,9 @@ impl<'a> Search<'a> {
             let mut choices = self.path(entry);
             let from = choices.len();
             choices.extend(cycle);
-            let faults = choices.iter().filter(|c| c.is_fault()).count();
             let ex = Execution {
+                faults: faults_in(&choices),
                 choices,
-                faults,
                 cycle_from: Some(from),
                 why: format!("a cycle repeats forever and {name} never holds"),
             };
@@ -1189,11 +1208,7 @@ impl<'a> Search<'a> {
                 let events = w.apply(&c);
                 depth += 1;
                 self.report.transitions += 1;
-                for ev in &events {
-                    if let Kind::Emit { term } = &ev.kind {
-                        emitted.push_back(term.clone());
-                    }
-                }
+                push_emits(&mut emitted, &events);
                 let answers = self.answers(&emitted)?;
                 held = self.held_bits(&answers, held);
                 let parent = self.nodes.len() - 1;
@@ -1263,7 +1278,7 @@ impl<'a> Search<'a> {
         let mut r = Replayer { search: self, goal };
         match super::shrink::shrink(&mut r, ex.choices.clone()) {
             Some((choices, why)) => Execution {
-                faults: choices.iter().filter(|c| c.is_fault()).count(),
+                faults: faults_in(&choices),
                 choices,
                 cycle_from: None,
                 why,
@@ -1345,16 +1360,13 @@ impl Replayer<'_, '_> {
         let Goal::Prop(k) = self.goal else {
             return Some(Ok(None));
         };
-        let p = self.search.props.get(k)?;
-        let (kind, name) = (p.kind, p.name.clone());
         let a = *self.search.answers(emitted).ok()?.get(k)?;
-        Some(match (kind, a) {
-            (PropKind::Always, false) => Ok(Some(format!("{name} is false"))),
-            (PropKind::Sometimes, true) => Ok(Some(format!("{name} is true"))),
-            // An eventually-property that held is not violated here.
-            (PropKind::Eventually, true) => Err(()),
-            _ => Ok(None),
-        })
+        let p = self.search.props.get(k)?;
+        // An eventually-property that held is not violated here.
+        if p.kind == PropKind::Eventually && a {
+            return Some(Err(()));
+        }
+        Some(Ok(shown(p, a).map(|(_, why)| why)))
     }
 }
 
@@ -1374,11 +1386,7 @@ impl super::shrink::Replay for Replayer<'_, '_> {
             return None;
         }
         let events = s.0.apply(c);
-        for ev in &events {
-            if let Kind::Emit { term } = &ev.kind {
-                s.1.push_back(term.clone());
-            }
-        }
+        push_emits(&mut s.1, &events);
         if self.goal == Goal::Check(Check::NoCrash) {
             if let Some(why) = abnormal_exit(&events) {
                 return Some(Ok(Some(why)));
@@ -1395,8 +1403,7 @@ impl super::shrink::Replay for Replayer<'_, '_> {
         match self.goal {
             Goal::Prop(k) => {
                 let p = self.search.props.get(k)?;
-                (p.kind == PropKind::Eventually)
-                    .then(|| format!("the execution ends and {} never held", p.name))
+                (p.kind == PropKind::Eventually).then(|| never_held(&p.name))
             }
             Goal::Check(c) => final_check(c, &s.0),
         }
@@ -1408,43 +1415,12 @@ impl super::shrink::Replay for Replayer<'_, '_> {
 /// each property takes the first worker's finding (random walks split in
 /// order, so this is the finding one worker alone would report).
 pub fn merge(reports: Vec<Report>) -> Report {
-    let mut out = Report::default();
-    let mut finals: Vec<u128> = vec![];
-    for r in reports {
-        out.states += r.states;
-        out.transitions += r.transitions;
-        out.executions += r.executions;
-        out.reduced += r.reduced;
-        out.chosen = r.chosen;
-        out.max_depth = out.max_depth.max(r.max_depth);
-        if out.incomplete.is_none() {
-            out.incomplete = r.incomplete;
-        }
-        finals.extend(r.finals);
-        if out.findings.is_empty() {
-            out.findings = r.findings;
-            continue;
-        }
-        for (mine, theirs) in out.findings.iter_mut().zip(r.findings) {
-            let rank = |s: &Status| match s {
-                Status::Violated => 3,
-                Status::Witnessed => 2,
-                Status::Holds => 1,
-                Status::Never => 0,
-            };
-            // Violated and witnessed keep the first worker's execution.
-            let decided = matches!(mine.status, Status::Violated)
-                || (mine.status == Status::Witnessed && theirs.status != Status::Violated);
-            if !decided && rank(&theirs.status) > rank(&mine.status) {
-                *mine = theirs;
-            }
-        }
-    }
-    finals.sort_unstable();
-    finals.dedup();
-    out.final_states = finals.len() as u64;
-    out.finals = finals;
-    out
+    merge_with(reports, |mine, theirs| {
+        // Violated and witnessed keep the first worker's execution.
+        let decided = matches!(mine.status, Status::Violated)
+            || (mine.status == Status::Witnessed && theirs.status != Status::Violated);
+        !decided && rank(&theirs.status) > rank(&mine.status)
+    })
 }
 
 /// Whether the step `c` from `before` (giving `after` and `events`)

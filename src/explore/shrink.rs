@@ -8,6 +8,7 @@
 //! step never adds a fault, and a candidate is kept only when its replay
 //! takes each choice from `enabled()` and shows the finding again.
 
+use super::search::faults_in;
 use crate::world::{Choice, World};
 
 /// Replays executions for the shrinker, one step at a time, from states
@@ -89,10 +90,6 @@ fn without(choices: &[Choice], k: usize, made: Option<(u64, u64)>) -> Option<Vec
     Some(out)
 }
 
-fn faults(choices: &[Choice]) -> usize {
-    choices.iter().filter(|c| c.is_fault()).count()
-}
-
 /// The shortest execution found by leaving steps out of `choices`, with
 /// the finding's words; `None` when `choices` does not show it.
 pub(super) fn shrink<R: Replay>(r: &mut R, choices: Vec<Choice>) -> Option<(Vec<Choice>, String)> {
@@ -123,7 +120,7 @@ pub(super) fn shrink<R: Replay>(r: &mut R, choices: Vec<Choice>) -> Option<(Vec<
             let at = before.clone();
             let mut tail = vec![];
             if let Some((n, w)) = replay(r, at, &cand, k, Some(&mut tail)) {
-                if n < cur.len() && faults(cand.get(..n).unwrap_or(&cand)) <= faults(&cur) {
+                if n < cur.len() && faults_in(cand.get(..n).unwrap_or(&cand)) <= faults_in(&cur) {
                     cur = cand.into_iter().take(n).collect();
                     why = w;
                     states.truncate(k + 1);
