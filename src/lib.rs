@@ -6,6 +6,7 @@
 //! diagnostic type and its renderer. See ARCHITECTURE.md.
 
 pub mod alloc;
+pub mod beam;
 pub mod bif;
 pub mod catalogue;
 pub mod compile;

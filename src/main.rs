@@ -241,6 +241,45 @@ enum Command {
         #[arg(long, default_value = "text", value_parser = ["text", "json"])]
         format: String,
     },
+    /// Run FILE.erl on real distributed Erlang nodes (erl on loopback),
+    /// recording its trace with Erlang's own tracing.
+    Beam {
+        file: std::path::PathBuf,
+        /// More modules of the program (FILE.erl), then main's arguments.
+        args: Vec<String>,
+        /// How many nodes: main runs on n1, spawns go round-robin.
+        #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u64).range(1..=16))]
+        nodes: u64,
+        /// Write the trace as JSON Lines to FILE (see TRACE.md).
+        #[arg(long, value_name = "FILE")]
+        trace_json: Option<std::path::PathBuf>,
+        /// Draw the run as a space-time diagram on stderr when it ends.
+        #[arg(long)]
+        diagram: bool,
+        /// Write the trace as FORMAT to PATH when the run ends (repeatable).
+        #[arg(long, value_name = "FORMAT=PATH")]
+        export: Vec<String>,
+        /// Cut the nodes apart, e.g. 'n1|n2,n3'; '@T' cuts T milliseconds
+        /// after the start.
+        #[arg(long)]
+        partition: Option<String>,
+        /// Reconnect the nodes this many milliseconds after the start.
+        #[arg(long, value_name = "T")]
+        heal_at: Option<u64>,
+        /// Crash at a time: n3@time=T halts node n3, p2@time=T or
+        /// NAME@time=T kills a process (repeatable).
+        #[arg(long)]
+        crash: Vec<String>,
+        /// Stop once nothing has happened for this many milliseconds and
+        /// every process waits in a receive.
+        #[arg(long, value_name = "MS", default_value_t = 1000)]
+        quiet: u64,
+        /// Stop after this many seconds in any case.
+        #[arg(long, value_name = "S", default_value_t = 30)]
+        time_limit: u64,
+    },
+    /// Print the pidlab module for real Erlang: `pidlab shim > pidlab.erl`.
+    Shim,
     /// Draw a saved trace (`run --trace-json`) as a space-time diagram.
     Diagram {
         /// The trace, JSON Lines as TRACE.md gives.
@@ -721,6 +760,142 @@ fn cmd_run(
         eprint!("{}", render_bare(&d, stderr_style()));
     }
     ExitCode::from(2)
+}
+
+/// The flags of `pidlab beam`.
+struct BeamArgs {
+    file: std::path::PathBuf,
+    args: Vec<String>,
+    nodes: usize,
+    trace_json: Option<std::path::PathBuf>,
+    diagram: bool,
+    export: Vec<String>,
+    partition: Option<String>,
+    heal_at: Option<u64>,
+    crash: Vec<String>,
+    quiet: u64,
+    time_limit: u64,
+}
+
+fn cmd_beam(a: &BeamArgs) -> ExitCode {
+    use pidlab::beam::{self, Failure};
+    let fail = |msg: String, help: Option<&str>, code: u8| {
+        let mut d = Diagnostic::error(msg);
+        if let Some(h) = help {
+            d = d.help(h);
+        }
+        eprint!("{}", render_bare(&d, stderr_style()));
+        ExitCode::from(code)
+    };
+    let mut opts = beam::Options {
+        nodes: a.nodes,
+        quiet_ms: a.quiet,
+        time_limit_ms: a.time_limit.saturating_mul(1000),
+        heal_at: a.heal_at,
+        ..beam::Options::default()
+    };
+    if let Some(p) = &a.partition {
+        match beam::parse_partition(p, a.nodes) {
+            Ok(p) => opts.partition = Some(p),
+            Err(msg) => return fail(format!("--partition {p}: {msg}"), None, 2),
+        }
+    }
+    for c in &a.crash {
+        match beam::parse_crash(c, a.nodes) {
+            Ok(c) => opts.crashes.push(c),
+            Err(msg) => return fail(msg, None, 2),
+        }
+    }
+    let exports = match parse_exports(&a.export) {
+        Ok(e) => e,
+        Err(msg) => return fail(msg, None, 2),
+    };
+    if let Some(d) = unreadable_module(&a.file) {
+        eprint!("{}", render_bare(&d, stderr_style()));
+        return ExitCode::from(1);
+    }
+    // More modules of the program come first among the arguments.
+    let mut files = vec![a.file.clone()];
+    let more = a
+        .args
+        .iter()
+        .take_while(|x| beam::is_module_file(std::path::Path::new(x)))
+        .count();
+    files.extend(a.args.iter().take(more).map(std::path::PathBuf::from));
+    let args = a.args.get(more..).unwrap_or_default();
+    let run = match beam::run(&files, args, &opts) {
+        Ok(r) => r,
+        Err(Failure::NoErlang(msg)) => {
+            return fail(
+                msg,
+                Some("install Erlang/OTP: `sudo apt-get install erlang-nox` on Debian or Ubuntu, `brew install erlang` on macOS"),
+                3,
+            )
+        }
+        Err(Failure::Compile(text)) => {
+            eprint!("{text}");
+            return fail(
+                format!("erlc does not compile {} (its messages are above)", a.file.display()),
+                None,
+                1,
+            );
+        }
+        Err(Failure::Nodes(msg)) => return fail(msg, None, 3),
+    };
+    let s = &run.summary;
+    let mut status = match s.main_exit.as_str() {
+        "normal" | "none" => ExitCode::SUCCESS,
+        _ => ExitCode::from(1),
+    };
+    match s.stop.as_str() {
+        "time_limit" => eprintln!(
+            "pidlab beam: stopped at the time limit ({} s) with processes still running",
+            a.time_limit
+        ),
+        _ if s.main_exit == "none" => eprintln!(
+            "pidlab beam: main was still waiting after {} ms in which nothing happened; the nodes were stopped",
+            a.quiet
+        ),
+        _ => {}
+    }
+    if let Some(path) = &a.trace_json {
+        if let Err(e) = std::fs::write(path, &run.jsonl) {
+            eprintln!("pidlab: cannot write {}: {e}", path.display());
+            status = ExitCode::from(1);
+        }
+    }
+    if a.diagram || !exports.is_empty() {
+        let t = match pidlab::view::trace::Trace::parse(&run.jsonl) {
+            Ok(t) => t,
+            Err(d) => {
+                report(&[*d], "the recorded trace", &run.jsonl);
+                return ExitCode::from(3);
+            }
+        };
+        if a.diagram {
+            eprint!(
+                "{}",
+                pidlab::view::diagram::render(&t, &diagram_options(&stderr_style()))
+            );
+        }
+        for (format, path) in &exports {
+            if let Err(msg) = write_export(&t, format, path) {
+                eprintln!("pidlab: {msg}");
+                status = ExitCode::from(1);
+            }
+        }
+    }
+    if !s.missing.is_empty() {
+        return fail(
+            format!(
+                "--crash names {}, but no process of this run had that name",
+                s.missing.join(", ")
+            ),
+            Some("name a process by its alias (p1 is main, then the order they first ran), its registered name, or a node (n2)"),
+            2,
+        );
+    }
+    status
 }
 
 /// `--export FORMAT=PATH` flags, read.
@@ -1532,8 +1707,9 @@ fn tune_malloc() {
 }
 
 /// The subcommands, as `pidlab WORD` spells them.
-const COMMANDS: [&str; 9] = [
-    "run", "explore", "diagram", "export", "lesson", "check", "eval", "script", "replay",
+const COMMANDS: [&str; 11] = [
+    "run", "explore", "diagram", "export", "lesson", "check", "eval", "script", "replay", "beam",
+    "shim",
 ];
 
 /// `pidlab WORD ...` where WORD is neither a command nor a file, and does
@@ -1743,6 +1919,35 @@ fn main() -> ExitCode {
                 })
             }
             Some(Command::Eval { exprs }) => cmd_eval(&exprs),
+            Some(Command::Shim) => {
+                print!("{}", pidlab::beam::SHIM);
+                ExitCode::SUCCESS
+            }
+            Some(Command::Beam {
+                file,
+                args,
+                nodes,
+                trace_json,
+                diagram,
+                export,
+                partition,
+                heal_at,
+                crash,
+                quiet,
+                time_limit,
+            }) => cmd_beam(&BeamArgs {
+                file,
+                args,
+                nodes: nodes as usize,
+                trace_json,
+                diagram,
+                export,
+                partition,
+                heal_at,
+                crash,
+                quiet,
+                time_limit,
+            }),
             Some(Command::Check {
                 exercise,
                 solution,

@@ -281,17 +281,15 @@ pub(super) fn integer_to_list(_: &mut BifCtx, a: &[Term]) -> R {
 /// `list_to_pid("<0.81.0>")`: pids of this node only.
 fn list_to_pid(_: &mut BifCtx, a: &[Term]) -> R {
     let s = string_arg(a, 0)?;
-    let n = s
-        .strip_prefix("<0.")
-        .and_then(|r| r.strip_suffix(".0>"))
-        .and_then(|n| n.parse::<u32>().ok())
+    let p = crate::term::Pid::parse(&s)
+        .filter(|p| p.node() == 0)
         .ok_or_else(bad)?;
-    Ok(Term::Pid(crate::term::Pid(n)))
+    Ok(Term::Pid(p))
 }
 
 fn pid_to_list(_: &mut BifCtx, a: &[Term]) -> R {
     match arg(a, 0)? {
-        Term::Pid(p) => Ok(Term::string(&format!("<0.{}.0>", p.0))),
+        Term::Pid(p) => Ok(Term::string(&p.to_string())),
         _ => Err(bad()),
     }
 }

@@ -357,7 +357,7 @@ pub fn decode(bytes: &[u8]) -> R {
                 let id = r.u32()?;
                 r.take(4)?;
                 r.take(if tag == 88 { 4 } else { 1 })?;
-                Term::Pid(Pid(id))
+                Term::Pid(Pid(u64::from(id)))
             }
             90 | 114 => {
                 let n = r.u16()?;

@@ -109,7 +109,7 @@ fn hash(h: u32, t: &Term) -> u32 {
             let h = es.iter().fold(h, hash);
             h.wrapping_mul(P9).wrapping_add(es.len() as u32)
         }
-        Term::Pid(p) => word_step(h, p.0, P5).wrapping_mul(P6),
+        Term::Pid(p) => word_step(h, p.number(), P5).wrapping_mul(P6),
         Term::Ref(r) => word_step(h, r.0 as u32, P9).wrapping_mul(P10),
         Term::Fun(f) => {
             let (module, index, env): (_, u32, &[Term]) = match &**f {

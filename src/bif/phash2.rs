@@ -128,7 +128,7 @@ fn hash(h: u32, t: &Term) -> u32 {
             let pairs = m.iter().fold(0, |x, (k, v)| x ^ hash(hash(0, k), v));
             hash_word(h, pairs, hconst(19))
         }
-        Term::Pid(p) => hash_word(h, p.0, hconst(5)),
+        Term::Pid(p) => hash_word(h, p.number(), hconst(5)),
         Term::Ref(r) => hash_word(h, r.0 as u32, hconst(7)),
         Term::Fun(f) => match &**f {
             Fun::Closure {

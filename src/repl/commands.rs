@@ -707,14 +707,14 @@ impl Session {
 
     /// A process from `<0.81.0>`, `p2` or a registered name.
     fn process(&self, a: &ProcRef) -> Result<Pid, String> {
-        let base = u64::from(crate::run::MAIN_PID.0);
+        let base = crate::run::MAIN_PID.0;
         let p = match a {
-            ProcRef::Pid(n) => u32::try_from(*n).ok().map(Pid),
+            ProcRef::Pid(n) => u32::try_from(*n).ok().map(|n| Pid(u64::from(n))),
             ProcRef::Alias(n) => n
                 .checked_sub(1)
                 .and_then(|k| k.checked_add(base))
                 .and_then(|n| u32::try_from(n).ok())
-                .map(Pid),
+                .map(|n| Pid(u64::from(n))),
             ProcRef::Name(s) => {
                 Atom::existing(s).and_then(|at| self.world.registry.get(&at).copied())
             }

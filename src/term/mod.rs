@@ -36,9 +36,44 @@ pub fn map_set(m: &mut TermMap, k: Term, v: Term) {
     }
 }
 
-/// A process identifier: printed `<0.N.0>`.
+/// A process identifier: printed `<0.N.0>`. The simulator's processes all
+/// live on node 0; a trace recorded on real Erlang nodes (`pidlab beam`)
+/// also names processes of other nodes, `<9876.90.0>`, and keeps the node's
+/// number in the high 32 bits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Pid(pub u32);
+pub struct Pid(pub u64);
+
+impl Pid {
+    /// A process of another node, as erl prints it: `<node.number.0>`.
+    pub fn remote(node: u32, number: u32) -> Pid {
+        Pid(u64::from(node) << 32 | u64::from(number))
+    }
+
+    /// The node's number in the printed pid (0 for the local node).
+    pub fn node(self) -> u32 {
+        (self.0 >> 32) as u32
+    }
+
+    /// The middle number of the printed pid.
+    pub fn number(self) -> u32 {
+        self.0 as u32
+    }
+
+    /// `<0.81.0>` or `<9876.90.0>` back into a pid.
+    pub fn parse(s: &str) -> Option<Pid> {
+        let inner = s.strip_prefix('<')?.strip_suffix('>')?;
+        let mut parts = inner.split('.');
+        let node = parts.next()?.parse().ok()?;
+        let number = parts.next()?.parse().ok()?;
+        (parts.next()? == "0" && parts.next().is_none()).then(|| Pid::remote(node, number))
+    }
+}
+
+impl std::fmt::Display for Pid {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "<{}.{}.0>", self.node(), self.number())
+    }
+}
 
 /// A reference made by `make_ref/0`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

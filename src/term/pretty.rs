@@ -633,8 +633,7 @@ mod tests {
                 '<' if self.eat('<') => {
                     let text = self.take_while(|c| c != '>');
                     self.chars.next();
-                    let n = text.split('.').nth(1)?.parse().ok()?;
-                    Some(Term::Pid(Pid(n)))
+                    Some(Term::Pid(Pid::parse(&format!("<{text}>"))?))
                 }
                 c if c.is_ascii_lowercase() => {
                     let name = self.take_while(|c| c.is_alphanumeric() || c == '_' || c == '@');

@@ -177,7 +177,7 @@ pub fn write_flat(out: &mut String, t: &Term, pretty: bool) {
             let _ = write!(out, "#Ref<0.0.0.{}>", r.0);
         }
         Term::Pid(p) => {
-            let _ = write!(out, "<0.{}.0>", p.0);
+            let _ = write!(out, "{p}");
         }
         Term::Fun(f) => write_fun(out, f),
         Term::Tuple(xs) => {

@@ -230,7 +230,7 @@ fn mermaid_text(s: &str) -> String {
 /// where a process crashed or recovered. Messages still in flight or in a
 /// mailbox at the end of the run are left out.
 pub fn mermaid(t: &Trace) -> String {
-    let alias = crate::world::event::alias;
+    let alias = |p: Pid| t.alias(p);
     // What happens, keyed by the event that makes it happen.
     let mut steps: BTreeMap<u64, String> = BTreeMap::new();
     let mut parts: BTreeSet<Pid> = t.procs.iter().copied().collect();
@@ -298,7 +298,7 @@ pub fn shiviz_hosts(t: &Trace) -> BTreeMap<Pid, String> {
             })
             .collect();
         if name.is_empty() {
-            crate::world::event::alias(p)
+            t.alias(p)
         } else {
             name
         }

@@ -64,12 +64,14 @@ pub struct Trace {
     pub procs: Vec<Pid>,
     /// Registered names.
     pub names: HashMap<Pid, String>,
+    /// Short names (`p2`): by pid for the simulator's processes, by first
+    /// appearance in a trace that spans several nodes.
+    aliases: HashMap<Pid, String>,
     index: HashMap<u64, usize>,
 }
 
 fn pid_of(s: &str) -> Option<Pid> {
-    let inner = s.strip_prefix("<0.")?.strip_suffix(".0>")?;
-    inner.parse().ok().map(Pid)
+    Pid::parse(s)
 }
 
 fn event_id(s: &str) -> Option<u64> {
@@ -274,11 +276,21 @@ impl Trace {
                 _ => {}
             }
         }
+        let mut aliases = HashMap::new();
+        if procs.iter().any(|p| p.node() != 0) {
+            for e in &events {
+                for p in std::iter::once(e.proc).chain(e.child) {
+                    let next = format!("p{}", aliases.len() + 1);
+                    aliases.entry(p).or_insert(next);
+                }
+            }
+        }
         Trace {
             events,
             msgs,
             procs: procs.into_iter().collect(),
             names,
+            aliases,
             index,
         }
     }
@@ -291,6 +303,14 @@ impl Trace {
     pub fn proc_name(&self, p: Pid) -> String {
         match self.names.get(&p) {
             Some(n) => n.clone(),
+            None => self.alias(p),
+        }
+    }
+
+    /// The short name people type: `p2`.
+    pub fn alias(&self, p: Pid) -> String {
+        match self.aliases.get(&p) {
+            Some(a) => a.clone(),
             None => crate::world::event::alias(p),
         }
     }
@@ -313,7 +333,7 @@ impl Trace {
             .iter()
             .copied()
             .find(|p| {
-                crate::world::event::alias(*p) == s
+                self.alias(*p) == s
                     || crate::world::event::pid_text(*p) == s
                     || self.names.get(p).is_some_and(|n| n == s)
             })

@@ -136,7 +136,7 @@ pub struct Event {
 }
 
 pub fn pid_text(p: Pid) -> String {
-    format!("<0.{}.0>", p.0)
+    p.to_string()
 }
 
 /// `p3` for the third process: the short alias people type.

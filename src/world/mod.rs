@@ -377,7 +377,7 @@ impl World {
             last_event: imbl::OrdMap::new(),
             send_event: imbl::OrdMap::new(),
             deliver_event: BTreeMap::new(),
-            next_pid: MAIN_PID.0,
+            next_pid: MAIN_PID.number(),
             next_msg: 0,
             next_ref: 0,
             clock_read: false,
@@ -387,7 +387,7 @@ impl World {
     }
 
     fn fresh_pid(&mut self) -> Pid {
-        let p = Pid(self.next_pid);
+        let p = Pid(u64::from(self.next_pid));
         self.next_pid += 1;
         p
     }
@@ -439,7 +439,7 @@ impl World {
             },
         };
         let mut process = Process::new(pid, module.clone(), func, args.clone(), &env);
-        process.rand = crate::bif::rand::initial_state(self.seed, pid.0);
+        process.rand = crate::bif::rand::initial_state(self.seed, pid.number());
         let init = Some((module, func, args, env));
         let (lamport, vc) = match parent.and_then(|p| self.procs.get(&p)) {
             Some(pp) => (pp.lamport, pp.vc.clone()),
@@ -789,7 +789,7 @@ impl World {
         self.deliveries(&mut out);
         // A timeout already due fires once nothing is on its way to the process.
         let now = self.time;
-        for (_, pid) in self.deadlines.range(..=(now, Pid(u32::MAX))) {
+        for (_, pid) in self.deadlines.range(..=(now, Pid(u64::MAX))) {
             if !self.network.has_arrived_for(*pid, now, self.fifo()) {
                 out.push(Choice::Timeout(*pid));
             }
@@ -807,7 +807,7 @@ impl World {
             let now = self.time;
             out.extend(
                 self.deadlines
-                    .range(..=(now, Pid(u32::MAX)))
+                    .range(..=(now, Pid(u64::MAX)))
                     .map(|(_, p)| Choice::Timeout(*p)),
             );
             out.extend(

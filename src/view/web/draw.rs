@@ -60,8 +60,7 @@ fn short(s: &str, max: usize) -> String {
 }
 
 fn pid_of(s: &str) -> Option<Pid> {
-    let inner = s.strip_prefix("<0.")?.strip_suffix(".0>")?;
-    inner.parse().ok().map(Pid)
+    Pid::parse(s)
 }
 
 /// A string field of the event's record.

@@ -1,0 +1,458 @@
+%% `pidlab beam`: runs a program on real distributed Erlang nodes and
+%% records what happened with Erlang's own tracing. pidlab writes this
+%% module next to the program, compiles the program with the parse
+%% transform below and starts the first node with `pidlab_beam:main/1`.
+%%
+%% - Every node has a recorder (`pidlab_tracer`) that keeps the trace
+%%   messages of the program's processes in a table. Nothing leaves a node
+%%   while the program runs, so a partition cannot lose the trace: the
+%%   first node collects the tables at the end through `peer`'s control
+%%   connection (standard I/O), which is not a distribution connection.
+%% - The parse transform sends the program's `spawn` calls here: a new
+%%   process goes to the next node round-robin (or where spawn/2,4 say) and
+%%   turns its own tracing on before it runs.
+%% - The program's output goes through an I/O server on the first node,
+%%   which prints it and remembers the text of each request.
+%% - At the end every event is written as one tab-separated line, pids as
+%%   the first node prints them; pidlab turns the lines into its trace.
+-module(pidlab_beam).
+
+-export([main/1, parse_transform/2, format_error/1]).
+-export([spawn/1, spawn/2, spawn/3, spawn/4,
+         spawn_link/1, spawn_link/2, spawn_link/3, spawn_link/4,
+         spawn_monitor/1, spawn_monitor/2, spawn_monitor/3, spawn_monitor/4,
+         enter/1]).
+-export([start_tracer/0, place/1, poll/0, dump/0, freeze/0, program/0]).
+
+-compile({no_auto_import, [spawn/1, spawn/2, spawn/3, spawn/4,
+                           spawn_link/1, spawn_link/2, spawn_link/3, spawn_link/4,
+                           spawn_monitor/1, spawn_monitor/2, spawn_monitor/3,
+                           spawn_monitor/4]}).
+-compile({nowarn_deprecated_function, [{erlang, now, 0}]}).
+
+-define(FLAGS, [send, 'receive', procs, call, timestamp, set_on_spawn]).
+-define(POLL_MS, 20).
+
+%% ------------------------------------------------------------------ run
+
+main([Config]) ->
+    Code = try run(Config)
+           catch throw:{node_did_not_start, K, Error} ->
+                   io:format(standard_error, "pidlab beam: node n~w did not start: ~p~n",
+                             [K, Error]),
+                   3;
+                 C:R:St ->
+                   io:format(standard_error, "pidlab beam: ~p:~p~n~p~n", [C, R, St]),
+                   3
+           end,
+    erlang:halt(Code).
+
+run(Config) ->
+    {ok, Terms} = file:consult(Config),
+    Opt = fun(K, D) -> proplists:get_value(K, Terms, D) end,
+    Module = Opt(module, undefined),
+    Args = Opt(args, []),
+    N = Opt(nodes, 3),
+    Dir = Opt(dir, "."),
+    Out = Opt(out, "events.txt"),
+    process_flag(trap_exit, true),
+    ets:new(pidlab_output, [named_table, public, set]),
+    {ok, _} = start_tracer(),
+    Peers = [start_peer(Opt(base, "pidlab"), K, Dir) || K <- lists:seq(2, N)],
+    Nodes = [node() | [Node || {_, Node} <- Peers]],
+    Calls = [{local, node()} | [{P, Node} || {P, Node} <- Peers]],
+    [{ok, _} = on(P, ?MODULE, start_tracer, []) || {P, _} <- Peers],
+    %% A full mesh: nodes never connect by themselves (-dist_auto_connect
+    %% never), so a partition stays cut until it heals.
+    [true = on(P, net_kernel, connect_node, [Other])
+     || {P, Node} <- Calls, Other <- Nodes, Other > Node],
+    [ok = on(P, ?MODULE, place, [rotate(Node, Nodes)]) || {P, Node} <- Calls],
+    {module, Module} = code:ensure_loaded(Module),
+    Entry = case Args of
+                [] -> case erlang:function_exported(Module, main, 0) of
+                          true -> fun() -> Module:main() end;
+                          false -> fun() -> Module:main([]) end
+                      end;
+                _ -> fun() -> Module:main(Args) end
+            end,
+    Io = erlang:spawn(fun() -> io_server() end),
+    Start = erlang:now(),
+    Faults = lists:sort([F || F <- Terms, is_fault(F)]),
+    {Now, Later} = lists:partition(fun(F) -> element(2, F) =< 0 end, Faults),
+    S0 = #{calls => Calls, nodes => Nodes, start => Start, io => Io,
+           log => [], frozen => [], quiet => Opt(quiet, 1000),
+           limit => Opt(time_limit, 30000), main_exit => none},
+    S1 = lists:foldl(fun fault/2, S0, Now),
+    [erlang:send_after(At, self(), {fault, F}) || F = {_, At, _} <- Later],
+    Tracer = whereis(pidlab_tracer),
+    Main = erlang:spawn(fun() ->
+                                receive {'$pidlab', go} -> ok end,
+                                Entry()
+                        end),
+    Ref = erlang:monitor(process, Main),
+    group_leader(Io, Main),
+    1 = erlang:trace(Main, true, [{tracer, Tracer} | ?FLAGS]),
+    Main ! {'$pidlab', go},
+    S2 = wait(S1#{main => Main, main_ref => Ref, pending => length(Later),
+                  count => -1, changed => Start}),
+    finish(S2, Out).
+
+start_peer(Base, K, Dir) ->
+    Name = list_to_atom(Base ++ "_" ++ integer_to_list(K)),
+    Args = ["-setcookie", atom_to_list(erlang:get_cookie()), "-pa", Dir,
+            "-dist_auto_connect", "never", "-connect_all", "false",
+            "-kernel", "prevent_overlapping_partitions", "false"],
+    case peer:start(#{name => Name, host => "localhost", connection => standard_io,
+                      args => Args}) of
+        {ok, P, Node} -> {P, Node};
+        Error -> throw({node_did_not_start, K, Error})
+    end.
+
+%% Calls a function on a node: directly on the first one, through peer's
+%% control connection on the others.
+on(local, M, F, A) -> apply(M, F, A);
+on(P, M, F, A) -> peer:call(P, M, F, A, 10000).
+
+rotate(Node, Nodes) ->
+    {Before, [Node | After]} = lists:splitwith(fun(X) -> X =/= Node end, Nodes),
+    After ++ Before ++ [Node].
+
+is_fault({partition, At, _}) -> is_integer(At);
+is_fault({heal, At, _}) -> is_integer(At);
+is_fault({crash, At, _}) -> is_integer(At);
+is_fault(_) -> false.
+
+%% Waits until the program is done: nothing recorded for `quiet`
+%% milliseconds while every process waits in a receive (and no fault is
+%% still to come), or the time limit.
+wait(S = #{main := Main, main_ref := Ref}) ->
+    receive
+        {'DOWN', Ref, process, Main, Reason} ->
+            wait(S#{main_exit := Reason});
+        {fault, F} ->
+            S1 = fault(F, S),
+            wait(S1#{pending := maps:get(pending, S1) - 1})
+    after ?POLL_MS ->
+            Now = erlang:now(),
+            {Count, Busy} = lists:foldl(fun({P, _}, {C, B}) ->
+                                                {C1, B1} = on(P, ?MODULE, poll, []),
+                                                {C + C1, B or B1}
+                                        end, {0, false}, maps:get(calls, S)),
+            Elapsed = timer:now_diff(Now, maps:get(start, S)) div 1000,
+            Since = timer:now_diff(Now, maps:get(changed, S)) div 1000,
+            if
+                Elapsed >= map_get(limit, S) ->
+                    S#{stop => time_limit};
+                Count =/= map_get(count, S) ->
+                    wait(S#{count := Count, changed := Now});
+                not Busy, Since >= map_get(quiet, S), map_get(pending, S) =:= 0 ->
+                    S#{stop => quiet};
+                true ->
+                    wait(S)
+            end
+    end.
+
+%% ---------------------------------------------------------------- faults
+
+fault({partition, _, Groups}, S = #{nodes := Nodes, calls := Calls}) ->
+    Side = fun(Node) -> group_of(index(Node, Nodes), Groups) end,
+    [on(P, erlang, disconnect_node, [Other])
+     || {P, Node} <- Calls, Other <- Nodes, Other > Node, Side(Node) =/= Side(Other)],
+    log({partition, groups_text(Groups)}, S);
+fault({heal, _, _}, S = #{nodes := Nodes, calls := Calls}) ->
+    [on(P, net_kernel, connect_node, [Other])
+     || {P, Node} <- Calls, Other <- Nodes, Other > Node],
+    log(heal, S);
+fault({crash, _, {node, K}}, S = #{nodes := Nodes, calls := Calls}) ->
+    Node = lists:nth(K, Nodes),
+    case lists:keyfind(Node, 2, Calls) of
+        {P, Node} ->
+            {Events, Live} = on(P, ?MODULE, freeze, []),
+            S1 = lists:foldl(fun(Pid, Acc) -> log({crash, Pid}, Acc) end, S, Live),
+            peer:stop(P),
+            S1#{calls := lists:keydelete(Node, 2, Calls),
+                frozen := [{Node, Events} | maps:get(frozen, S1)]};
+        false ->
+            S
+    end;
+fault({crash, _, Who}, S = #{calls := Calls}) ->
+    case find(Who, S) of
+        {ok, Pid} ->
+            case lists:keyfind(node(Pid), 2, Calls) of
+                {P, _} -> on(P, erlang, exit, [Pid, kill]);
+                false -> ok
+            end,
+            log({crash, Pid}, S);
+        none ->
+            log({missing, Who}, S)
+    end.
+
+log(What, S = #{log := Log}) ->
+    S#{log := [{erlang:now(), What} | Log]}.
+
+index(Node, Nodes) -> length(lists:takewhile(fun(X) -> X =/= Node end, Nodes)) + 1.
+
+group_of(I, Groups) ->
+    case [G || G <- Groups, lists:member(I, G)] of
+        [G | _] -> G;
+        [] -> [I]
+    end.
+
+groups_text(Groups) ->
+    lists:join("|", [lists:join(",", ["n" ++ integer_to_list(I) || I <- G]) || G <- Groups]).
+
+%% A process by registered name, or by alias: `p1` is main, the others
+%% numbered in the order they first did something.
+find({name, Name}, #{calls := Calls}) ->
+    case [Pid || {P, _} <- Calls, Pid <- [on(P, erlang, whereis, [Name])], is_pid(Pid)] of
+        [Pid | _] -> {ok, Pid};
+        [] -> none
+    end;
+find({alias, K}, #{calls := Calls}) ->
+    All = lists:sort([{T, Pid} || {P, _} <- Calls, {Pid, T} <- on(P, ?MODULE, program, [])]),
+    case K =< length(All) of
+        true -> {ok, element(2, lists:nth(K, All))};
+        false -> none
+    end.
+
+%% -------------------------------------------------------- on every node
+
+%% The recorder of this node.
+start_tracer() ->
+    Self = self(),
+    T = erlang:spawn(fun() ->
+                             register(pidlab_tracer, self()),
+                             ets:new(pidlab_events, [named_table, public, ordered_set]),
+                             ets:new(pidlab_procs, [named_table, public, set]),
+                             Self ! {self(), ready},
+                             record(0)
+                     end),
+    receive {T, ready} -> {ok, T} end.
+
+record(N) ->
+    receive
+        Trace when element(1, Trace) =:= trace_ts ->
+            ets:insert_new(pidlab_procs, {element(2, Trace), now_us(element(tuple_size(Trace), Trace))}),
+            ets:insert(pidlab_events, {N, Trace}),
+            record(N + 1);
+        _ ->
+            record(N)
+    end.
+
+%% Where this node's spawns go, in turn, and `pidlab:emit/1` traced.
+place(Nodes) ->
+    persistent_term:put(pidlab_place, {list_to_tuple(Nodes), atomics:new(1, [])}),
+    {module, pidlab} = code:ensure_loaded(pidlab),
+    erlang:trace_pattern({pidlab, emit, 1}, true, [global]),
+    ok.
+
+%% How many events this node recorded, and whether a process of the
+%% program is running (not waiting in a receive).
+poll() ->
+    Busy = lists:any(fun({Pid, _}) ->
+                             case erlang:process_info(Pid, status) of
+                                 {status, waiting} -> false;
+                                 {status, suspended} -> false;
+                                 undefined -> false;
+                                 _ -> true
+                             end
+                     end, ets:tab2list(pidlab_procs)),
+    {ets:info(pidlab_events, size), Busy}.
+
+dump() ->
+    [T || {_, T} <- ets:tab2list(pidlab_events)].
+
+%% The program's processes here and when each first did something.
+program() ->
+    [{Pid, T} || {Pid, T} <- ets:tab2list(pidlab_procs), erlang:is_process_alive(Pid)].
+
+%% Stops every process of the program on this node (the node is about to
+%% be halted) and says what they did and which were alive.
+freeze() ->
+    Live = [Pid || {Pid, _} <- program()],
+    [catch erlang:suspend_process(Pid) || Pid <- Live],
+    {dump(), Live}.
+
+%% ------------------------------------------------------- program's spawns
+
+next_node() ->
+    case persistent_term:get(pidlab_place, undefined) of
+        undefined ->
+            node();
+        {Nodes, Turn} ->
+            K = atomics:add_get(Turn, 1, 1),
+            element((K - 1) rem tuple_size(Nodes) + 1, Nodes)
+    end.
+
+spawn(F) -> erlang:spawn(next_node(), ?MODULE, enter, [F]).
+spawn(N, F) -> erlang:spawn(N, ?MODULE, enter, [F]).
+spawn(M, F, A) -> erlang:spawn(next_node(), ?MODULE, enter, [{M, F, A}]).
+spawn(N, M, F, A) -> erlang:spawn(N, ?MODULE, enter, [{M, F, A}]).
+spawn_link(F) -> erlang:spawn_link(next_node(), ?MODULE, enter, [F]).
+spawn_link(N, F) -> erlang:spawn_link(N, ?MODULE, enter, [F]).
+spawn_link(M, F, A) -> erlang:spawn_link(next_node(), ?MODULE, enter, [{M, F, A}]).
+spawn_link(N, M, F, A) -> erlang:spawn_link(N, ?MODULE, enter, [{M, F, A}]).
+spawn_monitor(F) -> erlang:spawn_monitor(next_node(), ?MODULE, enter, [F]).
+spawn_monitor(N, F) -> erlang:spawn_monitor(N, ?MODULE, enter, [F]).
+spawn_monitor(M, F, A) -> erlang:spawn_monitor(next_node(), ?MODULE, enter, [{M, F, A}]).
+spawn_monitor(N, M, F, A) -> erlang:spawn_monitor(N, ?MODULE, enter, [{M, F, A}]).
+
+%% A new process of the program: traced from its first step.
+enter(F) ->
+    case whereis(pidlab_tracer) of
+        undefined -> ok;
+        T -> catch erlang:trace(self(), true, [{tracer, T} | ?FLAGS])
+    end,
+    case F of
+        {M, Fn, A} -> apply(M, Fn, A);
+        _ -> F()
+    end.
+
+%% ------------------------------------------------------------- output
+
+io_server() ->
+    receive
+        {io_request, From, ReplyAs, Request} ->
+            {Reply, Text} = request(Request),
+            case Text of
+                <<>> -> ok;
+                _ ->
+                    io:put_chars(user, Text),
+                    ets:insert(pidlab_output, {ReplyAs, Text})
+            end,
+            From ! {io_reply, ReplyAs, Reply},
+            io_server();
+        _ ->
+            io_server()
+    end.
+
+request({put_chars, Enc, Chars}) -> text(Enc, fun() -> Chars end);
+request({put_chars, Enc, M, F, A}) -> text(Enc, fun() -> apply(M, F, A) end);
+request({put_chars, Chars}) -> text(latin1, fun() -> Chars end);
+request({put_chars, M, F, A}) -> text(latin1, fun() -> apply(M, F, A) end);
+request({requests, Rs}) ->
+    lists:foldl(fun(R, {ok, Acc}) ->
+                        {Reply, T} = request(R),
+                        {Reply, <<Acc/binary, T/binary>>};
+                   (_, Err) -> Err
+                end, {ok, <<>>}, Rs);
+request(getopts) -> {[{binary, false}, {encoding, unicode}], <<>>};
+request({setopts, _}) -> {ok, <<>>};
+request({get_geometry, _}) -> {{error, enotsup}, <<>>};
+request(_) -> {eof, <<>>}.
+
+text(Enc, Chars) ->
+    try unicode:characters_to_binary(Chars(), Enc) of
+        B when is_binary(B) -> {ok, B};
+        _ -> {{error, arguments}, <<>>}
+    catch _:_ -> {{error, arguments}, <<>>}
+    end.
+
+%% ------------------------------------------------------------- the end
+
+finish(S = #{calls := Calls, frozen := Frozen, io := Io}, Out) ->
+    Live = [{Node, on(P, ?MODULE, dump, [])} || {P, Node} <- Calls],
+    Lines = [line(T, Io) || {_, Ts} <- Live ++ Frozen, T <- Ts],
+    Meta = [["start\t", us(maps:get(start, S))],
+            ["main\t", pid_to_list(maps:get(main, S))],
+            ["main_exit\t", w(maps:get(main_exit, S))],
+            ["stop\t", w(maps:get(stop, S))]
+            | [fault_line(F) || F <- lists:reverse(maps:get(log, S))]],
+    ok = file:write_file(Out, [[L, $\n] || L <- Meta ++ [L || L <- Lines, L =/= skip]]),
+    [catch peer:stop(P) || {P, _} <- Calls, P =/= local],
+    case maps:get(main_exit, S) of
+        normal -> 0;
+        none -> 0;
+        _ -> 1
+    end.
+
+fault_line({T, {partition, Groups}}) -> ["partition\t", us(T), $\t, Groups];
+fault_line({T, heal}) -> ["heal\t", us(T)];
+fault_line({T, {crash, Pid}}) -> ["crash\t", us(T), $\t, pid_to_list(Pid)];
+fault_line({_, {missing, {name, N}}}) -> ["missing\t", w(N)];
+fault_line({_, {missing, {alias, K}}}) -> ["missing\tp", integer_to_list(K)].
+
+%% One trace message as a line: KIND, microseconds, process, then what
+%% the kind carries, terms written with ~w.
+line({trace_ts, P, send, {io_request, P, ReplyAs, _}, Io, T}, Io) ->
+    case ets:lookup(pidlab_output, ReplyAs) of
+        [{_, Text}] -> ev(output, T, P, [hex(Text)]);
+        [] -> skip
+    end;
+line({trace_ts, P, send, Msg, To, T}, _) -> ev(send, T, P, [dest(To), w(Msg)]);
+line({trace_ts, P, send_to_non_existing_process, Msg, To, T}, _) ->
+    ev(send_lost, T, P, [dest(To), w(Msg)]);
+line({trace_ts, P, 'receive', {spawn_reply, _, ok, Child}, T}, _) ->
+    ev(spawn, T, P, [pid_to_list(Child)]);
+line({trace_ts, P, 'receive', Msg, T}, _) -> ev('receive', T, P, [w(Msg)]);
+line({trace_ts, P, spawn, Child, _, T}, _) -> ev(spawn, T, P, [pid_to_list(Child)]);
+line({trace_ts, P, exit, Reason, T}, _) -> ev(exit, T, P, [w(Reason)]);
+line({trace_ts, P, link, Other, T}, _) when is_pid(Other) -> ev(link, T, P, [pid_to_list(Other)]);
+line({trace_ts, P, unlink, Other, T}, _) when is_pid(Other) -> ev(unlink, T, P, [pid_to_list(Other)]);
+line({trace_ts, P, register, Name, T}, _) -> ev(register, T, P, [w(Name)]);
+line({trace_ts, P, call, {pidlab, emit, [Term]}, T}, _) -> ev(emit, T, P, [w(Term)]);
+line(_, _) -> skip.
+
+ev(Kind, T, P, Fields) ->
+    lists:join($\t, [atom_to_list(Kind), us(T), pid_to_list(P) | Fields]).
+
+dest(To) when is_pid(To) -> pid_to_list(To);
+dest({Name, _Node}) when is_atom(Name) -> ["name:", w(Name)];
+dest(Name) when is_atom(Name) -> ["name:", w(Name)];
+dest(Other) -> ["other:", w(Other)].
+
+w(T) -> io_lib:format("~w", [T]).
+
+us(T) -> integer_to_list(now_us(T)).
+
+now_us({M, S, U}) -> (M * 1000000 + S) * 1000000 + U.
+
+hex(Bin) -> [io_lib:format("~2.16.0b", [B]) || <<B>> <= Bin].
+
+%% ------------------------------------------------------- parse transform
+
+-define(SPAWNS, [{spawn, 1}, {spawn, 2}, {spawn, 3}, {spawn, 4},
+                 {spawn_link, 1}, {spawn_link, 2}, {spawn_link, 3}, {spawn_link, 4},
+                 {spawn_monitor, 1}, {spawn_monitor, 2}, {spawn_monitor, 3},
+                 {spawn_monitor, 4}]).
+
+parse_transform(Forms, _Options) ->
+    Local = [{F, A} || {function, _, F, A, _} <- Forms],
+    File = hd([F || {attribute, _, file, {F, _}} <- Forms] ++ ["?"]),
+    Shim = pidlab:module_info(exports),
+    case lists:usort(missing(Forms, Shim)) of
+        [] -> [walk(F, Local) || F <- Forms];
+        Missing -> {error, [{File, [{Anno, ?MODULE, {no_shim, F, A, Shim}}
+                                    || {Anno, F, A} <- Missing]}], []}
+    end.
+
+missing({call, Anno, {remote, _, {atom, _, pidlab}, {atom, _, F}}, Args}, Shim) ->
+    A = length(Args),
+    Here = case lists:member({F, A}, Shim) of
+               true -> [];
+               false -> [{Anno, F, A}]
+           end,
+    Here ++ missing(Args, Shim);
+missing(T, Shim) when is_tuple(T) -> missing(tuple_to_list(T), Shim);
+missing(L, Shim) when is_list(L) -> lists:append([missing(X, Shim) || X <- L]);
+missing(_, _) -> [].
+
+walk({call, A, {atom, B, F}, Args}, Local) ->
+    case lists:member({F, length(Args)}, ?SPAWNS -- Local) of
+        true -> {call, A, {remote, B, {atom, B, ?MODULE}, {atom, B, F}}, walk(Args, Local)};
+        false -> {call, A, {atom, B, F}, walk(Args, Local)}
+    end;
+walk({call, A, {remote, B, {atom, C, erlang}, {atom, D, F}}, Args}, Local) ->
+    case lists:member({F, length(Args)}, ?SPAWNS) of
+        true -> {call, A, {remote, B, {atom, C, ?MODULE}, {atom, D, F}}, walk(Args, Local)};
+        false -> {call, A, {remote, B, {atom, C, erlang}, {atom, D, F}}, walk(Args, Local)}
+    end;
+walk(T, Local) when is_tuple(T) -> list_to_tuple(walk(tuple_to_list(T), Local));
+walk(L, Local) when is_list(L) -> [walk(X, Local) || X <- L];
+walk(X, _) -> X.
+
+format_error({no_shim, F, A, Shim}) ->
+    Have = lists:join(", ", [io_lib:format("~w/~w", [G, B]) || {G, B} <- Shim,
+                                                               G =/= module_info]),
+    io_lib:format("pidlab:~w/~w is not in the pidlab module for real Erlang nodes "
+                  "(it has ~s)", [F, A, Have]).
