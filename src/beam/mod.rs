@@ -294,11 +294,12 @@ pub fn run(files: &[PathBuf], args: &[String], opts: &Options) -> Result<Run, Fa
     }
     write("config.eterm", &config)?;
     let cookie = format!("{base}c");
-    let status = Command::new(&erl)
+    let mut child = Command::new(&erl)
         .arg("-sname")
         .arg(format!("{base}_1@localhost"))
         .args(["-setcookie", &cookie, "-noshell"])
-        .args(["-dist_auto_connect", "never", "-connect_all", "false"])
+        .args(["-connect_all", "false"])
+        .args(["-kernel", "dist_auto_connect", "never"])
         .args(["-kernel", "prevent_overlapping_partitions", "false"])
         .arg("-pa")
         .arg(d)
@@ -306,8 +307,25 @@ pub fn run(files: &[PathBuf], args: &[String], opts: &Options) -> Result<Run, Fa
         .arg(d.join("config.eterm"))
         .env("ERL_CRASH_DUMP_SECONDS", "0")
         .current_dir(d)
-        .status()
+        .spawn()
         .map_err(|e| Failure::NoErlang(format!("cannot run erl: {e}")))?;
+    // The nodes stop themselves at the time limit; this is the backstop
+    // should they not (a node that hangs while starting).
+    let deadline = std::time::Instant::now()
+        + std::time::Duration::from_millis(opts.time_limit_ms.saturating_add(30_000));
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status.to_string(),
+            Ok(None) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            _ => {
+                let _ = child.kill();
+                let _ = child.wait();
+                break "no answer: pidlab stopped it".to_string();
+            }
+        }
+    };
     let text = std::fs::read_to_string(&out).map_err(|_| {
         Failure::Nodes(format!(
             "the Erlang nodes did not run the program (erl ended with {status}); \

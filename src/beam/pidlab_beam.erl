@@ -21,10 +21,10 @@
 -export([spawn/1, spawn/2, spawn/3, spawn/4,
          spawn_link/1, spawn_link/2, spawn_link/3, spawn_link/4,
          spawn_monitor/1, spawn_monitor/2, spawn_monitor/3, spawn_monitor/4,
-         enter/1]).
+         enter/1, started/0, register/2, unregister/1, whereis/1, send/2]).
 -export([start_tracer/0, place/1, poll/0, dump/0, freeze/0, program/0]).
 
--compile({no_auto_import, [spawn/1, spawn/2, spawn/3, spawn/4,
+-compile({no_auto_import, [register/2, unregister/1, whereis/1, spawn/1, spawn/2, spawn/3, spawn/4,
                            spawn_link/1, spawn_link/2, spawn_link/3, spawn_link/4,
                            spawn_monitor/1, spawn_monitor/2, spawn_monitor/3,
                            spawn_monitor/4]}).
@@ -84,7 +84,7 @@ run(Config) ->
            limit => Opt(time_limit, 30000), main_exit => none},
     S1 = lists:foldl(fun fault/2, S0, Now),
     [erlang:send_after(At, self(), {fault, F}) || F = {_, At, _} <- Later],
-    Tracer = whereis(pidlab_tracer),
+    Tracer = erlang:whereis(pidlab_tracer),
     Main = erlang:spawn(fun() ->
                                 receive {'$pidlab', go} -> ok end,
                                 Entry()
@@ -100,7 +100,7 @@ run(Config) ->
 start_peer(Base, K, Dir) ->
     Name = list_to_atom(Base ++ "_" ++ integer_to_list(K)),
     Args = ["-setcookie", atom_to_list(erlang:get_cookie()), "-pa", Dir,
-            "-dist_auto_connect", "never", "-connect_all", "false",
+            "-kernel", "dist_auto_connect", "never", "-connect_all", "false",
             "-kernel", "prevent_overlapping_partitions", "false"],
     case peer:start(#{name => Name, host => "localhost", connection => standard_io,
                       args => Args}) of
@@ -221,13 +221,16 @@ find({alias, K}, #{calls := Calls}) ->
 start_tracer() ->
     Self = self(),
     T = erlang:spawn(fun() ->
-                             register(pidlab_tracer, self()),
+                             erlang:register(pidlab_tracer, self()),
                              ets:new(pidlab_events, [named_table, public, ordered_set]),
                              ets:new(pidlab_procs, [named_table, public, set]),
+                             ets:new(pidlab_names, [named_table, public, set]),
                              Self ! {self(), ready},
                              record(0)
                      end),
-    receive {T, ready} -> {ok, T} end.
+    receive {T, ready} -> {ok, T}
+    after 10000 -> throw({node_did_not_start, node(), no_recorder})
+    end.
 
 record(N) ->
     receive
@@ -244,6 +247,7 @@ place(Nodes) ->
     persistent_term:put(pidlab_place, {list_to_tuple(Nodes), atomics:new(1, [])}),
     {module, pidlab} = code:ensure_loaded(pidlab),
     erlang:trace_pattern({pidlab, emit, 1}, true, [global]),
+    erlang:trace_pattern({?MODULE, started, 0}, true, [global]),
     ok.
 
 %% How many events this node recorded, and whether a process of the
@@ -299,14 +303,78 @@ spawn_monitor(N, M, F, A) -> erlang:spawn_monitor(N, ?MODULE, enter, [{M, F, A}]
 
 %% A new process of the program: traced from its first step.
 enter(F) ->
-    case whereis(pidlab_tracer) of
+    case erlang:whereis(pidlab_tracer) of
         undefined -> ok;
         T -> catch erlang:trace(self(), true, [{tracer, T} | ?FLAGS])
     end,
+    ?MODULE:started(),
     case F of
         {M, Fn, A} -> apply(M, Fn, A);
         _ -> F()
     end.
+
+%% Traced, so that a process that never does anything else is still seen.
+started() -> ok.
+
+%% Registered names across the nodes: a name is registered on the node of
+%% its process (as Erlang requires) and every node learns where it is, so
+%% `Name ! Msg` and whereis/1 work from any node, as they did in the
+%% simulator.
+register(Name, Pid) when is_atom(Name), is_pid(Pid), node(Pid) =/= node() ->
+    case erpc:call(node(Pid), erlang, register, [Name, Pid]) of
+        true -> publish(Name, node(Pid));
+        Other -> Other
+    end;
+register(Name, Pid) ->
+    true = erlang:register(Name, Pid),
+    publish(Name, node()).
+
+publish(Name, Node) ->
+    [catch erpc:cast(N, ets, insert, [pidlab_names, {Name, Node}]) || N <- nodes()],
+    ets:insert(pidlab_names, {Name, Node}).
+
+unregister(Name) ->
+    case erlang:whereis(Name) of
+        undefined ->
+            case remote_name(Name) of
+                {ok, Node} -> erpc:call(Node, erlang, unregister, [Name]);
+                none -> erlang:unregister(Name)
+            end;
+        _ ->
+            erlang:unregister(Name)
+    end.
+
+whereis(Name) ->
+    case erlang:whereis(Name) of
+        undefined ->
+            case remote_name(Name) of
+                {ok, Node} -> try erpc:call(Node, erlang, whereis, [Name]) catch _:_ -> undefined end;
+                none -> undefined
+            end;
+        Pid ->
+            Pid
+    end.
+
+send(Name, Msg) when is_atom(Name) ->
+    case erlang:whereis(Name) of
+        undefined ->
+            case remote_name(Name) of
+                {ok, Node} -> erlang:send({Name, Node}, Msg);
+                none -> erlang:send(Name, Msg)
+            end;
+        _ ->
+            erlang:send(Name, Msg)
+    end;
+send(Dest, Msg) ->
+    erlang:send(Dest, Msg).
+
+remote_name(Name) when is_atom(Name) ->
+    case catch ets:lookup(pidlab_names, Name) of
+        [{_, Node}] when Node =/= node() -> {ok, Node};
+        _ -> none
+    end;
+remote_name(_) ->
+    none.
 
 %% ------------------------------------------------------------- output
 
@@ -391,6 +459,7 @@ line({trace_ts, P, link, Other, T}, _) when is_pid(Other) -> ev(link, T, P, [pid
 line({trace_ts, P, unlink, Other, T}, _) when is_pid(Other) -> ev(unlink, T, P, [pid_to_list(Other)]);
 line({trace_ts, P, register, Name, T}, _) -> ev(register, T, P, [w(Name)]);
 line({trace_ts, P, call, {pidlab, emit, [Term]}, T}, _) -> ev(emit, T, P, [w(Term)]);
+line({trace_ts, P, call, {?MODULE, started, []}, T}, _) -> ev(started, T, P, []);
 line(_, _) -> skip.
 
 ev(Kind, T, P, Fields) ->
@@ -411,6 +480,7 @@ hex(Bin) -> [io_lib:format("~2.16.0b", [B]) || <<B>> <= Bin].
 
 %% ------------------------------------------------------- parse transform
 
+-define(NAMES, [{register, 2}, {unregister, 1}, {whereis, 1}]).
 -define(SPAWNS, [{spawn, 1}, {spawn, 2}, {spawn, 3}, {spawn, 4},
                  {spawn_link, 1}, {spawn_link, 2}, {spawn_link, 3}, {spawn_link, 4},
                  {spawn_monitor, 1}, {spawn_monitor, 2}, {spawn_monitor, 3},
@@ -437,13 +507,15 @@ missing(T, Shim) when is_tuple(T) -> missing(tuple_to_list(T), Shim);
 missing(L, Shim) when is_list(L) -> lists:append([missing(X, Shim) || X <- L]);
 missing(_, _) -> [].
 
+walk({op, A, '!', Dest, Msg}, Local) ->
+    {call, A, {remote, A, {atom, A, ?MODULE}, {atom, A, send}}, walk([Dest, Msg], Local)};
 walk({call, A, {atom, B, F}, Args}, Local) ->
-    case lists:member({F, length(Args)}, ?SPAWNS -- Local) of
+    case lists:member({F, length(Args)}, (?SPAWNS ++ ?NAMES) -- Local) of
         true -> {call, A, {remote, B, {atom, B, ?MODULE}, {atom, B, F}}, walk(Args, Local)};
         false -> {call, A, {atom, B, F}, walk(Args, Local)}
     end;
 walk({call, A, {remote, B, {atom, C, erlang}, {atom, D, F}}, Args}, Local) ->
-    case lists:member({F, length(Args)}, ?SPAWNS) of
+    case lists:member({F, length(Args)}, ?SPAWNS ++ ?NAMES ++ [{send, 2}]) of
         true -> {call, A, {remote, B, {atom, C, ?MODULE}, {atom, D, F}}, walk(Args, Local)};
         false -> {call, A, {remote, B, {atom, C, erlang}, {atom, D, F}}, walk(Args, Local)}
     end;

@@ -122,18 +122,14 @@ fn field(r: &Raw, i: usize) -> &str {
 
 /// Keeps the program's events and links each to what it follows.
 fn link(raws: Vec<Raw>) -> Vec<Node> {
-    // The program's processes: those the recorders traced, and their
-    // children.
-    let mut program: HashSet<Pid> = raws
+    // The program's processes: those the recorders traced (a new one
+    // says `started` first). Spawns of others (the runtime's helpers for a
+    // remote call) are not the program's.
+    let program: HashSet<Pid> = raws
         .iter()
         .filter(|r| !matches!(r.kind.as_str(), "partition" | "heal"))
         .map(|r| r.proc)
         .collect();
-    for r in raws.iter().filter(|r| r.kind == "spawn") {
-        if let Some(c) = Pid::parse(field(r, 0)) {
-            program.insert(c);
-        }
-    }
     let crashed: HashSet<Pid> = raws
         .iter()
         .filter(|r| r.kind == "crash")
@@ -172,10 +168,11 @@ fn link(raws: Vec<Raw>) -> Vec<Node> {
                 let Some(c) = Pid::parse(field(&r, 0)) else {
                     continue;
                 };
-                if !spawned.insert(c) {
+                if !program.contains(&c) || !spawned.insert(c) {
                     continue;
                 }
             }
+            "started" => continue,
             "link" | "unlink" => {
                 if !Pid::parse(field(&r, 0)).is_some_and(|p| program.contains(&p)) {
                     continue;

@@ -60,7 +60,8 @@ pub struct Trace {
     pub events: Vec<Ev>,
     /// Messages by id, in id order.
     pub msgs: BTreeMap<u64, Msg>,
-    /// The processes in pid order.
+    /// The processes in pid order (in a trace of several nodes, in the
+    /// order they appeared).
     pub procs: Vec<Pid>,
     /// Registered names.
     pub names: HashMap<Pid, String>,
@@ -285,10 +286,20 @@ impl Trace {
                 }
             }
         }
+        let mut procs: Vec<Pid> = procs.into_iter().collect();
+        if !aliases.is_empty() {
+            // Lanes in the order the processes appeared, as their aliases.
+            procs.sort_by_key(|p| {
+                aliases
+                    .get(p)
+                    .and_then(|a| a.get(1..)?.parse::<usize>().ok())
+                    .unwrap_or(usize::MAX)
+            });
+        }
         Trace {
             events,
             msgs,
-            procs: procs.into_iter().collect(),
+            procs,
             names,
             aliases,
             index,
