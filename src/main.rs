@@ -852,7 +852,7 @@ fn cmd_beam(a: &BeamArgs) -> ExitCode {
             "pidlab beam: stopped at the time limit ({} s) with processes still running",
             a.time_limit
         ),
-        _ if s.main_exit == "none" => eprintln!(
+        "quiet" if s.main_exit == "none" => eprintln!(
             "pidlab beam: main was still waiting after {} ms in which nothing happened; the nodes were stopped",
             a.quiet
         ),

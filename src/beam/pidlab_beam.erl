@@ -57,11 +57,13 @@ run(Config) ->
     Out = Opt(out, "events.txt"),
     process_flag(trap_exit, true),
     ets:new(pidlab_output, [named_table, public, set]),
-    {ok, _} = start_tracer(),
+    {ok, Tracer} = start_tracer(),
     Peers = [start_peer(Opt(base, "pidlab"), K, Dir) || K <- lists:seq(2, N)],
     Nodes = [node() | [Node || {_, Node} <- Peers]],
     Calls = [{local, node()} | [{P, Node} || {P, Node} <- Peers]],
-    [{ok, _} = on(P, ?MODULE, start_tracer, []) || {P, _} <- Peers],
+    %% A pid of each node, to say which number the first node gives it
+    %% in the pids it prints.
+    Tracers = [Tracer | [T || {P, _} <- Peers, {ok, T} <- [on(P, ?MODULE, start_tracer, [])]]],
     %% A full mesh: nodes never connect by themselves (-dist_auto_connect
     %% never), so a partition stays cut until it heals.
     [true = on(P, net_kernel, connect_node, [Other])
@@ -79,12 +81,11 @@ run(Config) ->
     Start = erlang:now(),
     Faults = lists:sort([F || F <- Terms, is_fault(F)]),
     {Now, Later} = lists:partition(fun(F) -> element(2, F) =< 0 end, Faults),
-    S0 = #{calls => Calls, nodes => Nodes, start => Start, io => Io,
+    S0 = #{calls => Calls, nodes => Nodes, start => Start, io => Io, tracers => Tracers,
            log => [], frozen => [], quiet => Opt(quiet, 1000),
            limit => Opt(time_limit, 30000), main_exit => none},
     S1 = lists:foldl(fun fault/2, S0, Now),
     [erlang:send_after(At, self(), {fault, F}) || F = {_, At, _} <- Later],
-    Tracer = erlang:whereis(pidlab_tracer),
     Main = erlang:spawn(fun() ->
                                 receive {'$pidlab', go} -> ok end,
                                 Entry()
@@ -122,13 +123,14 @@ is_fault({heal, At, _}) -> is_integer(At);
 is_fault({crash, At, _}) -> is_integer(At);
 is_fault(_) -> false.
 
-%% Waits until the program is done: nothing recorded for `quiet`
-%% milliseconds while every process waits in a receive (and no fault is
-%% still to come), or the time limit.
+%% Waits until the program is done: main returns, or nothing is recorded
+%% for `quiet` milliseconds while every process waits in a receive (and no
+%% fault is still to come), or the time limit.
 wait(S = #{main := Main, main_ref := Ref}) ->
     receive
         {'DOWN', Ref, process, Main, Reason} ->
-            wait(S#{main_exit := Reason});
+            %% As in the simulator, the run ends when main does.
+            S#{main_exit := Reason, stop => main};
         {fault, F} ->
             S1 = fault(F, S),
             wait(S1#{pending := maps:get(pending, S1) - 1})
@@ -419,13 +421,18 @@ text(Enc, Chars) ->
 %% ------------------------------------------------------------- the end
 
 finish(S = #{calls := Calls, frozen := Frozen, io := Io}, Out) ->
+    %% Stop the program everywhere first, so the recordings agree.
+    [on(P, ?MODULE, freeze, []) || {P, _} <- Calls],
     Live = [{Node, on(P, ?MODULE, dump, [])} || {P, Node} <- Calls],
     Lines = [line(T, Io) || {_, Ts} <- Live ++ Frozen, T <- Ts],
+    Nodes = [["node\t", integer_to_list(K), $\t, pid_to_list(T)]
+             || {K, T} <- lists:zip(lists:seq(1, length(maps:get(tracers, S))),
+                                    maps:get(tracers, S))],
     Meta = [["start\t", us(maps:get(start, S))],
             ["main\t", pid_to_list(maps:get(main, S))],
             ["main_exit\t", w(maps:get(main_exit, S))],
-            ["stop\t", w(maps:get(stop, S))]
-            | [fault_line(F) || F <- lists:reverse(maps:get(log, S))]],
+            ["stop\t", w(maps:get(stop, S))]]
+        ++ Nodes ++ [fault_line(F) || F <- lists:reverse(maps:get(log, S))],
     ok = file:write_file(Out, [[L, $\n] || L <- Meta ++ [L || L <- Lines, L =/= skip]]),
     [catch peer:stop(P) || {P, _} <- Calls, P =/= local],
     case maps:get(main_exit, S) of

@@ -15,7 +15,8 @@
 //! timestamps where causality leaves a choice. Erlang's tracing reports a
 //! message when it enters the mailbox, so that is where its `receive`
 //! stands. A send no receive matches was lost (a partition, a process that
-//! had ended): it gets a `drop` just after it. Messages to the runtime's
+//! had ended): it gets a `drop` just after it; one still on its way when
+//! the run stopped gets nothing. Messages to the runtime's
 //! own processes (the code server, the I/O server) are not the program's
 //! and are left out; an I/O request becomes the `output` it printed.
 
@@ -25,7 +26,7 @@ use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap, HashMap, HashSet, VecDeque};
 
 /// What the run says about itself besides its events.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub struct Summary {
     /// The process that ran `main`.
     pub main: Option<Pid>,
@@ -35,6 +36,8 @@ pub struct Summary {
     pub stop: String,
     /// Crash rules that named no process.
     pub missing: Vec<String>,
+    /// Each node's number in printed pids, and the node it is (1 runs main).
+    pub nodes: HashMap<u32, usize>,
 }
 
 #[derive(Clone, Debug)]
@@ -81,6 +84,12 @@ pub fn build(text: &str) -> Result<(Vec<Value>, Summary), String> {
             ["main_exit", r] => summary.main_exit = (*r).to_string(),
             ["stop", r] => summary.stop = (*r).to_string(),
             ["missing", who] => summary.missing.push((*who).to_string()),
+            ["node", k, p] => {
+                let k = k.parse().map_err(|_| bad())?;
+                summary
+                    .nodes
+                    .insert(Pid::parse(p).ok_or_else(bad)?.node(), k);
+            }
             ["partition", ts, groups] => raws.push(Raw {
                 kind: "partition".into(),
                 ts: ts.parse().map_err(|_| bad())?,
@@ -113,7 +122,8 @@ pub fn build(text: &str) -> Result<(Vec<Value>, Summary), String> {
     }
     let nodes = link(raws);
     let order = order(&nodes);
-    Ok((records(&nodes, &order, start), summary))
+    let lost = lost(&nodes, &summary.nodes);
+    Ok((records(&nodes, &order, start, &lost), summary))
 }
 
 fn field(r: &Raw, i: usize) -> &str {
@@ -290,6 +300,55 @@ fn link(raws: Vec<Raw>) -> Vec<Node> {
     kept
 }
 
+/// The sends nobody received that were lost rather than still on their
+/// way when the run stopped: to a process that ended (or never was), or
+/// across a partition.
+fn lost(nodes: &[Node], node_of: &HashMap<u32, usize>) -> HashSet<usize> {
+    let ended: HashSet<Pid> = nodes
+        .iter()
+        .filter(|n| matches!(n.raw.kind.as_str(), "exit" | "crash"))
+        .map(|n| n.raw.proc)
+        .collect();
+    // The partitions in force, by time: (from, groups), `None` once healed.
+    let mut cuts: Vec<(u64, Option<Vec<Vec<usize>>>)> = vec![];
+    for n in nodes {
+        match n.raw.kind.as_str() {
+            "partition" => {
+                let groups = field(&n.raw, 0)
+                    .split('|')
+                    .map(|g| {
+                        g.split(',')
+                            .filter_map(|x| x.trim_start_matches('n').parse().ok())
+                            .collect()
+                    })
+                    .collect();
+                cuts.push((n.raw.ts, Some(groups)));
+            }
+            "heal" => cuts.push((n.raw.ts, None)),
+            _ => {}
+        }
+    }
+    let side = |groups: &[Vec<usize>], p: Pid| {
+        let k = node_of.get(&p.node()).copied().unwrap_or(0);
+        groups.iter().position(|g| g.contains(&k))
+    };
+    let cut = |ts: u64, a: Pid, b: Pid| match cuts.iter().rev().find(|(t, _)| *t <= ts) {
+        Some((_, Some(groups))) => side(groups, a) != side(groups, b),
+        _ => false,
+    };
+    nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| matches!(n.raw.kind.as_str(), "send" | "send_lost") && !n.received)
+        .filter(|(_, n)| {
+            n.raw.kind == "send_lost"
+                || n.to
+                    .is_some_and(|to| ended.contains(&to) || cut(n.raw.ts, n.raw.proc, to))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// The process an `{'EXIT', Pid, Reason}` or `{'DOWN', Ref, process, Pid,
 /// Reason}` message tells of.
 fn signal_from(msg: &str) -> Option<Pid> {
@@ -374,7 +433,7 @@ fn order(nodes: &[Node]) -> Vec<usize> {
 }
 
 /// The JSON records, with ids, message ids and clocks.
-fn records(nodes: &[Node], order: &[usize], start: u64) -> Vec<Value> {
+fn records(nodes: &[Node], order: &[usize], start: u64, lost: &HashSet<usize>) -> Vec<Value> {
     let mut ids: HashMap<usize, u64> = HashMap::new();
     let mut msgs: HashMap<usize, u64> = HashMap::new();
     let mut clocks: HashMap<usize, (u64, BTreeMap<Pid, u64>)> = HashMap::new();
@@ -472,7 +531,7 @@ fn records(nodes: &[Node], order: &[usize], start: u64) -> Vec<Value> {
         }
         out.push(Value::Object(m));
         // A message nobody received was lost.
-        if matches!(r.kind.as_str(), "send" | "send_lost") && !n.received {
+        if lost.contains(&i) {
             next_id += 1;
             let mut d = Map::new();
             d.insert("id".into(), format!("e{next_id}").into());

@@ -94,6 +94,7 @@ pub enum Command {
     Explore(Vec<String>),
     Counterexample,
     LoadSchedule(String),
+    LoadTrace(String),
     Save(String),
     /// The availability of a service made of these processes, up while
     /// at least so many are up.
@@ -244,6 +245,11 @@ pub const SPECS: &[Spec] = &[
         "load-schedule",
         "FILE",
         "start the program of a schedule (from pidlab explore) and replay it",
+    ),
+    spec(
+        "load-trace",
+        "FILE",
+        "show a saved trace (run --trace-json, beam) in :diagram, :export, :hb; `off` to stop",
     ),
     spec(
         "budget",
@@ -496,6 +502,7 @@ pub fn parse(line: &str) -> Result<Command, String> {
         "explore" => Ok(Command::Explore(args.iter().map(|a| a.to_string()).collect())),
         "counterexample" => none(Command::Counterexample),
         "load-schedule" => text(&args).map(Command::LoadSchedule),
+        "load-trace" => text(&args).map(Command::LoadTrace),
         "budget" => match args.as_slice() {
             [m] => Ok(Command::Budget(m.to_string())),
             _ => Err(usage("budget")),

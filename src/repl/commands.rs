@@ -185,12 +185,12 @@ impl Session {
             Command::Save(f) => self.save(&f),
             Command::Availability(names, k) => {
                 use crate::view::availability;
-                let t = crate::view::trace::Trace::from_events(&self.trace_vec());
+                let t = self.view_trace();
                 let procs = availability::procs_named(&t, &names)?;
                 Ok(availability::measure(&t, &procs, k, self.world.time).text(&t))
             }
             Command::Export(format, path) => {
-                let t = crate::view::trace::Trace::from_events(&self.trace_vec());
+                let t = self.view_trace();
                 let text = crate::view::export_as(&t, &format)?;
                 std::fs::write(&path, text)
                     .map(|_| {
@@ -205,6 +205,7 @@ impl Session {
             Command::Explore(args) => self.explore(&args),
             Command::Counterexample => self.step_counterexample(sink),
             Command::LoadSchedule(f) => self.load_schedule(&f, sink),
+            Command::LoadTrace(f) => self.load_trace(&f),
             Command::Reset => {
                 let (style, script) = (self.style, self.script);
                 let lesson = self.lesson.take();
@@ -865,8 +866,8 @@ impl Session {
     }
 
     fn diagram(&self, args: &[String]) -> Result<String, String> {
-        use crate::view::{diagram, trace::Trace};
-        let t = Trace::from_events(&self.trace_vec());
+        use crate::view::diagram;
+        let t = self.view_trace();
         let width = if self.style.unicode {
             crate::view::width()
         } else {
@@ -881,11 +882,43 @@ impl Session {
     }
 
     /// The trace as one slice, for the queries that read it whole.
+    /// The trace the views show: a loaded one, or this shell's.
+    fn view_trace(&self) -> crate::view::trace::Trace {
+        match &self.loaded {
+            Some((_, t)) => t.clone(),
+            None => crate::view::trace::Trace::from_events(&self.trace_vec()),
+        }
+    }
+
+    /// `:load-trace FILE`: a saved trace for the views; `off` goes back.
+    fn load_trace(&mut self, file: &str) -> Result<String, String> {
+        if file == "off" {
+            return Ok(match self.loaded.take() {
+                Some((f, _)) => format!("the views show this shell's trace again (not {f})\n"),
+                None => "no trace was loaded\n".into(),
+            });
+        }
+        let text = std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+        let text = String::from_utf8_lossy(&text);
+        let t = crate::view::trace::Trace::parse(&text)
+            .map_err(|d| crate::diag::render::render_all(&[*d], file, &text, self.style))?;
+        let out = format!(
+            "loaded {file}: {} events of {} processes; :diagram, :export, :hb and :availability show it (:load-trace off to go back)\n",
+            t.events.len(),
+            t.procs.len()
+        );
+        self.loaded = Some((file.to_string(), t));
+        Ok(out)
+    }
+
     fn trace_vec(&self) -> Vec<crate::world::event::Event> {
         self.world.trace.iter().cloned().collect()
     }
 
     fn hb(&self, a: u64, b: u64) -> Result<String, String> {
+        if let Some((_, t)) = &self.loaded {
+            return Ok(hb_in(t, a, b)?);
+        }
         let t = &self.trace_vec();
         for x in [a, b] {
             if x == 0 || usize::try_from(x).map_or(true, |x| x > t.len()) {
@@ -965,4 +998,45 @@ impl Session {
             self.log.len()
         ))
     }
+}
+
+/// `:hb E1 E2` on a loaded trace: by the causal past its records give.
+fn hb_in(t: &crate::view::trace::Trace, a: u64, b: u64) -> Result<String, String> {
+    let n = t.events.last().map_or(0, |e| e.id);
+    for x in [a, b] {
+        if t.get(x).is_none() {
+            return Err(format!(
+                "there is no event e{x} in the loaded trace; events run from e1 to e{n}"
+            ));
+        }
+    }
+    let mut out = if a == b {
+        "the same event\n".to_string()
+    } else if t.past(b).contains(&a) {
+        format!("e{a} happens before e{b}\n")
+    } else if t.past(a).contains(&b) {
+        format!("e{b} happens before e{a}\n")
+    } else {
+        format!("e{a} and e{b} are concurrent: no causal path joins them\n")
+    };
+    for e in [a, b].iter().filter_map(|x| t.get(*x)) {
+        let clock = match e.lamport {
+            Some(l) => {
+                let parts: Vec<String> =
+                    e.vc.iter()
+                        .map(|(p, n)| format!("{}:{n}", t.alias(*p)))
+                        .collect();
+                format!("L={l} {{{}}}", parts.join(", "))
+            }
+            None => "a network event: no clock".into(),
+        };
+        let _ = writeln!(
+            out,
+            "  e{:<4} {} {:<8} {clock}",
+            e.id,
+            t.alias(e.proc),
+            e.kind
+        );
+    }
+    Ok(out)
 }

@@ -48,6 +48,9 @@ pub struct Session {
     counterexample: Option<(u128, Vec<crate::world::Choice>)>,
     /// The lesson this shell is in, if any.
     pub lesson: Option<lesson::Tutor>,
+    /// A saved trace (`:load-trace FILE`) the views show instead of this
+    /// shell's own, with the file it came from.
+    loaded: Option<(String, crate::view::trace::Trace)>,
 }
 
 /// What one input did.
@@ -96,6 +99,7 @@ impl Session {
             crashes_seen: 0,
             counterexample: None,
             lesson: None,
+            loaded: None,
         }
     }
 
