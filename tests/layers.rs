@@ -14,6 +14,7 @@ const LAYERS: &[&str] = &[
     "lesson",
     "run",
     "explore",
+    "beam",
     "view",
     "trace",
     "world",

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # What the tests need beyond Rust: Graphviz (the dot export is rendered by
-# `dot`) and Chromium (the web page is tested in a headless browser).
+# `dot`), Chromium (the web page is tested in a headless browser) and
+# Erlang/OTP (`pidlab beam` runs programs on real erl nodes).
 # Installs them from Debian's packages when they are missing.
 set -euo pipefail
 missing=()
 command -v dot >/dev/null || missing+=(graphviz)
 command -v chromium >/dev/null || missing+=(chromium fonts-dejavu-core)
+command -v erl >/dev/null || missing+=(erlang-nox)
 if [ ${#missing[@]} -gt 0 ]; then
     sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"

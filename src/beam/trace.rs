@@ -183,10 +183,10 @@ fn link(raws: Vec<Raw>) -> Vec<Node> {
                 }
             }
             "started" => continue,
-            "link" | "unlink" => {
-                if !Pid::parse(field(&r, 0)).is_some_and(|p| program.contains(&p)) {
-                    continue;
-                }
+            "link" | "unlink"
+                if !Pid::parse(field(&r, 0)).is_some_and(|p| program.contains(&p)) =>
+            {
+                continue
             }
             "exit" if crashed.contains(&r.proc) && field(&r, 0) == "killed" => continue,
             "register" => {
@@ -230,37 +230,34 @@ fn link(raws: Vec<Raw>) -> Vec<Node> {
         .collect();
     let mut keep = vec![true; nodes.len()];
     for &i in &by_ts {
-        let Some(n) = nodes.get(i) else { continue };
-        let (kind, proc) = (n.raw.kind.clone(), n.raw.proc);
+        let Some(n) = nodes.get(i).filter(|n| n.raw.kind == "receive") else {
+            continue;
+        };
+        let proc = n.raw.proc;
         let msg = field(&n.raw, 0).to_string();
-        match kind.as_str() {
-            "receive" => {
-                let send = sends
-                    .get_mut(&(proc, msg.clone()))
-                    .and_then(VecDeque::pop_front);
-                if let Some(s) = send {
-                    if let Some(sn) = nodes.get_mut(s) {
-                        sn.received = true;
-                    }
-                    if let Some(n) = nodes.get_mut(i) {
-                        n.send = Some(s);
-                        n.after.push(s);
-                    }
-                } else if msg == "timeout" {
-                    if let Some(n) = nodes.get_mut(i) {
-                        n.raw.kind = "timeout".into();
-                        n.raw.fields.clear();
-                    }
-                } else if let Some(e) = signal_from(&msg).and_then(|p| exits.get(&p)) {
-                    if let Some(n) = nodes.get_mut(i) {
-                        n.after.push(*e);
-                    }
-                } else if let Some(slot) = keep.get_mut(i) {
-                    // A reply of the runtime (code server, I/O, spawn).
-                    *slot = false;
-                }
+        let send = sends
+            .get_mut(&(proc, msg.clone()))
+            .and_then(VecDeque::pop_front);
+        if let Some(s) = send {
+            if let Some(sn) = nodes.get_mut(s) {
+                sn.received = true;
             }
-            _ => {}
+            if let Some(n) = nodes.get_mut(i) {
+                n.send = Some(s);
+                n.after.push(s);
+            }
+        } else if msg == "timeout" {
+            if let Some(n) = nodes.get_mut(i) {
+                n.raw.kind = "timeout".into();
+                n.raw.fields.clear();
+            }
+        } else if let Some(e) = signal_from(&msg).and_then(|p| exits.get(&p)) {
+            if let Some(n) = nodes.get_mut(i) {
+                n.after.push(*e);
+            }
+        } else if let Some(slot) = keep.get_mut(i) {
+            // A reply of the runtime (code server, I/O, spawn).
+            *slot = false;
         }
     }
     // A new process's first event (of those kept) follows its spawn.

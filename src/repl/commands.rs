@@ -917,7 +917,7 @@ impl Session {
 
     fn hb(&self, a: u64, b: u64) -> Result<String, String> {
         if let Some((_, t)) = &self.loaded {
-            return Ok(hb_in(t, a, b)?);
+            return hb_in(t, a, b);
         }
         let t = &self.trace_vec();
         for x in [a, b] {

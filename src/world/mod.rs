@@ -883,7 +883,7 @@ impl World {
         let procs = self
             .deadlines
             .first()
-            .map(|(d, pid)| (*d, 0, u64::from(pid.0), Choice::Timeout(*pid)));
+            .map(|(d, pid)| (*d, 0, pid.0, Choice::Timeout(*pid)));
         let timers = self
             .timers
             .iter()

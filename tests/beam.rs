@@ -1,0 +1,386 @@
+//! `pidlab beam`: programs on real distributed Erlang nodes (erl on
+//! loopback, installed by tests/setup.sh). What they do depends on real
+//! time, so these tests check what must hold of every real run: the clock
+//! rules, lost messages across a partition, crashes, and output that
+//! equals the simulator's for programs whose output is determined.
+#![allow(clippy::indexing_slicing)] // tests may index: a panic is a failed test
+
+use pidlab::term::Pid;
+use pidlab::view::trace::Trace;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+struct Ran {
+    status: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn pidlab_in(dir: &Path, args: &[&str], path: Option<&str>) -> Ran {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_pidlab"));
+    c.args(args).current_dir(dir).env("NO_COLOR", "1");
+    if let Some(p) = path {
+        c.env("PATH", p);
+    }
+    let out = c.output().expect("pidlab runs");
+    Ran {
+        status: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn pidlab(args: &[&str]) -> Ran {
+    pidlab_in(&root(), args, None)
+}
+
+/// Runs a program on real nodes and reads the trace it recorded.
+fn beam(program: &str, flags: &[&str]) -> (Ran, Trace) {
+    let dir = tempfile::tempdir().expect("a scratch folder");
+    let json = dir.path().join("trace.jsonl");
+    let mut args = vec![
+        "beam",
+        program,
+        "--trace-json",
+        json.to_str().expect("utf-8"),
+    ];
+    args.extend_from_slice(flags);
+    let ran = pidlab(&args);
+    assert!(
+        ran.status == 0 || ran.status == 1,
+        "pidlab beam {program} {flags:?} failed ({}): {}",
+        ran.status,
+        ran.stderr
+    );
+    let text = std::fs::read_to_string(&json).expect("the trace was written");
+    let t =
+        Trace::parse(&text).unwrap_or_else(|d| panic!("{program}: the trace does not read: {d:?}"));
+    (ran, t)
+}
+
+fn leq(a: &BTreeMap<Pid, u64>, b: &BTreeMap<Pid, u64>) -> bool {
+    a.iter().all(|(p, n)| b.get(p).copied().unwrap_or(0) >= *n)
+}
+
+/// The clock rules: every receive after its send; each process event's
+/// own entry counts its events and its clocks exceed its predecessors';
+/// and one event happens before another exactly when its vector clock is
+/// smaller.
+fn clock_rules(name: &str, t: &Trace) {
+    let mut count: BTreeMap<Pid, u64> = BTreeMap::new();
+    for e in &t.events {
+        if e.kind == "receive" {
+            if let Some(m) = e.msg {
+                let send = t.msgs[&m].send;
+                assert!(
+                    send < e.id,
+                    "{name}: e{} receives m{m} before its send e{send}",
+                    e.id
+                );
+            }
+        }
+        let Some(l) = e.lamport else { continue };
+        let n = count.entry(e.proc).or_insert(0);
+        *n += 1;
+        assert_eq!(
+            e.vc.get(&e.proc),
+            Some(&*n),
+            "{name}: e{} counts its process's events",
+            e.id
+        );
+        for p in &e.preds {
+            let q = t.get(*p).expect("a predecessor in the trace");
+            assert!(*p < e.id, "{name}: e{} follows e{p}", e.id);
+            if let Some(ql) = q.lamport {
+                assert!(ql < l, "{name}: Lamport time of e{} is above e{p}'s", e.id);
+                assert!(
+                    leq(&q.vc, &e.vc) && q.vc != e.vc,
+                    "{name}: vc of e{p} < vc of e{}",
+                    e.id
+                );
+            }
+        }
+    }
+    let process: Vec<_> = t.events.iter().filter(|e| e.lamport.is_some()).collect();
+    for b in &process {
+        let past = t.past(b.id);
+        for a in &process {
+            let before = leq(&a.vc, &b.vc) && a.vc != b.vc;
+            assert_eq!(
+                past.contains(&a.id),
+                before,
+                "{name}: e{} -> e{} by the trace's links is {} but by the vector clocks {}",
+                a.id,
+                b.id,
+                past.contains(&a.id),
+                before
+            );
+        }
+    }
+}
+
+fn nodes_of(t: &Trace) -> std::collections::BTreeSet<u32> {
+    t.procs.iter().map(|p| p.node()).collect()
+}
+
+#[test]
+fn the_reference_programs_run_on_three_real_nodes_and_keep_the_clock_rules() {
+    for name in [
+        "perfect_link",
+        "naive_link",
+        "stubborn_link",
+        "heartbeat",
+        "best_effort_broadcast",
+        "eager_reliable_broadcast",
+    ] {
+        let path = format!("tests/programs/{name}.erl");
+        let (ran, t) = beam(
+            &path,
+            &["--nodes", "3", "--quiet", "500", "--time-limit", "10"],
+        );
+        assert_eq!(ran.status, 0, "{name}: {}", ran.stderr);
+        assert!(t.events.len() > 5, "{name}: only {} events", t.events.len());
+        assert_eq!(
+            nodes_of(&t).len(),
+            3,
+            "{name}: processes on three nodes: {:?}",
+            t.procs
+        );
+        assert!(
+            t.events.iter().any(|e| e.kind == "emit"),
+            "{name}: its emits are events"
+        );
+        clock_rules(name, &t);
+    }
+}
+
+#[test]
+fn a_partition_between_real_nodes_loses_messages_and_the_diagram_shows_it() {
+    // The detector lands on n2, the beater on n3.
+    let (ran, t) = beam(
+        "tests/programs/heartbeat.erl",
+        &["--quiet", "500", "--partition", "n1,n2|n3@300", "--diagram"],
+    );
+    let cut = t
+        .events
+        .iter()
+        .find(|e| e.kind == "partition")
+        .expect("a partition event");
+    assert_eq!(cut.detail, "n1,n2|n3", "{:?}", cut.raw);
+    let drops = t.events.iter().filter(|e| e.kind == "drop").count();
+    assert!(drops > 0, "heartbeats across the cut are lost");
+    for e in t.events.iter().filter(|e| e.kind == "drop") {
+        assert!(e.id > cut.id, "e{} lost before the cut", e.id);
+    }
+    assert!(
+        t.events
+            .iter()
+            .any(|e| e.kind == "emit" && e.detail.starts_with("{suspect,")),
+        "the detector suspects the beater it no longer hears"
+    );
+    assert!(
+        ran.stderr.contains("lost"),
+        "the diagram marks lost messages:\n{}",
+        ran.stderr
+    );
+    assert!(ran.stderr.contains("partition n1,n2|n3"), "{}", ran.stderr);
+    clock_rules("heartbeat under a partition", &t);
+}
+
+#[test]
+fn crashes_on_real_nodes_kill_a_process_or_halt_a_node() {
+    for (who, flags) in [
+        ("the beater, by alias", ["--crash", "p3@time=200"]),
+        ("node n3", ["--crash", "n3@time=200"]),
+    ] {
+        let mut all = vec!["--quiet", "500"];
+        all.extend_from_slice(&flags);
+        let (_, t) = beam("tests/programs/heartbeat.erl", &all);
+        let crash = t
+            .events
+            .iter()
+            .find(|e| e.kind == "crash")
+            .unwrap_or_else(|| panic!("{who}: a crash event"));
+        assert!(
+            !t.events
+                .iter()
+                .any(|e| e.proc == crash.proc && e.id > crash.id),
+            "{who}: the crashed process does nothing more"
+        );
+        assert!(
+            t.events
+                .iter()
+                .any(|e| e.kind == "emit" && e.detail.starts_with("{suspect,")),
+            "{who}: the detector suspects the crashed beater"
+        );
+        clock_rules(who, &t);
+    }
+}
+
+#[test]
+fn a_deterministic_programs_output_on_real_nodes_equals_the_simulators() {
+    let sim = pidlab(&["run", "tests/beam/gather.erl", "--wait"]);
+    assert_eq!(sim.status, 0, "{}", sim.stderr);
+    let (ran, t) = beam("tests/beam/gather.erl", &["--nodes", "3"]);
+    assert_eq!(ran.status, 0, "{}", ran.stderr);
+    assert_eq!(ran.stdout, sim.stdout);
+    assert_eq!(
+        sim.stdout,
+        "squares: [9,25,49,81]\nthe tally saw 4 requests\n"
+    );
+    // The output is in the trace, on main, and the registered name too.
+    let outputs: String = t
+        .events
+        .iter()
+        .filter(|e| e.kind == "output")
+        .map(|e| e.detail.clone())
+        .collect();
+    assert_eq!(outputs, sim.stdout);
+    assert!(t.names.values().any(|n| n == "tally"), "{:?}", t.names);
+    assert_eq!(nodes_of(&t).len(), 3);
+    clock_rules("gather", &t);
+}
+
+#[test]
+fn the_shim_compiles_without_warnings_and_behaves_on_erl() {
+    let dir = tempfile::tempdir().expect("a scratch folder");
+    let shim = pidlab(&["shim"]);
+    assert_eq!(shim.status, 0);
+    std::fs::write(dir.path().join("pidlab.erl"), &shim.stdout).expect("written");
+    let erlc = Command::new("erlc")
+        .args(["-Wall", "+warnings_as_errors", "pidlab.erl"])
+        .current_dir(dir.path())
+        .output()
+        .expect("erlc runs (tests/setup.sh installs erlang-nox)");
+    assert!(
+        erlc.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&erlc.stdout),
+        String::from_utf8_lossy(&erlc.stderr)
+    );
+    let check = "ok = pidlab:emit({any, term}), \
+                 a = pidlab:choose([a]), \
+                 true = lists:member(pidlab:choose([x, y, z]), [x, y, z]), \
+                 ok = pidlab:idle(), \
+                 0 = pidlab:lamport(), \
+                 #{} = pidlab:vc(), \
+                 {'EXIT', {badarg, _}} = catch pidlab:choose([]), \
+                 io:format(\"shim ok~n\"), halt().";
+    let erl = Command::new("erl")
+        .args(["-noshell", "-pa", ".", "-eval", check])
+        .current_dir(dir.path())
+        .output()
+        .expect("erl runs");
+    assert_eq!(
+        String::from_utf8_lossy(&erl.stdout),
+        "shim ok\n",
+        "{}",
+        String::from_utf8_lossy(&erl.stderr)
+    );
+}
+
+#[test]
+fn mistakes_get_clear_answers() {
+    let dir = tempfile::tempdir().expect("a scratch folder");
+    let d = dir.path();
+    std::fs::write(
+        d.join("broken.erl"),
+        "-module(broken).\n-export([main/0]).\nmain() -> ok\n",
+    )
+    .expect("written");
+    std::fs::write(
+        d.join("unknown.erl"),
+        "-module(unknown).\n-export([main/0]).\nmain() -> pidlab:explode(now).\n",
+    )
+    .expect("written");
+    std::fs::write(
+        d.join("fine.erl"),
+        "-module(fine).\n-export([main/0]).\nmain() -> ok.\n",
+    )
+    .expect("written");
+    // No erl on the PATH.
+    let empty = d.join("empty");
+    std::fs::create_dir(&empty).expect("a folder");
+    let r = pidlab_in(d, &["beam", "fine.erl"], empty.to_str());
+    assert_eq!(r.status, 3, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("`erl` is not on the PATH"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("apt-get install erlang-nox"),
+        "{}",
+        r.stderr
+    );
+    // A program erlc rejects: its message, with the line.
+    let r = pidlab_in(d, &["beam", "broken.erl"], None);
+    assert_eq!(r.status, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("broken.erl:3:"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("erlc does not compile broken.erl"),
+        "{}",
+        r.stderr
+    );
+    // A pidlab function the shim does not have.
+    let r = pidlab_in(d, &["beam", "unknown.erl"], None);
+    assert_eq!(r.status, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("unknown.erl:3:"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("pidlab:explode/1 is not in the pidlab module"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("emit/1"), "{}", r.stderr);
+    // Flags.
+    for (flags, says) in [
+        (vec!["--partition", "n1|n5"], "there is no node n5"),
+        (vec!["--partition", "n1,n2"], "two sides"),
+        (vec!["--crash", "p2@send=3"], "at a time"),
+        (vec!["--crash", "n1@time=5"], "n1 runs main"),
+        (vec!["--export", "png=x.png"], "not a format"),
+    ] {
+        let mut args = vec!["beam", "fine.erl"];
+        args.extend(flags.iter().copied());
+        let r = pidlab_in(d, &args, None);
+        assert_eq!(r.status, 2, "{flags:?}: {}", r.stderr);
+        assert!(r.stderr.contains(says), "{flags:?}: {}", r.stderr);
+    }
+    // A crash rule that names nobody, said when the run ends.
+    let r = pidlab_in(d, &["beam", "fine.erl", "--crash", "nobody@time=0"], None);
+    assert_eq!(r.status, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("--crash names nobody"), "{}", r.stderr);
+}
+
+#[test]
+fn the_shell_loads_a_real_trace() {
+    let dir = tempfile::tempdir().expect("a scratch folder");
+    let json = dir.path().join("real.jsonl");
+    let ran = pidlab(&[
+        "beam",
+        "tests/beam/gather.erl",
+        "--trace-json",
+        json.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(ran.status, 0, "{}", ran.stderr);
+    let script = dir.path().join("look.txt");
+    std::fs::write(
+        &script,
+        format!(
+            ":load-trace {}\n:diagram --procs p1,tally\n:hb e1 e2\n",
+            json.display()
+        ),
+    )
+    .expect("written");
+    let r = pidlab(&["script", script.to_str().expect("utf-8")]);
+    assert_eq!(r.status, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("loaded "), "{}", r.stdout);
+    assert!(r.stdout.contains("tally"), "{}", r.stdout);
+    assert!(r.stdout.contains("e1 happens before e2"), "{}", r.stdout);
+}
