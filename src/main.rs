@@ -277,6 +277,9 @@ enum Command {
         /// Stop after this many seconds in any case.
         #[arg(long, value_name = "S", default_value_t = 30)]
         time_limit: u64,
+        /// Stop once a node has recorded this many events.
+        #[arg(long, value_name = "N", default_value_t = 200_000)]
+        max_events: u64,
     },
     /// Print the pidlab module for real Erlang: `pidlab shim > pidlab.erl`.
     Shim,
@@ -775,6 +778,7 @@ struct BeamArgs {
     crash: Vec<String>,
     quiet: u64,
     time_limit: u64,
+    max_events: u64,
 }
 
 fn cmd_beam(a: &BeamArgs) -> ExitCode {
@@ -791,6 +795,7 @@ fn cmd_beam(a: &BeamArgs) -> ExitCode {
         nodes: a.nodes,
         quiet_ms: a.quiet,
         time_limit_ms: a.time_limit.saturating_mul(1000),
+        max_events: a.max_events,
         heal_at: a.heal_at,
         ..beam::Options::default()
     };
@@ -844,6 +849,7 @@ fn cmd_beam(a: &BeamArgs) -> ExitCode {
     };
     let s = &run.summary;
     let mut status = match s.main_exit.as_str() {
+        _ if s.stop == "interrupted" => ExitCode::from(130),
         "normal" | "none" => ExitCode::SUCCESS,
         _ => ExitCode::from(1),
     };
@@ -851,6 +857,11 @@ fn cmd_beam(a: &BeamArgs) -> ExitCode {
         "time_limit" => eprintln!(
             "pidlab beam: stopped at the time limit ({} s) with processes still running",
             a.time_limit
+        ),
+        "interrupted" => eprintln!("pidlab beam: stopped by Ctrl-C; the trace so far is kept"),
+        "max_events" => eprintln!(
+            "pidlab beam: stopped after {} events on a node (--max-events)",
+            a.max_events
         ),
         "quiet" if s.main_exit == "none" => eprintln!(
             "pidlab beam: main was still waiting after {} ms in which nothing happened; the nodes were stopped",
@@ -1727,7 +1738,7 @@ fn unknown_command(args: &[std::ffi::OsString]) -> Option<Diagnostic> {
         return None;
     }
     let d = Diagnostic::error(format!("`{word}` is not a command or a file"))
-        .note("the commands are run, explore, diagram, export, lesson, check, eval, script and replay; `pidlab` alone starts the shell, and `pidlab FILE.erl` starts it with a module loaded");
+        .note("the commands are run, explore, diagram, export, lesson, check, eval, script, replay, beam and shim; `pidlab` alone starts the shell, and `pidlab FILE.erl` starts it with a module loaded");
     let module = format!("{word}.erl");
     if std::path::Path::new(&module).is_file() {
         return Some(d.help(format!(
@@ -1935,6 +1946,7 @@ fn main() -> ExitCode {
                 crash,
                 quiet,
                 time_limit,
+                max_events,
             }) => cmd_beam(&BeamArgs {
                 file,
                 args,
@@ -1947,6 +1959,7 @@ fn main() -> ExitCode {
                 crash,
                 quiet,
                 time_limit,
+                max_events,
             }),
             Some(Command::Check {
                 exercise,

@@ -384,3 +384,54 @@ fn the_shell_loads_a_real_trace() {
     assert!(r.stdout.contains("tally"), "{}", r.stdout);
     assert!(r.stdout.contains("e1 happens before e2"), "{}", r.stdout);
 }
+
+#[test]
+fn a_run_that_never_ends_stops_at_its_event_bound_or_at_ctrl_c_with_its_trace() {
+    let (ran, t) = beam(
+        "tests/beam/flood.erl",
+        &["--max-events", "3000", "--time-limit", "60"],
+    );
+    assert_eq!(ran.status, 0, "{}", ran.stderr);
+    assert!(
+        ran.stderr.contains("stopped after 3000 events on a node"),
+        "{}",
+        ran.stderr
+    );
+    assert!(t.events.len() <= 3 * 3000 + 10, "{} events", t.events.len());
+    clock_rules("flood", &t);
+    // Ctrl-C: the nodes stop and the trace so far is written.
+    let dir = tempfile::tempdir().expect("a scratch folder");
+    let json = dir.path().join("so-far.jsonl");
+    let child = Command::new(env!("CARGO_BIN_EXE_pidlab"))
+        .args([
+            "beam",
+            "tests/beam/ticker.erl",
+            "--time-limit",
+            "60",
+            "--trace-json",
+        ])
+        .arg(&json)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("pidlab runs");
+    // Long enough for the handler to be in place (the nodes take longer
+    // to start); the run itself would go on for a minute.
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    let kill = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(kill.success());
+    let out = child.wait_with_output().expect("pidlab ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("stopped by Ctrl-C"), "{stderr}");
+    let t =
+        Trace::parse(&std::fs::read_to_string(&json).expect("the trace so far")).expect("a trace");
+    assert!(
+        t.events.iter().any(|e| e.kind == "emit"),
+        "the ticks so far are there"
+    );
+}

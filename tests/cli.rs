@@ -288,13 +288,13 @@ fn the_shell_with_a_missing_file_fails_on_stderr() {
 
 #[test]
 fn a_word_that_is_no_command_or_file_lists_the_commands() {
-    let r = pidlab(&["shim"]);
+    let r = pidlab(&["scrpt"]);
     assert_eq!(r.status, 1);
     assert_eq!(r.stdout, "");
     assert_eq!(
         r.stderr,
-        "Error: `shim` is not a command or a file\n  \
-         note: the commands are run, explore, diagram, export, lesson, check, eval, script and replay; `pidlab` alone starts the shell, \
+        "Error: `scrpt` is not a command or a file\n  \
+         note: the commands are run, explore, diagram, export, lesson, check, eval, script, replay, beam and shim; `pidlab` alone starts the shell, \
          and `pidlab FILE.erl` starts it with a module loaded\n  \
          help: did you mean `pidlab script`?\n"
     );

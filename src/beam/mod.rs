@@ -42,6 +42,8 @@ pub struct Options {
     pub heal_at: Option<u64>,
     /// Crashes: when, and of what.
     pub crashes: Vec<(u64, Who)>,
+    /// Stop once a node has recorded this many events.
+    pub max_events: u64,
 }
 
 impl Default for Options {
@@ -53,6 +55,7 @@ impl Default for Options {
             partition: None,
             heal_at: None,
             crashes: vec![],
+            max_events: 200_000,
         }
     }
 }
@@ -259,7 +262,7 @@ pub fn run(files: &[PathBuf], args: &[String], opts: &Options) -> Result<Run, Fa
     let base = base_name();
     let out = d.join("events.txt");
     let mut config = format!(
-        "{{module, {}}}.\n{{args, [{}]}}.\n{{nodes, {}}}.\n{{dir, {}}}.\n{{out, {}}}.\n{{base, {}}}.\n{{quiet, {}}}.\n{{time_limit, {}}}.\n",
+        "{{module, {}}}.\n{{args, [{}]}}.\n{{nodes, {}}}.\n{{dir, {}}}.\n{{out, {}}}.\n{{base, {}}}.\n{{quiet, {}}}.\n{{time_limit, {}}}.\n{{max_events, {}}}.\n",
         atom(&module),
         args.iter().map(|a| string(a)).collect::<Vec<_>>().join(", "),
         opts.nodes,
@@ -268,6 +271,7 @@ pub fn run(files: &[PathBuf], args: &[String], opts: &Options) -> Result<Run, Fa
         string(&base),
         opts.quiet_ms,
         opts.time_limit_ms,
+        opts.max_events,
     );
     if let Some((at, groups)) = &opts.partition {
         let gs: Vec<String> = groups
@@ -298,6 +302,9 @@ pub fn run(files: &[PathBuf], args: &[String], opts: &Options) -> Result<Run, Fa
         .arg("-sname")
         .arg(format!("{base}_1@localhost"))
         .args(["-setcookie", &cookie, "-noshell"])
+        // Ctrl-C is pidlab's to answer (below), and a runaway heap is
+        // killed as on the other nodes.
+        .args(["+Bi", "+hmax", "50000000"])
         .args(["-connect_all", "false"])
         .args(["-kernel", "dist_auto_connect", "never"])
         .args(["-kernel", "prevent_overlapping_partitions", "false"])
@@ -309,6 +316,11 @@ pub fn run(files: &[PathBuf], args: &[String], opts: &Options) -> Result<Run, Fa
         .current_dir(d)
         .spawn()
         .map_err(|e| Failure::NoErlang(format!("cannot run erl: {e}")))?;
+    // Ctrl-C asks the nodes to stop and hand over what they recorded.
+    let stop_file = d.join("stop");
+    let _ = ctrlc::set_handler(move || {
+        let _ = std::fs::write(&stop_file, "");
+    });
     // The nodes stop themselves at the time limit; this is the backstop
     // should they not (a node that hangs while starting).
     let deadline = std::time::Instant::now()
@@ -328,8 +340,8 @@ pub fn run(files: &[PathBuf], args: &[String], opts: &Options) -> Result<Run, Fa
     };
     let text = std::fs::read_to_string(&out).map_err(|_| {
         Failure::Nodes(format!(
-            "the Erlang nodes did not run the program (erl ended with {status}); \
-             check that `erl -sname test@localhost` starts on this machine"
+            "the Erlang nodes stopped without handing over their recording (erl ended with {status}); \
+             erl's own message is above; check that `erl -sname test@localhost` starts on this machine"
         ))
     })?;
     let (records, summary) = trace::build(&text).map_err(Failure::Nodes)?;

@@ -22,7 +22,7 @@
          spawn_link/1, spawn_link/2, spawn_link/3, spawn_link/4,
          spawn_monitor/1, spawn_monitor/2, spawn_monitor/3, spawn_monitor/4,
          enter/1, started/0, register/2, unregister/1, whereis/1, send/2]).
--export([start_tracer/0, place/1, poll/0, dump/0, freeze/0, program/0]).
+-export([start_tracer/1, place/1, poll/0, dump/1, freeze/1, program/0]).
 
 -compile({no_auto_import, [register/2, unregister/1, whereis/1, spawn/1, spawn/2, spawn/3, spawn/4,
                            spawn_link/1, spawn_link/2, spawn_link/3, spawn_link/4,
@@ -32,6 +32,9 @@
 
 -define(FLAGS, [send, 'receive', procs, call, timestamp, set_on_spawn]).
 -define(POLL_MS, 20).
+%% A process whose heap passes this many words (400 MB) is killed, as
+%% `+hmax` says; pidlab starts the first node with the same flag.
+-define(MAX_HEAP_WORDS, 50000000).
 
 %% ------------------------------------------------------------------ run
 
@@ -48,6 +51,9 @@ main([Config]) ->
     erlang:halt(Code).
 
 run(Config) ->
+    %% The program's processes have a heap bound (+hmax); pidlab's own
+    %% work with a big recording does not.
+    process_flag(max_heap_size, 0),
     {ok, Terms} = file:consult(Config),
     Opt = fun(K, D) -> proplists:get_value(K, Terms, D) end,
     Module = Opt(module, undefined),
@@ -57,13 +63,14 @@ run(Config) ->
     Out = Opt(out, "events.txt"),
     process_flag(trap_exit, true),
     ets:new(pidlab_output, [named_table, public, set]),
-    {ok, Tracer} = start_tracer(),
+    Max = Opt(max_events, 200000),
+    {ok, Tracer} = start_tracer(Max),
     Peers = [start_peer(Opt(base, "pidlab"), K, Dir) || K <- lists:seq(2, N)],
     Nodes = [node() | [Node || {_, Node} <- Peers]],
     Calls = [{local, node()} | [{P, Node} || {P, Node} <- Peers]],
     %% A pid of each node, to say which number the first node gives it
     %% in the pids it prints.
-    Tracers = [Tracer | [T || {P, _} <- Peers, {ok, T} <- [on(P, ?MODULE, start_tracer, [])]]],
+    Tracers = [Tracer | [T || {P, _} <- Peers, {ok, T} <- [on(P, ?MODULE, start_tracer, [Max])]]],
     %% A full mesh: nodes never connect by themselves (-dist_auto_connect
     %% never), so a partition stays cut until it heals.
     [true = on(P, net_kernel, connect_node, [Other])
@@ -83,7 +90,8 @@ run(Config) ->
     {Now, Later} = lists:partition(fun(F) -> element(2, F) =< 0 end, Faults),
     S0 = #{calls => Calls, nodes => Nodes, start => Start, io => Io, tracers => Tracers,
            log => [], frozen => [], quiet => Opt(quiet, 1000),
-           limit => Opt(time_limit, 30000), main_exit => none},
+           limit => Opt(time_limit, 30000), main_exit => none,
+           max_events => Max, stop_file => filename:join(Dir, "stop"), dir => Dir},
     S1 = lists:foldl(fun fault/2, S0, Now),
     [erlang:send_after(At, self(), {fault, F}) || F = {_, At, _} <- Later],
     Main = erlang:spawn(fun() ->
@@ -100,7 +108,8 @@ run(Config) ->
 
 start_peer(Base, K, Dir) ->
     Name = list_to_atom(Base ++ "_" ++ integer_to_list(K)),
-    Args = ["-setcookie", atom_to_list(erlang:get_cookie()), "-pa", Dir,
+    Args = ["-setcookie", atom_to_list(erlang:get_cookie()), "-pa", Dir, "+Bi",
+            "+hmax", integer_to_list(?MAX_HEAP_WORDS),
             "-kernel", "dist_auto_connect", "never", "-connect_all", "false",
             "-kernel", "prevent_overlapping_partitions", "false"],
     case peer:start(#{name => Name, host => "localhost", connection => standard_io,
@@ -142,9 +151,14 @@ wait(S = #{main := Main, main_ref := Ref}) ->
                                         end, {0, false}, maps:get(calls, S)),
             Elapsed = timer:now_diff(Now, maps:get(start, S)) div 1000,
             Since = timer:now_diff(Now, maps:get(changed, S)) div 1000,
+            Interrupted = filelib:is_file(map_get(stop_file, S)),
             if
+                Interrupted ->
+                    S#{stop => interrupted};
                 Elapsed >= map_get(limit, S) ->
                     S#{stop => time_limit};
+                Count >= map_get(max_events, S) ->
+                    S#{stop => max_events};
                 Count =/= map_get(count, S) ->
                     wait(S#{count := Count, changed := Now});
                 not Busy, Since >= map_get(quiet, S), map_get(pending, S) =:= 0 ->
@@ -169,7 +183,8 @@ fault({crash, _, {node, K}}, S = #{nodes := Nodes, calls := Calls}) ->
     Node = lists:nth(K, Nodes),
     case lists:keyfind(Node, 2, Calls) of
         {P, Node} ->
-            {Events, Live} = on(P, ?MODULE, freeze, []),
+            Live = on(P, ?MODULE, freeze, [dump_file(S, K)]),
+            Events = read_dump(dump_file(S, K)),
             S1 = lists:foldl(fun(Pid, Acc) -> log({crash, Pid}, Acc) end, S, Live),
             peer:stop(P),
             S1#{calls := lists:keydelete(Node, 2, Calls),
@@ -219,29 +234,38 @@ find({alias, K}, #{calls := Calls}) ->
 
 %% -------------------------------------------------------- on every node
 
-%% The recorder of this node.
-start_tracer() ->
+%% The recorder of this node: it keeps at most Max events (the run stops
+%% there).
+start_tracer(Max) ->
     Self = self(),
     T = erlang:spawn(fun() ->
                              erlang:register(pidlab_tracer, self()),
+                             process_flag(message_queue_data, off_heap),
+                             process_flag(max_heap_size, 0),
+                             process_flag(priority, high),
                              ets:new(pidlab_events, [named_table, public, ordered_set]),
                              ets:new(pidlab_procs, [named_table, public, set]),
                              ets:new(pidlab_names, [named_table, public, set]),
                              Self ! {self(), ready},
-                             record(0)
+                             record(0, Max)
                      end),
     receive {T, ready} -> {ok, T}
     after 10000 -> throw({node_did_not_start, node(), no_recorder})
     end.
 
-record(N) ->
+record(N, Max) when N >= Max ->
+    %% Full: tracing stops on this node (the run stops soon after), and
+    %% what is still coming is thrown away.
+    erlang:trace(all, false, [all]),
+    receive _ -> record(N, Max) end;
+record(N, Max) ->
     receive
         Trace when element(1, Trace) =:= trace_ts ->
             ets:insert_new(pidlab_procs, {element(2, Trace), now_us(element(tuple_size(Trace), Trace))}),
             ets:insert(pidlab_events, {N, Trace}),
-            record(N + 1);
+            record(N + 1, Max);
         _ ->
-            record(N)
+            record(N, Max)
     end.
 
 %% Where this node's spawns go, in turn, and `pidlab:emit/1` traced.
@@ -265,19 +289,31 @@ poll() ->
                      end, ets:tab2list(pidlab_procs)),
     {ets:info(pidlab_events, size), Busy}.
 
-dump() ->
-    [T || {_, T} <- ets:tab2list(pidlab_events)].
+%% This node's recording, written to File: the nodes share the machine,
+%% and a file is faster than peer's control connection for a big one.
+dump(File) ->
+    ok = file:write_file(File, term_to_binary([T || {_, T} <- ets:tab2list(pidlab_events)])).
+
+read_dump(File) ->
+    case file:read_file(File) of
+        {ok, B} -> binary_to_term(B);
+        _ -> []
+    end.
+
+dump_file(#{dir := Dir}, K) ->
+    filename:join(Dir, "node" ++ integer_to_list(K) ++ ".bin").
 
 %% The program's processes here and when each first did something.
 program() ->
     [{Pid, T} || {Pid, T} <- ets:tab2list(pidlab_procs), erlang:is_process_alive(Pid)].
 
-%% Stops every process of the program on this node (the node is about to
-%% be halted) and says what they did and which were alive.
-freeze() ->
+%% Stops every process of the program on this node, writes what they did
+%% to File and says which were alive.
+freeze(File) ->
     Live = [Pid || {Pid, _} <- program()],
     [catch erlang:suspend_process(Pid) || Pid <- Live],
-    {dump(), Live}.
+    dump(File),
+    Live.
 
 %% ------------------------------------------------------- program's spawns
 
@@ -422,9 +458,9 @@ text(Enc, Chars) ->
 
 finish(S = #{calls := Calls, frozen := Frozen, io := Io}, Out) ->
     %% Stop the program everywhere first, so the recordings agree.
-    [on(P, ?MODULE, freeze, []) || {P, _} <- Calls],
-    Live = [{Node, on(P, ?MODULE, dump, [])} || {P, Node} <- Calls],
-    Lines = [line(T, Io) || {_, Ts} <- Live ++ Frozen, T <- Ts],
+    Files = [{Node, dump_file(S, index(Node, maps:get(nodes, S)))} || {_, Node} <- Calls],
+    [catch on(P, ?MODULE, freeze, [F]) || {{P, _}, {_, F}} <- lists:zip(Calls, Files)],
+    Live = [{Node, read_dump(F)} || {Node, F} <- Files],
     Nodes = [["node\t", integer_to_list(K), $\t, pid_to_list(T)]
              || {K, T} <- lists:zip(lists:seq(1, length(maps:get(tracers, S))),
                                     maps:get(tracers, S))],
@@ -433,7 +469,11 @@ finish(S = #{calls := Calls, frozen := Frozen, io := Io}, Out) ->
             ["main_exit\t", w(maps:get(main_exit, S))],
             ["stop\t", w(maps:get(stop, S))]]
         ++ Nodes ++ [fault_line(F) || F <- lists:reverse(maps:get(log, S))],
-    ok = file:write_file(Out, [[L, $\n] || L <- Meta ++ [L || L <- Lines, L =/= skip]]),
+    %% Written line by line: a recording can be big.
+    {ok, Fd} = file:open(Out, [write, raw, delayed_write]),
+    [ok = file:write(Fd, [L, $\n]) || L <- Meta],
+    [ok = file:write(Fd, [L, $\n]) || {_, Ts} <- Live ++ Frozen, T <- Ts, L <- [line(T, Io)], L =/= skip],
+    ok = file:close(Fd),
     [catch peer:stop(P) || {P, _} <- Calls, P =/= local],
     case maps:get(main_exit, S) of
         normal -> 0;

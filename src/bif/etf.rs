@@ -138,7 +138,7 @@ pub fn encode(t: &Term) -> R {
             Term::Pid(p) => {
                 out.push(88);
                 put_atom(&mut out, NODE);
-                out.extend_from_slice(&p.0.to_be_bytes());
+                out.extend_from_slice(&p.number().to_be_bytes());
                 out.extend_from_slice(&[0; 8]);
             }
             Term::Ref(r) => {
