@@ -187,6 +187,8 @@ pub const AUTO_IMPORTED: &[(&str, usize)] = &[
     ("halt", 0),
     ("halt", 1),
     ("halt", 2),
+    ("nodes", 0),
+    ("is_alive", 0),
 ];
 
 pub fn auto_imported(name: &str, arity: usize) -> bool {

@@ -377,6 +377,24 @@ fn node(_: &mut BifCtx, _: &[Term]) -> R {
     Ok(Term::atom("nonode@nohost"))
 }
 
+/// `node(Pid)`: every process of the simulator is on this node.
+fn node_of(_: &mut BifCtx, a: &[Term]) -> R {
+    match arg(a, 0)? {
+        Term::Pid(_) | Term::Ref(_) => Ok(Term::atom("nonode@nohost")),
+        _ => Err(bad()),
+    }
+}
+
+/// `nodes()`: the simulator is one node that is not distributed, as erl
+/// started without a name.
+fn nodes(_: &mut BifCtx, _: &[Term]) -> R {
+    Ok(Term::Nil)
+}
+
+fn is_alive(_: &mut BifCtx, _: &[Term]) -> R {
+    Ok(Term::bool(false))
+}
+
 fn is_record(_: &mut BifCtx, a: &[Term]) -> R {
     let tag = arg(a, 1)?;
     Ok(Term::bool(
@@ -496,4 +514,7 @@ pub static BIFS: &[(&str, usize, BifFn)] = &[
     ("self", 0, self_),
     ("make_ref", 0, make_ref),
     ("node", 0, node),
+    ("node", 1, node_of),
+    ("nodes", 0, nodes),
+    ("is_alive", 0, is_alive),
 ];
