@@ -103,6 +103,11 @@ impl Session {
         }
     }
 
+    /// How many events the session's world has recorded.
+    pub fn events(&self) -> usize {
+        self.world.trace.len()
+    }
+
     /// A session for scripts: inputs that can never finish are reported.
     pub fn for_script(style: Style) -> Session {
         let mut s = Session::new(style);

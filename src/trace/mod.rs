@@ -93,13 +93,10 @@ pub fn causal_path(trace: &[Event], a: u64, b: u64) -> Option<Vec<u64>> {
 
 /// Vector-clock order: `Some(Less)` when `a < b`, `None` when concurrent.
 pub fn vc_cmp(a: &Vc, b: &Vc) -> Option<Ordering> {
-    let keys: BTreeSet<_> = a.keys().chain(b.keys()).collect();
+    let keys: BTreeSet<crate::term::Pid> = a.iter().chain(b.iter()).map(|(p, _)| *p).collect();
     let (mut le, mut ge) = (true, true);
     for k in keys {
-        let (x, y) = (
-            a.get(k).copied().unwrap_or(0),
-            b.get(k).copied().unwrap_or(0),
-        );
+        let (x, y) = (a.get(k), b.get(k));
         le &= x <= y;
         ge &= x >= y;
     }

@@ -6,10 +6,157 @@
 
 use crate::term::{Pid, Term};
 
-/// A sparse vector clock: process -> count, zero entries left out. It is a
-/// persistent map: the copy each event keeps shares its nodes with the
-/// process's clock, so a trace of dense clocks does not grow quadratically.
-pub type Vc = imbl::OrdMap<Pid, u64>;
+/// A sparse vector clock: process -> count, zero entries left out. Every
+/// event keeps a copy of its process's clock, so how a copy is made decides
+/// the trace's memory. A small clock (the usual case: a process hears from
+/// a few others) is a shared sorted slice, one small allocation per event.
+/// A clock of many processes is a persistent map: an event copies a path of
+/// it, not all of it, so a trace of dense clocks does not grow with the
+/// square of the number of processes.
+#[derive(Clone, Debug, Default)]
+pub struct Vc(Repr);
+
+#[derive(Clone, Debug)]
+enum Repr {
+    Small(std::rc::Rc<[(Pid, u64)]>),
+    Big(imbl::OrdMap<Pid, u64>),
+}
+
+impl Default for Repr {
+    fn default() -> Repr {
+        Repr::Small(std::rc::Rc::from([]))
+    }
+}
+
+/// Entries a clock keeps as a slice before it becomes a map.
+const SMALL: usize = 24;
+
+impl Vc {
+    pub fn new() -> Vc {
+        Vc::default()
+    }
+
+    /// The count of `p` (0 if it has none).
+    pub fn get(&self, p: Pid) -> u64 {
+        match &self.0 {
+            Repr::Small(xs) => xs
+                .binary_search_by_key(&p, |(q, _)| *q)
+                .ok()
+                .and_then(|i| xs.get(i))
+                .map_or(0, |(_, n)| *n),
+            Repr::Big(m) => m.get(&p).copied().unwrap_or(0),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match &self.0 {
+            Repr::Small(xs) => xs.len(),
+            Repr::Big(m) => m.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The entries in pid order.
+    pub fn iter(&self) -> VcIter<'_> {
+        match &self.0 {
+            Repr::Small(xs) => VcIter::Small(xs.iter()),
+            Repr::Big(m) => VcIter::Big(m.iter()),
+        }
+    }
+
+    /// Sets `p`'s count to at least `n`.
+    pub fn raise(&mut self, p: Pid, n: u64) {
+        match &mut self.0 {
+            Repr::Small(xs) => match xs.binary_search_by_key(&p, |(q, _)| *q) {
+                Ok(i) => {
+                    if xs.get(i).is_some_and(|(_, m)| *m < n) {
+                        if let Some(slot) = std::rc::Rc::make_mut(xs).get_mut(i) {
+                            slot.1 = n;
+                        }
+                    }
+                }
+                Err(i) => {
+                    let mut v: Vec<(Pid, u64)> = Vec::with_capacity(xs.len() + 1);
+                    v.extend(xs.iter().take(i).copied());
+                    v.push((p, n));
+                    v.extend(xs.iter().skip(i).copied());
+                    self.0 = if v.len() > SMALL {
+                        Repr::Big(v.into_iter().collect())
+                    } else {
+                        Repr::Small(v.into())
+                    };
+                }
+            },
+            Repr::Big(m) => {
+                let e = m.entry(p).or_insert(0);
+                *e = (*e).max(n);
+            }
+        }
+    }
+
+    /// Counts one more event of `p`.
+    pub fn tick(&mut self, p: Pid) {
+        let n = self.get(p) + 1;
+        self.raise(p, n);
+    }
+
+    /// Every entry the larger of the two clocks'.
+    pub fn merge(&mut self, other: &Vc) {
+        for (p, n) in other.iter() {
+            if self.get(*p) < *n {
+                self.raise(*p, *n);
+            }
+        }
+    }
+}
+
+impl PartialEq for Vc {
+    fn eq(&self, other: &Vc) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Vc {}
+
+impl std::hash::Hash for Vc {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.len().hash(h);
+        for (p, n) in self.iter() {
+            p.hash(h);
+            n.hash(h);
+        }
+    }
+}
+
+impl FromIterator<(Pid, u64)> for Vc {
+    fn from_iter<I: IntoIterator<Item = (Pid, u64)>>(it: I) -> Vc {
+        let mut vc = Vc::new();
+        for (p, n) in it {
+            vc.raise(p, n);
+        }
+        vc
+    }
+}
+
+/// The entries of a [`Vc`], in pid order.
+pub enum VcIter<'a> {
+    Small(std::slice::Iter<'a, (Pid, u64)>),
+    Big(imbl::ordmap::Iter<'a, Pid, u64, imbl::shared_ptr::DefaultSharedPtr>),
+}
+
+impl<'a> Iterator for VcIter<'a> {
+    type Item = (&'a Pid, &'a u64);
+
+    fn next(&mut self) -> Option<(&'a Pid, &'a u64)> {
+        match self {
+            VcIter::Small(i) => i.next().map(|(p, n)| (p, n)),
+            VcIter::Big(i) => i.next(),
+        }
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {

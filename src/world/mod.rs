@@ -648,15 +648,12 @@ impl World {
                 if let Some((l, v)) = received {
                     p.lamport = p.lamport.max(*l);
                     if self.track_vc {
-                        for (q, n) in v {
-                            let e = p.vc.entry(*q).or_insert(0);
-                            *e = (*e).max(*n);
-                        }
+                        p.vc.merge(v);
                     }
                 }
                 p.lamport += 1;
                 if self.track_vc {
-                    *p.vc.entry(pid).or_insert(0) += 1;
+                    p.vc.tick(pid);
                     (p.lamport, p.vc.clone())
                 } else {
                     (p.lamport, Vc::new())
@@ -672,7 +669,8 @@ impl World {
         if self.track_vc {
             preds.extend(self.last_event.insert(pid, id));
             if let Kind::Receive { msg, .. } | Kind::Signal { msg, .. } = &kind {
-                preds.extend(self.send_event.get(msg).copied());
+                // A message is received once: its send is needed no more.
+                preds.extend(self.send_event.remove(msg));
                 // A delivery comes between its send and its receive.
                 preds.extend(self.deliver_event.remove(msg));
             }
