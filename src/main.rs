@@ -869,6 +869,11 @@ fn cmd_beam(a: &BeamArgs) -> ExitCode {
         ),
         _ => {}
     }
+    for k in &s.lost_nodes {
+        eprintln!(
+            "pidlab beam: node n{k} went away while the program ran; what it recorded is lost"
+        );
+    }
     if let Some(path) = &a.trace_json {
         if let Err(e) = std::fs::write(path, &run.jsonl) {
             eprintln!("pidlab: cannot write {}: {e}", path.display());

@@ -435,3 +435,69 @@ fn a_run_that_never_ends_stops_at_its_event_bound_or_at_ctrl_c_with_its_trace() 
         "the ticks so far are there"
     );
 }
+
+#[test]
+fn after_a_partition_heals_receives_match_sends_made_across_the_live_link() {
+    let (_, t) = beam(
+        "tests/programs/heartbeat.erl",
+        &[
+            "--quiet",
+            "500",
+            "--partition",
+            "n1,n2|n3@200",
+            "--heal-at",
+            "500",
+        ],
+    );
+    let time = |kind: &str| t.events.iter().find(|e| e.kind == kind).map(|e| e.time);
+    let (cut, heal) = (
+        time("partition").expect("cut"),
+        time("heal").expect("healed"),
+    );
+    let mut received = 0;
+    for m in t.msgs.values() {
+        let sent = t.get(m.send).expect("its send").time;
+        let across = (cut..heal).contains(&sent);
+        if m.receive.is_some() {
+            received += 1;
+            assert!(
+                !across,
+                "m{} was sent during the cut at {sent} ms, yet received",
+                m.id
+            );
+        }
+        if m.drop.is_some() {
+            assert!(
+                across,
+                "m{} was lost though sent at {sent} ms, outside the cut",
+                m.id
+            );
+        }
+    }
+    assert!(
+        received > 10,
+        "heartbeats arrive before the cut and after the heal"
+    );
+    assert!(
+        t.events.iter().any(|e| e.kind == "drop"),
+        "and some are lost in between"
+    );
+    clock_rules("a healed partition", &t);
+}
+
+#[test]
+fn a_program_that_calls_halt_ends_the_run_with_its_trace() {
+    let sim = pidlab(&["run", "tests/beam/halts.erl"]);
+    let (ran, t) = beam("tests/beam/halts.erl", &[]);
+    assert_eq!(
+        (ran.status, ran.stdout.as_str()),
+        (0, sim.stdout.as_str()),
+        "{}",
+        ran.stderr
+    );
+    assert!(t
+        .events
+        .iter()
+        .any(|e| e.kind == "output" && e.detail == "pong\n"));
+    clock_rules("halts", &t);
+}

@@ -207,7 +207,7 @@ fn base_name() -> String {
 
 /// Compiles `files` (the first is the program's module) for erl and runs
 /// it on `opts.nodes` nodes. The program's output goes to this process's
-/// stdout as it happens; erl's own messages to stderr.
+/// stdout as it happens; erl's own messages and error reports to stderr.
 pub fn run(files: &[PathBuf], args: &[String], opts: &Options) -> Result<Run, Failure> {
     let erl = find_erl("erl");
     let erlc = find_erl("erlc");
@@ -323,8 +323,9 @@ pub fn run(files: &[PathBuf], args: &[String], opts: &Options) -> Result<Run, Fa
     });
     // The nodes stop themselves at the time limit; this is the backstop
     // should they not (a node that hangs while starting).
+    let slack = 60_000 + 5_000 * opts.nodes as u64;
     let deadline = std::time::Instant::now()
-        + std::time::Duration::from_millis(opts.time_limit_ms.saturating_add(30_000));
+        + std::time::Duration::from_millis(opts.time_limit_ms.saturating_add(slack));
     let status = loop {
         match child.try_wait() {
             Ok(Some(status)) => break status.to_string(),

@@ -21,10 +21,11 @@
 -export([spawn/1, spawn/2, spawn/3, spawn/4,
          spawn_link/1, spawn_link/2, spawn_link/3, spawn_link/4,
          spawn_monitor/1, spawn_monitor/2, spawn_monitor/3, spawn_monitor/4,
-         enter/1, started/0, register/2, unregister/1, whereis/1, send/2]).
--export([start_tracer/1, place/1, poll/0, dump/1, freeze/1, program/0]).
+         enter/1, started/0, register/2, unregister/1, whereis/1, send/2, halt/0, halt/1,
+         halt/2]).
+-export([start_tracer/1, place/2, poll/0, dump/1, freeze/0, program/0]).
 
--compile({no_auto_import, [register/2, unregister/1, whereis/1, spawn/1, spawn/2, spawn/3, spawn/4,
+-compile({no_auto_import, [halt/0, halt/1, halt/2, register/2, unregister/1, whereis/1, spawn/1, spawn/2, spawn/3, spawn/4,
                            spawn_link/1, spawn_link/2, spawn_link/3, spawn_link/4,
                            spawn_monitor/1, spawn_monitor/2, spawn_monitor/3,
                            spawn_monitor/4]}).
@@ -62,6 +63,7 @@ run(Config) ->
     Dir = Opt(dir, "."),
     Out = Opt(out, "events.txt"),
     process_flag(trap_exit, true),
+    true = erlang:register(pidlab_driver, self()),
     ets:new(pidlab_output, [named_table, public, set]),
     Max = Opt(max_events, 200000),
     {ok, Tracer} = start_tracer(Max),
@@ -75,7 +77,7 @@ run(Config) ->
     %% never), so a partition stays cut until it heals.
     [true = on(P, net_kernel, connect_node, [Other])
      || {P, Node} <- Calls, Other <- Nodes, Other > Node],
-    [ok = on(P, ?MODULE, place, [rotate(Node, Nodes)]) || {P, Node} <- Calls],
+    [ok = on(P, ?MODULE, place, [rotate(Node, Nodes), node()]) || {P, Node} <- Calls],
     {module, Module} = code:ensure_loaded(Module),
     Entry = case Args of
                 [] -> case erlang:function_exported(Module, main, 0) of
@@ -140,31 +142,43 @@ wait(S = #{main := Main, main_ref := Ref}) ->
         {'DOWN', Ref, process, Main, Reason} ->
             %% As in the simulator, the run ends when main does.
             S#{main_exit := Reason, stop => main};
+        {'$pidlab', halt, _} ->
+            %% The program called halt/0,1,2 or init:stop/0,1.
+            S#{stop => halted};
         {fault, F} ->
             S1 = fault(F, S),
             wait(S1#{pending := maps:get(pending, S1) - 1})
     after ?POLL_MS ->
             Now = erlang:now(),
-            {Count, Busy} = lists:foldl(fun({P, _}, {C, B}) ->
-                                                {C1, B1} = on(P, ?MODULE, poll, []),
-                                                {C + C1, B or B1}
-                                        end, {0, false}, maps:get(calls, S)),
+            Polls = [{Call, try on(P, ?MODULE, poll, []) catch _:_ -> gone end}
+                     || Call = {P, _} <- maps:get(calls, S)],
+            %% A node that went away (the program halted it) is gone with
+            %% its recording.
+            Gone = [Node || {{_, Node}, gone} <- Polls],
+            Counts = [C || {_, {C, _}} <- Polls],
+            Busy = lists:member(true, [B || {_, {_, B}} <- Polls]),
+            Count = lists:sum(Counts),
+            Largest = lists:max([0 | Counts]),
+            S0 = lists:foldl(fun(Node, Acc) ->
+                                     log({lost_node, index(Node, maps:get(nodes, Acc))},
+                                         Acc#{calls := lists:keydelete(Node, 2, maps:get(calls, Acc))})
+                             end, S, Gone),
             Elapsed = timer:now_diff(Now, maps:get(start, S)) div 1000,
             Since = timer:now_diff(Now, maps:get(changed, S)) div 1000,
             Interrupted = filelib:is_file(map_get(stop_file, S)),
             if
                 Interrupted ->
-                    S#{stop => interrupted};
+                    S0#{stop => interrupted};
                 Elapsed >= map_get(limit, S) ->
-                    S#{stop => time_limit};
-                Count >= map_get(max_events, S) ->
-                    S#{stop => max_events};
+                    S0#{stop => time_limit};
+                Largest >= map_get(max_events, S) ->
+                    S0#{stop => max_events};
                 Count =/= map_get(count, S) ->
-                    wait(S#{count := Count, changed := Now});
+                    wait(S0#{count := Count, changed := Now});
                 not Busy, Since >= map_get(quiet, S), map_get(pending, S) =:= 0 ->
-                    S#{stop => quiet};
+                    S0#{stop => quiet};
                 true ->
-                    wait(S)
+                    wait(S0)
             end
     end.
 
@@ -183,7 +197,8 @@ fault({crash, _, {node, K}}, S = #{nodes := Nodes, calls := Calls}) ->
     Node = lists:nth(K, Nodes),
     case lists:keyfind(Node, 2, Calls) of
         {P, Node} ->
-            Live = on(P, ?MODULE, freeze, [dump_file(S, K)]),
+            Live = on(P, ?MODULE, freeze, []),
+            on(P, ?MODULE, dump, [dump_file(S, K)]),
             Events = read_dump(dump_file(S, K)),
             S1 = lists:foldl(fun(Pid, Acc) -> log({crash, Pid}, Acc) end, S, Live),
             peer:stop(P),
@@ -196,10 +211,17 @@ fault({crash, _, Who}, S = #{calls := Calls}) ->
     case find(Who, S) of
         {ok, Pid} ->
             case lists:keyfind(node(Pid), 2, Calls) of
-                {P, _} -> on(P, erlang, exit, [Pid, kill]);
-                false -> ok
-            end,
-            log({crash, Pid}, S);
+                {P, _} ->
+                    case catch on(P, erlang, is_process_alive, [Pid]) of
+                        true ->
+                            catch on(P, erlang, exit, [Pid, kill]),
+                            log({crash, Pid}, S);
+                        _ ->
+                            S
+                    end;
+                false ->
+                    S
+            end;
         none ->
             log({missing, Who}, S)
     end.
@@ -218,19 +240,31 @@ group_of(I, Groups) ->
 groups_text(Groups) ->
     lists:join("|", [lists:join(",", ["n" ++ integer_to_list(I) || I <- G]) || G <- Groups]).
 
-%% A process by registered name, or by alias: `p1` is main, the others
-%% numbered in the order they first did something.
-find({name, Name}, #{calls := Calls}) ->
-    case [Pid || {P, _} <- Calls, Pid <- [on(P, erlang, whereis, [Name])], is_pid(Pid)] of
+%% A process of the program by registered name, or by alias: `p1` is
+%% main, the others numbered in the order they were spawned (as the trace
+%% numbers them).
+find({name, Name}, S = #{calls := Calls}) ->
+    Program = [Pid || {_, Pid} <- known(S)],
+    case [Pid || {P, _} <- Calls, Pid <- [catch on(P, erlang, whereis, [Name])],
+                 lists:member(Pid, Program)] of
         [Pid | _] -> {ok, Pid};
         [] -> none
     end;
-find({alias, K}, #{calls := Calls}) ->
-    All = lists:sort([{T, Pid} || {P, _} <- Calls, {Pid, T} <- on(P, ?MODULE, program, [])]),
+find({alias, K}, S) ->
+    All = known(S),
     case K =< length(All) of
         true -> {ok, element(2, lists:nth(K, All))};
         false -> none
     end.
+
+%% Every process of the program the nodes know of, by when it was spawned
+%% (or first did something).
+known(#{calls := Calls}) ->
+    Seen = lists:foldl(fun({Pid, T}, M) ->
+                               maps:update_with(Pid, fun(U) -> min(T, U) end, T, M)
+                       end, #{}, [X || {P, _} <- Calls, L <- [catch on(P, ?MODULE, program, [])],
+                                       is_list(L), X <- L]),
+    lists:sort([{T, Pid} || {Pid, T} <- maps:to_list(Seen)]).
 
 %% -------------------------------------------------------- on every node
 
@@ -257,20 +291,48 @@ record(N, Max) when N >= Max ->
     %% Full: tracing stops on this node (the run stops soon after), and
     %% what is still coming is thrown away.
     erlang:trace(all, false, [all]),
-    receive _ -> record(N, Max) end;
+    receive
+        {sync, From, Ref} -> From ! {Ref, synced};
+        _ -> ok
+    end,
+    record(N, Max);
 record(N, Max) ->
     receive
         Trace when element(1, Trace) =:= trace_ts ->
-            ets:insert_new(pidlab_procs, {element(2, Trace), now_us(element(tuple_size(Trace), Trace))}),
+            T = now_us(element(tuple_size(Trace), Trace)),
+            ets:insert_new(pidlab_procs, {element(2, Trace), T}),
+            case Trace of
+                {trace_ts, _, spawn, Child, _, _} -> ets:insert_new(pidlab_procs, {Child, T});
+                {trace_ts, _, 'receive', {spawn_reply, _, ok, Child}, _} ->
+                    ets:insert_new(pidlab_procs, {Child, T});
+                _ -> ok
+            end,
             ets:insert(pidlab_events, {N, Trace}),
             record(N + 1, Max);
+        {sync, From, Ref} ->
+            From ! {Ref, synced},
+            record(N, Max);
         _ ->
             record(N, Max)
     end.
 
 %% Where this node's spawns go, in turn, and `pidlab:emit/1` traced.
-place(Nodes) ->
+%% Error reports go to stderr, as the simulator's do: stdout is the
+%% program's output.
+place(Nodes, First) ->
     persistent_term:put(pidlab_place, {list_to_tuple(Nodes), atomics:new(1, [])}),
+    persistent_term:put(pidlab_first, First),
+    catch io:setopts(user, [{encoding, unicode}]),
+    case logger:get_handler_config(default) of
+        {ok, C = #{module := Mod}} ->
+            ok = logger:remove_handler(default),
+            Config = maps:get(config, C, #{}),
+            ok = logger:add_handler(default, Mod,
+                                    maps:without([id, module],
+                                                 C#{config => Config#{type => standard_error}}));
+        _ ->
+            ok
+    end,
     {module, pidlab} = code:ensure_loaded(pidlab),
     erlang:trace_pattern({pidlab, emit, 1}, true, [global]),
     erlang:trace_pattern({?MODULE, started, 0}, true, [global]),
@@ -279,7 +341,9 @@ place(Nodes) ->
 %% How many events this node recorded, and whether a process of the
 %% program is running (not waiting in a receive).
 poll() ->
-    Busy = lists:any(fun({Pid, _}) ->
+    Busy = lists:any(fun({Pid, _}) when node(Pid) =/= node() ->
+                             false;
+                        ({Pid, _}) ->
                              case erlang:process_info(Pid, status) of
                                  {status, waiting} -> false;
                                  {status, suspended} -> false;
@@ -292,6 +356,7 @@ poll() ->
 %% This node's recording, written to File: the nodes share the machine,
 %% and a file is faster than peer's control connection for a big one.
 dump(File) ->
+    process_flag(max_heap_size, 0),
     ok = file:write_file(File, term_to_binary([T || {_, T} <- ets:tab2list(pidlab_events)])).
 
 read_dump(File) ->
@@ -303,16 +368,22 @@ read_dump(File) ->
 dump_file(#{dir := Dir}, K) ->
     filename:join(Dir, "node" ++ integer_to_list(K) ++ ".bin").
 
-%% The program's processes here and when each first did something.
+%% The program's processes this node knows of (its own, and those its
+%% processes spawned elsewhere) and when each was spawned or first did
+%% something.
 program() ->
-    [{Pid, T} || {Pid, T} <- ets:tab2list(pidlab_procs), erlang:is_process_alive(Pid)].
+    ets:tab2list(pidlab_procs).
 
-%% Stops every process of the program on this node, writes what they did
-%% to File and says which were alive.
-freeze(File) ->
-    Live = [Pid || {Pid, _} <- program()],
+%% Stops every process of the program on this node, waits until the
+%% recorder has every trace message they made, and says which were alive.
+freeze() ->
+    Live = [Pid || {Pid, _} <- program(), node(Pid) =:= node(), erlang:is_process_alive(Pid)],
     [catch erlang:suspend_process(Pid) || Pid <- Live],
-    dump(File),
+    Ref = erlang:trace_delivered(all),
+    receive {trace_delivered, all, Ref} -> ok after 5000 -> ok end,
+    Sync = make_ref(),
+    pidlab_tracer ! {sync, self(), Sync},
+    receive {Sync, synced} -> ok after 5000 -> ok end,
     Live.
 
 %% ------------------------------------------------------- program's spawns
@@ -322,8 +393,15 @@ next_node() ->
         undefined ->
             node();
         {Nodes, Turn} ->
-            K = atomics:add_get(Turn, 1, 1),
-            element((K - 1) rem tuple_size(Nodes) + 1, Nodes)
+            %% Nodes that crashed or are cut off are skipped.
+            Reach = [node() | nodes()],
+            case [N || N <- tuple_to_list(Nodes), lists:member(N, Reach)] of
+                [] ->
+                    node();
+                Live ->
+                    K = atomics:add_get(Turn, 1, 1),
+                    lists:nth((K - 1) rem length(Live) + 1, Live)
+            end
     end.
 
 spawn(F) -> erlang:spawn(next_node(), ?MODULE, enter, [F]).
@@ -354,12 +432,33 @@ enter(F) ->
 %% Traced, so that a process that never does anything else is still seen.
 started() -> ok.
 
+%% halt/0,1,2 and init:stop/0,1 in the program: the run stops (the nodes
+%% stay up to hand over their recordings).
+halt() ->
+    {pidlab_driver, persistent_term:get(pidlab_first, node())} ! {'$pidlab', halt, self()},
+    receive after infinity -> ok end.
+halt(_) -> halt().
+halt(_, _) -> halt().
+
+%% Runs F with this process's receives untraced: the replies of a remote
+%% call pidlab makes for the program are not the program's messages.
+quietly(F) ->
+    case erlang:trace_info(self(), tracer) of
+        {tracer, T} when is_pid(T) ->
+            erlang:trace(self(), false, ['receive']),
+            try F()
+            after erlang:trace(self(), true, ['receive', {tracer, T}])
+            end;
+        _ ->
+            F()
+    end.
+
 %% Registered names across the nodes: a name is registered on the node of
 %% its process (as Erlang requires) and every node learns where it is, so
 %% `Name ! Msg` and whereis/1 work from any node, as they did in the
 %% simulator.
 register(Name, Pid) when is_atom(Name), is_pid(Pid), node(Pid) =/= node() ->
-    case erpc:call(node(Pid), erlang, register, [Name, Pid]) of
+    case quietly(fun() -> erpc:call(node(Pid), erlang, register, [Name, Pid]) end) of
         true -> publish(Name, node(Pid));
         Other -> Other
     end;
@@ -368,14 +467,15 @@ register(Name, Pid) ->
     publish(Name, node()).
 
 publish(Name, Node) ->
-    [catch erpc:cast(N, ets, insert, [pidlab_names, {Name, Node}]) || N <- nodes()],
-    ets:insert(pidlab_names, {Name, Node}).
+    ets:insert(pidlab_names, {Name, Node}),
+    quietly(fun() -> catch erpc:multicall(nodes(), ets, insert, [pidlab_names, {Name, Node}], 2000) end),
+    true.
 
 unregister(Name) ->
     case erlang:whereis(Name) of
         undefined ->
             case remote_name(Name) of
-                {ok, Node} -> erpc:call(Node, erlang, unregister, [Name]);
+                {ok, Node} -> quietly(fun() -> erpc:call(Node, erlang, unregister, [Name]) end);
                 none -> erlang:unregister(Name)
             end;
         _ ->
@@ -386,7 +486,12 @@ whereis(Name) ->
     case erlang:whereis(Name) of
         undefined ->
             case remote_name(Name) of
-                {ok, Node} -> try erpc:call(Node, erlang, whereis, [Name]) catch _:_ -> undefined end;
+                {ok, Node} ->
+                    quietly(fun() ->
+                                    try erpc:call(Node, erlang, whereis, [Name])
+                                    catch _:_ -> undefined
+                                    end
+                            end);
                 none -> undefined
             end;
         Pid ->
@@ -458,8 +563,9 @@ text(Enc, Chars) ->
 
 finish(S = #{calls := Calls, frozen := Frozen, io := Io}, Out) ->
     %% Stop the program everywhere first, so the recordings agree.
+    [catch on(P, ?MODULE, freeze, []) || {P, _} <- Calls],
     Files = [{Node, dump_file(S, index(Node, maps:get(nodes, S)))} || {_, Node} <- Calls],
-    [catch on(P, ?MODULE, freeze, [F]) || {{P, _}, {_, F}} <- lists:zip(Calls, Files)],
+    [catch on(P, ?MODULE, dump, [F]) || {{P, _}, {_, F}} <- lists:zip(Calls, Files)],
     Live = [{Node, read_dump(F)} || {Node, F} <- Files],
     Nodes = [["node\t", integer_to_list(K), $\t, pid_to_list(T)]
              || {K, T} <- lists:zip(lists:seq(1, length(maps:get(tracers, S))),
@@ -484,6 +590,7 @@ finish(S = #{calls := Calls, frozen := Frozen, io := Io}, Out) ->
 fault_line({T, {partition, Groups}}) -> ["partition\t", us(T), $\t, Groups];
 fault_line({T, heal}) -> ["heal\t", us(T)];
 fault_line({T, {crash, Pid}}) -> ["crash\t", us(T), $\t, pid_to_list(Pid)];
+fault_line({_, {lost_node, K}}) -> ["lost_node\t", integer_to_list(K)];
 fault_line({_, {missing, {name, N}}}) -> ["missing\t", w(N)];
 fault_line({_, {missing, {alias, K}}}) -> ["missing\tp", integer_to_list(K)].
 
@@ -528,6 +635,7 @@ hex(Bin) -> [io_lib:format("~2.16.0b", [B]) || <<B>> <= Bin].
 %% ------------------------------------------------------- parse transform
 
 -define(NAMES, [{register, 2}, {unregister, 1}, {whereis, 1}]).
+-define(HALTS, [{halt, 0}, {halt, 1}, {halt, 2}]).
 -define(SPAWNS, [{spawn, 1}, {spawn, 2}, {spawn, 3}, {spawn, 4},
                  {spawn_link, 1}, {spawn_link, 2}, {spawn_link, 3}, {spawn_link, 4},
                  {spawn_monitor, 1}, {spawn_monitor, 2}, {spawn_monitor, 3},
@@ -556,13 +664,15 @@ missing(_, _) -> [].
 
 walk({op, A, '!', Dest, Msg}, Local) ->
     {call, A, {remote, A, {atom, A, ?MODULE}, {atom, A, send}}, walk([Dest, Msg], Local)};
+walk({call, A, {remote, B, {atom, C, init}, {atom, D, stop}}, Args}, Local) when length(Args) =< 1 ->
+    {call, A, {remote, B, {atom, C, ?MODULE}, {atom, D, halt}}, walk(Args, Local)};
 walk({call, A, {atom, B, F}, Args}, Local) ->
-    case lists:member({F, length(Args)}, (?SPAWNS ++ ?NAMES) -- Local) of
+    case lists:member({F, length(Args)}, (?SPAWNS ++ ?NAMES ++ ?HALTS) -- Local) of
         true -> {call, A, {remote, B, {atom, B, ?MODULE}, {atom, B, F}}, walk(Args, Local)};
         false -> {call, A, {atom, B, F}, walk(Args, Local)}
     end;
 walk({call, A, {remote, B, {atom, C, erlang}, {atom, D, F}}, Args}, Local) ->
-    case lists:member({F, length(Args)}, ?SPAWNS ++ ?NAMES ++ [{send, 2}]) of
+    case lists:member({F, length(Args)}, ?SPAWNS ++ ?NAMES ++ ?HALTS ++ [{send, 2}]) of
         true -> {call, A, {remote, B, {atom, C, ?MODULE}, {atom, D, F}}, walk(Args, Local)};
         false -> {call, A, {remote, B, {atom, C, erlang}, {atom, D, F}}, walk(Args, Local)}
     end;

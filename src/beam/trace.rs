@@ -23,7 +23,7 @@
 use crate::term::Pid;
 use serde_json::{Map, Value};
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, BinaryHeap, HashMap, HashSet};
 
 /// What the run says about itself besides its events.
 #[derive(Clone, Debug, Default)]
@@ -32,12 +32,16 @@ pub struct Summary {
     pub main: Option<Pid>,
     /// How `main` ended (`~w` of the reason), `none` while it still ran.
     pub main_exit: String,
-    /// Why the run stopped: `quiet` or `time_limit`.
+    /// Why the run stopped: `main` (it returned), `quiet`, `time_limit`,
+    /// `max_events`, `halted` (the program called halt) or `interrupted`.
     pub stop: String,
     /// Crash rules that named no process.
     pub missing: Vec<String>,
     /// Each node's number in printed pids, and the node it is (1 runs main).
     pub nodes: HashMap<u32, usize>,
+    /// Nodes that went away while the program ran (it halted them), with
+    /// their recordings.
+    pub lost_nodes: Vec<usize>,
 }
 
 #[derive(Clone, Debug)]
@@ -84,6 +88,7 @@ pub fn build(text: &str) -> Result<(Vec<Value>, Summary), String> {
             ["main_exit", r] => summary.main_exit = (*r).to_string(),
             ["stop", r] => summary.stop = (*r).to_string(),
             ["missing", who] => summary.missing.push((*who).to_string()),
+            ["lost_node", k] => summary.lost_nodes.push(k.parse().map_err(|_| bad())?),
             ["node", k, p] => {
                 let k = k.parse().map_err(|_| bad())?;
                 summary
@@ -120,9 +125,10 @@ pub fn build(text: &str) -> Result<(Vec<Value>, Summary), String> {
     for r in raws.iter_mut().filter(|r| r.proc == Pid(0)) {
         r.proc = first;
     }
-    let nodes = link(raws);
+    let cuts = Cuts::new(&raws, summary.nodes.clone());
+    let nodes = link(raws, &cuts);
     let order = order(&nodes);
-    let lost = lost(&nodes, &summary.nodes);
+    let lost = lost(&nodes, &cuts);
     Ok((records(&nodes, &order, start, &lost), summary))
 }
 
@@ -131,7 +137,7 @@ fn field(r: &Raw, i: usize) -> &str {
 }
 
 /// Keeps the program's events and links each to what it follows.
-fn link(raws: Vec<Raw>) -> Vec<Node> {
+fn link(raws: Vec<Raw>, cuts: &Cuts) -> Vec<Node> {
     // The program's processes: those the recorders traced (a new one
     // says `started` first). Spawns of others (the runtime's helpers for a
     // remote call) are not the program's.
@@ -211,33 +217,44 @@ fn link(raws: Vec<Raw>) -> Vec<Node> {
     // Sends by (destination, message), in the order they were sent.
     let mut by_ts: Vec<usize> = (0..nodes.len()).collect();
     by_ts.sort_by_key(|&i| nodes.get(i).map_or(0, |n| n.raw.ts));
-    let mut sends: HashMap<(Pid, String), VecDeque<usize>> = HashMap::new();
+    let mut sends: HashMap<(Pid, String), Vec<usize>> = HashMap::new();
     for &i in &by_ts {
         if let Some(n) = nodes.get(i).filter(|n| n.raw.kind == "send") {
             if let Some(to) = n.to {
                 sends
                     .entry((to, field(&n.raw, 1).to_string()))
                     .or_default()
-                    .push_back(i);
+                    .push(i);
             }
         }
     }
-    let exits: HashMap<Pid, usize> = nodes
+    // How each process ended: its event, reason and time.
+    let ends: HashMap<Pid, (usize, String, u64)> = nodes
         .iter()
         .enumerate()
         .filter(|(_, n)| matches!(n.raw.kind.as_str(), "exit" | "crash"))
-        .map(|(i, n)| (n.raw.proc, i))
+        .map(|(i, n)| (n.raw.proc, (i, field(&n.raw, 0).to_string(), n.raw.ts)))
         .collect();
     let mut keep = vec![true; nodes.len()];
     for &i in &by_ts {
         let Some(n) = nodes.get(i).filter(|n| n.raw.kind == "receive") else {
             continue;
         };
-        let proc = n.raw.proc;
+        let (proc, ts) = (n.raw.proc, n.raw.ts);
         let msg = field(&n.raw, 0).to_string();
-        let send = sends
-            .get_mut(&(proc, msg.clone()))
-            .and_then(VecDeque::pop_front);
+        // The earliest send of an equal message to this process that was
+        // sent before it arrived and not across a partition. (Equal
+        // messages of two senders cannot be told apart; each sender's own
+        // stay in order.)
+        let send = sends.get_mut(&(proc, msg.clone())).and_then(|list| {
+            let k = list.iter().position(|&s| {
+                nodes.get(s).is_some_and(|sn| {
+                    sn.raw.ts <= ts.saturating_add(SKEW_US)
+                        && !cuts.apart(sn.raw.ts, sn.raw.proc, proc)
+                })
+            })?;
+            Some(list.remove(k))
+        });
         if let Some(s) = send {
             if let Some(sn) = nodes.get_mut(s) {
                 sn.received = true;
@@ -251,14 +268,25 @@ fn link(raws: Vec<Raw>) -> Vec<Node> {
                 n.raw.kind = "timeout".into();
                 n.raw.fields.clear();
             }
-        } else if let Some(e) = signal_from(&msg).and_then(|p| exits.get(&p)) {
-            if let Some(n) = nodes.get_mut(i) {
-                n.after.push(*e);
+        } else if let Some((from, reason)) = signal_from(&msg) {
+            // An exit signal as a message follows the end it tells of,
+            // when that end came first and matches.
+            if let Some((e, why, at)) = ends.get(&from) {
+                let crashed = nodes.get(*e).is_some_and(|x| x.raw.kind == "crash");
+                if *at <= ts.saturating_add(SKEW_US) && (crashed || *why == reason) {
+                    if let Some(n) = nodes.get_mut(i) {
+                        n.after.push(*e);
+                    }
+                }
             }
-        } else if let Some(slot) = keep.get_mut(i) {
-            // A reply of the runtime (code server, I/O, spawn).
-            *slot = false;
+        } else if RUNTIME_REPLIES.iter().any(|r| msg.starts_with(r)) {
+            // A reply of the runtime to the program (code loading, I/O).
+            if let Some(slot) = keep.get_mut(i) {
+                *slot = false;
+            }
         }
+        // Anything else (a timer's message, a node's `nodedown`) stays a
+        // receive with no send.
     }
     // A new process's first event (of those kept) follows its spawn.
     let first_of: HashMap<Pid, usize> = nodes
@@ -297,42 +325,75 @@ fn link(raws: Vec<Raw>) -> Vec<Node> {
     kept
 }
 
+/// How far apart two nodes' timestamps can be and still be read as one
+/// clock (the nodes share the machine's).
+const SKEW_US: u64 = 2000;
+
+/// Messages the runtime sends the program's processes for pidlab or the
+/// library: not the program's.
+const RUNTIME_REPLIES: [&str; 4] = [
+    "{io_reply,",
+    "{code_server,",
+    "{spawn_reply,",
+    "{'$pidlab',",
+];
+
+/// The partitions in force over time, and which node each pid is on.
+struct Cuts {
+    node_of: HashMap<u32, usize>,
+    /// From when, which groups (`None`: healed).
+    changes: Vec<(u64, Option<Vec<Vec<usize>>>)>,
+}
+
+impl Cuts {
+    fn new(raws: &[Raw], node_of: HashMap<u32, usize>) -> Cuts {
+        let mut changes = vec![];
+        for r in raws {
+            match r.kind.as_str() {
+                "partition" => {
+                    let groups = field(r, 0)
+                        .split('|')
+                        .map(|g| {
+                            g.split(',')
+                                .filter_map(|x| x.trim_start_matches('n').parse().ok())
+                                .collect()
+                        })
+                        .collect();
+                    changes.push((r.ts, Some(groups)));
+                }
+                "heal" => changes.push((r.ts, None)),
+                _ => {}
+            }
+        }
+        Cuts { node_of, changes }
+    }
+
+    /// Whether a partition separated the nodes of `a` and `b` at `ts`. A
+    /// node no group names is a side of its own, as on the nodes.
+    fn apart(&self, ts: u64, a: Pid, b: Pid) -> bool {
+        let Some((_, Some(groups))) = self.changes.iter().rev().find(|(t, _)| *t <= ts) else {
+            return false;
+        };
+        let side = |p: Pid| {
+            let k = self.node_of.get(&p.node()).copied().unwrap_or(0);
+            groups
+                .iter()
+                .position(|g| g.contains(&k))
+                .unwrap_or(groups.len() + k)
+        };
+        side(a) != side(b)
+    }
+}
+
 /// The sends nobody received that were lost rather than still on their
 /// way when the run stopped: to a process that ended (or never was), or
 /// across a partition.
-fn lost(nodes: &[Node], node_of: &HashMap<u32, usize>) -> HashSet<usize> {
+fn lost(nodes: &[Node], cuts: &Cuts) -> HashSet<usize> {
     let ended: HashSet<Pid> = nodes
         .iter()
         .filter(|n| matches!(n.raw.kind.as_str(), "exit" | "crash"))
         .map(|n| n.raw.proc)
         .collect();
-    // The partitions in force, by time: (from, groups), `None` once healed.
-    let mut cuts: Vec<(u64, Option<Vec<Vec<usize>>>)> = vec![];
-    for n in nodes {
-        match n.raw.kind.as_str() {
-            "partition" => {
-                let groups = field(&n.raw, 0)
-                    .split('|')
-                    .map(|g| {
-                        g.split(',')
-                            .filter_map(|x| x.trim_start_matches('n').parse().ok())
-                            .collect()
-                    })
-                    .collect();
-                cuts.push((n.raw.ts, Some(groups)));
-            }
-            "heal" => cuts.push((n.raw.ts, None)),
-            _ => {}
-        }
-    }
-    let side = |groups: &[Vec<usize>], p: Pid| {
-        let k = node_of.get(&p.node()).copied().unwrap_or(0);
-        groups.iter().position(|g| g.contains(&k))
-    };
-    let cut = |ts: u64, a: Pid, b: Pid| match cuts.iter().rev().find(|(t, _)| *t <= ts) {
-        Some((_, Some(groups))) => side(groups, a) != side(groups, b),
-        _ => false,
-    };
     nodes
         .iter()
         .enumerate()
@@ -340,22 +401,25 @@ fn lost(nodes: &[Node], node_of: &HashMap<u32, usize>) -> HashSet<usize> {
         .filter(|(_, n)| {
             n.raw.kind == "send_lost"
                 || n.to
-                    .is_some_and(|to| ended.contains(&to) || cut(n.raw.ts, n.raw.proc, to))
+                    .is_some_and(|to| ended.contains(&to) || cuts.apart(n.raw.ts, n.raw.proc, to))
         })
         .map(|(i, _)| i)
         .collect()
 }
 
 /// The process an `{'EXIT', Pid, Reason}` or `{'DOWN', Ref, process, Pid,
-/// Reason}` message tells of.
-fn signal_from(msg: &str) -> Option<Pid> {
+/// Reason}` message tells of, and the reason.
+fn signal_from(msg: &str) -> Option<(Pid, String)> {
     let rest = if let Some(r) = msg.strip_prefix("{'EXIT',") {
         r
     } else {
         let r = msg.strip_prefix("{'DOWN',")?;
         r.get(r.find(",process,")? + ",process,".len()..)?
     };
-    Pid::parse(rest.get(..=rest.find('>')?)?)
+    let end = rest.find('>')?;
+    let pid = Pid::parse(rest.get(..=end)?)?;
+    let reason = rest.get(end + 1..)?.strip_prefix(',')?.strip_suffix('}')?;
+    Some((pid, reason.to_string()))
 }
 
 /// One order of the events that keeps every process's order and puts

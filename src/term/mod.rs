@@ -38,20 +38,28 @@ pub fn map_set(m: &mut TermMap, k: Term, v: Term) {
 
 /// A process identifier: printed `<0.N.0>`. The simulator's processes all
 /// live on node 0; a trace recorded on real Erlang nodes (`pidlab beam`)
-/// also names processes of other nodes, `<9876.90.0>`, and keeps the node's
-/// number in the high 32 bits.
+/// also names processes of other nodes, `<9876.90.0>`, and pids whose last
+/// number is not 0 (`<0.7310.1>`, once a node has made 2^15 processes).
+/// The middle number is the low 32 bits, the last one the next 12, the
+/// node the top 20.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Pid(pub u64);
 
 impl Pid {
     /// A process of another node, as erl prints it: `<node.number.0>`.
     pub fn remote(node: u32, number: u32) -> Pid {
-        Pid(u64::from(node) << 32 | u64::from(number))
+        Pid::full(node, number, 0)
+    }
+
+    /// `<node.number.serial>`; a node or serial too large to keep is cut
+    /// to its low bits.
+    pub fn full(node: u32, number: u32, serial: u32) -> Pid {
+        Pid(u64::from(node & 0xF_FFFF) << 44 | u64::from(serial & 0xFFF) << 32 | u64::from(number))
     }
 
     /// The node's number in the printed pid (0 for the local node).
     pub fn node(self) -> u32 {
-        (self.0 >> 32) as u32
+        (self.0 >> 44) as u32
     }
 
     /// The middle number of the printed pid.
@@ -59,19 +67,26 @@ impl Pid {
         self.0 as u32
     }
 
+    /// The last number of the printed pid.
+    pub fn serial(self) -> u32 {
+        ((self.0 >> 32) & 0xFFF) as u32
+    }
+
     /// `<0.81.0>` or `<9876.90.0>` back into a pid.
     pub fn parse(s: &str) -> Option<Pid> {
         let inner = s.strip_prefix('<')?.strip_suffix('>')?;
         let mut parts = inner.split('.');
-        let node = parts.next()?.parse().ok()?;
+        let node: u32 = parts.next()?.parse().ok()?;
         let number = parts.next()?.parse().ok()?;
-        (parts.next()? == "0" && parts.next().is_none()).then(|| Pid::remote(node, number))
+        let serial: u32 = parts.next()?.parse().ok()?;
+        let fits = node <= 0xF_FFFF && serial <= 0xFFF && parts.next().is_none();
+        fits.then(|| Pid::full(node, number, serial))
     }
 }
 
 impl std::fmt::Display for Pid {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        write!(f, "<{}.{}.0>", self.node(), self.number())
+        write!(f, "<{}.{}.{}>", self.node(), self.number(), self.serial())
     }
 }
 
