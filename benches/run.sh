@@ -18,20 +18,11 @@ for w in fib listwork bigfact mapwork ring spawn_many; do
 done
 
 
-# The same ring with the trace on: every event with its clocks, as JSON Lines.
-# It takes minutes (every vector clock in a ring is dense); QUICK=1 skips it.
-if [ -z "${QUICK:-}" ]; then
-start=$(date +%s.%N)
-./target/release/pidlab run benches/ring.erl --trace-json /dev/null >/dev/null
-end=$(date +%s.%N)
-printf '%-10s %10.3f   (trace on: --trace-json)\n' ring_trace "$(echo "$end - $start" | bc -l)"
-fi
-
-
-# Start-up: the shell ready and gone (script mode, one input) beside erl's boot.
-start=$(date +%s.%N); for i in 1 2 3 4 5 6 7 8 9 10; do echo 'q().' | ./target/release/pidlab >/dev/null; done; end=$(date +%s.%N)
-p_s=$(echo "($end - $start) / 10" | bc -l)
-start=$(date +%s.%N); for i in 1 2 3 4 5 6 7 8 9 10; do erl -noshell -eval 'halt().' >/dev/null; done; end=$(date +%s.%N)
-e_s=$(echo "($end - $start) / 10" | bc -l)
-printf '%-10s %10.3f %10.3f %8.2f   (shell start-up, mean of 10)\n' startup "$p_s" "$e_s" "$(echo "$p_s / $e_s" | bc -l)"
-rm -rf "$tmp"
+# Tracing's cost: a ring of 100 processes (10^5 messages) without the trace
+# and with --trace-json (every event with its full vector clock, as JSON
+# Lines), as a ratio to the untraced run.
+secs() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
+plain=$(secs ./target/release/pidlab run benches/ring100.erl)
+json=$(secs ./target/release/pidlab run benches/ring100.erl --trace-json /dev/null)
+printf '%-10s %10.3f\n' ring100 "$plain"
+printf '%-10s %10.3f %19.2f   (x untraced)\n' ring100_json "$json" "$(echo "$json / $plain" | bc -l)"
