@@ -675,6 +675,7 @@ fn cmd_run(
         err: std::io::stderr().lock(),
         json,
     });
+    let mut line = String::new();
     let hooks = run::Hooks {
         output: &mut |s| {
             let _ = sinks.borrow_mut().out.write_all(&run::latin1_bytes(s));
@@ -685,7 +686,8 @@ fn cmd_run(
                 let _ = writeln!(sinks.err, "{}", pidlab::view::event::line(e));
             }
             if let Some(j) = sinks.json.as_mut() {
-                let _ = writeln!(j, "{}", pidlab::view::event::json(e));
+                pidlab::view::event::write_json(e, &mut line);
+                let _ = writeln!(j, "{line}");
             }
             if keep {
                 kept.borrow_mut().push(e.clone());

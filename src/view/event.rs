@@ -56,8 +56,62 @@ pub fn line(e: &Event) -> String {
     )
 }
 
+/// The JSON Lines record of an event as text, the same bytes as
+/// `json(e).to_string()` but written without building the vector clock as
+/// a JSON value: a traced run writes one clock per event, and with many
+/// processes the clocks are most of the trace. `out` is cleared first.
+pub fn write_json(e: &Event, out: &mut String) {
+    use std::fmt::Write;
+    out.clear();
+    let Some((_, vc)) = &e.clock else {
+        let _ = write!(out, "{}", json(e));
+        return;
+    };
+    // Every other field comes before "vc" in the record's (sorted) keys.
+    let _ = write!(out, "{}", record(e, false));
+    if out.ends_with('}') {
+        out.pop();
+    }
+    out.push_str(if out.len() > 1 {
+        ",\"vc\":{"
+    } else {
+        "\"vc\":{"
+    });
+    // The clock's pids as text (they need no escaping), sorted as text.
+    let mut names = String::new();
+    let mut entries: Vec<(std::ops::Range<usize>, u64)> = Vec::with_capacity(vc.len());
+    let mut digits = itoa::Buffer::new();
+    for (p, n) in vc.iter() {
+        let start = names.len();
+        names.push('<');
+        names.push_str(digits.format(p.node()));
+        names.push('.');
+        names.push_str(digits.format(p.number()));
+        names.push('.');
+        names.push_str(digits.format(p.serial()));
+        names.push('>');
+        entries.push((start..names.len(), *n));
+    }
+    entries.sort_by(|(a, _), (b, _)| names.get(a.clone()).cmp(&names.get(b.clone())));
+    for (i, (r, n)) in entries.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('"');
+        out.push_str(names.get(r.clone()).unwrap_or_default());
+        out.push_str("\":");
+        out.push_str(digits.format(*n));
+    }
+    out.push_str("}}");
+}
+
 /// The JSON Lines record of an event (see TRACE.md).
 pub fn json(e: &Event) -> serde_json::Value {
+    record(e, true)
+}
+
+/// The record, with its vector clock or without.
+fn record(e: &Event, with_vc: bool) -> serde_json::Value {
     let mut m = serde_json::Map::new();
     m.insert("id".into(), format!("e{}", e.id).into());
     m.insert("kind".into(), e.kind.name().into());
@@ -72,11 +126,13 @@ pub fn json(e: &Event) -> serde_json::Value {
     }
     if let Some((l, vc)) = &e.clock {
         m.insert("lamport".into(), (*l).into());
-        let v: serde_json::Map<String, serde_json::Value> = vc
-            .iter()
-            .map(|(p, n)| (pid_text(*p), (*n).into()))
-            .collect();
-        m.insert("vc".into(), v.into());
+        if with_vc {
+            let v: serde_json::Map<String, serde_json::Value> = vc
+                .iter()
+                .map(|(p, n)| (pid_text(*p), (*n).into()))
+                .collect();
+            m.insert("vc".into(), v.into());
+        }
     }
     let detail = match &e.kind {
         Kind::Spawn { child } => Some(("child", pid_text(*child))),

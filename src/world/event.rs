@@ -105,10 +105,18 @@ impl Vc {
 
     /// Every entry the larger of the two clocks'.
     pub fn merge(&mut self, other: &Vc) {
+        // Both are in pid order: one pass finds what to raise.
+        let mut raises = vec![];
+        let mut mine = self.iter().peekable();
         for (p, n) in other.iter() {
-            if self.get(*p) < *n {
-                self.raise(*p, *n);
+            while mine.next_if(|(q, _)| *q < p).is_some() {}
+            let m = mine.peek().filter(|(q, _)| *q == p).map_or(0, |(_, m)| **m);
+            if m < *n {
+                raises.push((*p, *n));
             }
+        }
+        for (p, n) in raises {
+            self.raise(p, n);
         }
     }
 }
