@@ -247,6 +247,20 @@ fn a_deterministic_programs_output_on_real_nodes_equals_the_simulators() {
 }
 
 #[test]
+fn the_others_finish_after_main_returns() {
+    let sim = pidlab(&["run", "tests/beam/handoff.erl", "--wait"]);
+    let (ran, t) = beam("tests/beam/handoff.erl", &[]);
+    assert_eq!(
+        (ran.status, ran.stdout.as_str()),
+        (0, "sum 5050\n"),
+        "{}",
+        ran.stderr
+    );
+    assert_eq!(ran.stdout, sim.stdout);
+    clock_rules("handoff", &t);
+}
+
+#[test]
 fn the_shim_compiles_without_warnings_and_behaves_on_erl() {
     let dir = tempfile::tempdir().expect("a scratch folder");
     let shim = pidlab(&["shim"]);

@@ -134,14 +134,16 @@ is_fault({heal, At, _}) -> is_integer(At);
 is_fault({crash, At, _}) -> is_integer(At);
 is_fault(_) -> false.
 
-%% Waits until the program is done: main returns, or nothing is recorded
-%% for `quiet` milliseconds while every process waits in a receive (and no
-%% fault is still to come), or the time limit.
+%% Waits until the program is done: `quiet` milliseconds after main
+%% returned, or once nothing is recorded for `quiet` milliseconds while
+%% every process waits in a receive (and no fault is still to come), or at
+%% the time limit.
 wait(S = #{main := Main, main_ref := Ref}) ->
     receive
         {'DOWN', Ref, process, Main, Reason} ->
-            %% As in the simulator, the run ends when main does.
-            S#{main_exit := Reason, stop => main};
+            %% The others get `quiet` milliseconds more (the run stops
+            %% sooner if they fall quiet), then the run ends.
+            wait(S#{main_exit := Reason, main_ended => erlang:now()});
         {'$pidlab', halt, _} ->
             %% The program called halt/0,1,2 or init:stop/0,1.
             S#{stop => halted};
@@ -166,6 +168,11 @@ wait(S = #{main := Main, main_ref := Ref}) ->
             Elapsed = timer:now_diff(Now, maps:get(start, S)) div 1000,
             Since = timer:now_diff(Now, maps:get(changed, S)) div 1000,
             Interrupted = filelib:is_file(map_get(stop_file, S)),
+            Ended = maps:get(main_ended, S, none),
+            After = case Ended of
+                        none -> 0;
+                        _ -> timer:now_diff(Now, Ended) div 1000
+                    end,
             if
                 Interrupted ->
                     S0#{stop => interrupted};
@@ -173,6 +180,8 @@ wait(S = #{main := Main, main_ref := Ref}) ->
                     S0#{stop => time_limit};
                 Largest >= map_get(max_events, S) ->
                     S0#{stop => max_events};
+                Ended =/= none, After >= map_get(quiet, S) ->
+                    S0#{stop => main};
                 Count =/= map_get(count, S) ->
                     wait(S0#{count := Count, changed := Now});
                 not Busy, Since >= map_get(quiet, S), map_get(pending, S) =:= 0 ->
