@@ -332,6 +332,48 @@ fn mistakes_get_clear_answers() {
         "{}",
         r.stderr
     );
+    // An erl whose named node does not start (erlc, which runs erl too,
+    // still works).
+    let fake = d.join("fake");
+    std::fs::create_dir(&fake).expect("a folder");
+    let real_erl = String::from_utf8(
+        Command::new("sh")
+            .args(["-c", "command -v erl"])
+            .output()
+            .expect("sh runs")
+            .stdout,
+    )
+    .expect("a path");
+    std::fs::write(
+        fake.join("erl"),
+        format!(
+            "#!/bin/sh\ncase \"$*\" in *-sname*) echo 'Protocol inet_tcp: register/listen error' >&2; exit 1;; esac\nexec {} \"$@\"\n",
+            real_erl.trim()
+        ),
+    )
+    .expect("written");
+    let mut perms = std::fs::metadata(fake.join("erl"))
+        .expect("there")
+        .permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    std::fs::set_permissions(fake.join("erl"), perms).expect("executable");
+    let path = format!(
+        "{}:{}",
+        fake.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let r = pidlab_in(d, &["beam", "fine.erl"], Some(&path));
+    assert_eq!(r.status, 3, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("register/listen error"),
+        "erl's own words: {}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("erl -sname test@localhost"),
+        "{}",
+        r.stderr
+    );
     // A program erlc rejects: its message, with the line.
     let r = pidlab_in(d, &["beam", "broken.erl"], None);
     assert_eq!(r.status, 1, "{}", r.stderr);
