@@ -671,3 +671,59 @@ fn two_phase_commit_has_as_many_states_as_an_independent_model() {
         assert_eq!(at(&r, "states").as_u64(), Some(model), "{n} managers: {r}");
     }
 }
+
+/// Counts theory fixes for N processes that never interact, spawned one by
+/// one by main (independent_n.erl). Main takes N + 1 steps (a spawn each,
+/// then its return); each worker takes one step, any time after its spawn.
+/// A state is how far main got (m of N spawns, or returned) and which of
+/// the m spawned workers are done: 2^m states for each m, and 2^N once main
+/// has returned. From a state, main can step (until it returns) and every
+/// spawned worker not yet done can. Every execution ends in the one final
+/// state; with states merged, the executions the search counts are the
+/// final state's plus one for each step into a state already seen.
+#[test]
+fn with_the_reduction_off_independent_processes_give_the_counts_of_the_formula() {
+    for n in 1..=6u32 {
+        let arg = n.to_string();
+        let (status, full) = explore_json(&[
+            "tests/explore/independent_n.erl",
+            &arg,
+            "--no-reduction",
+            "--threads",
+            "1",
+        ]);
+        assert_eq!(status, Some(0), "{full}");
+        let mut states = 0u64;
+        let mut steps = 0u64;
+        for m in 0..=n {
+            states += 1 << m;
+            // In each of the 2^m states, main steps once and, summed over
+            // the states, the spawned workers not yet done step m 2^(m-1)
+            // times.
+            steps += (1 << m) + u64::from(m) * (1 << m) / 2;
+        }
+        // Main has returned: 2^N states, workers only.
+        states += 1 << n;
+        steps += u64::from(n) * (1 << n) / 2;
+        assert_eq!(at(&full, "states"), states, "N = {n}: {full}");
+        assert_eq!(at(&full, "transitions"), steps, "N = {n}: {full}");
+        assert_eq!(
+            at(&full, "executions"),
+            steps - (states - 1) + 1,
+            "N = {n}: {full}"
+        );
+        assert_eq!(at(&full, "final_states"), 1, "N = {n}: {full}");
+        // With the reduction, fewer (main keeps the workers' pids in its
+        // list, so their ends are not independent of it: not always one).
+        let (_, reduced) = explore_json(&["tests/explore/independent_n.erl", &arg]);
+        assert!(
+            at(&reduced, "states").as_u64() <= at(&full, "states").as_u64(),
+            "{reduced}"
+        );
+        assert_eq!(
+            at(&reduced, "final_states"),
+            1,
+            "N = {n}, reduced: {reduced}"
+        );
+    }
+}
