@@ -243,44 +243,7 @@ enum Command {
     },
     /// Run FILE.erl on real distributed Erlang nodes (erl on loopback),
     /// recording its trace with Erlang's own tracing.
-    Beam {
-        file: std::path::PathBuf,
-        /// More modules of the program (FILE.erl), then main's arguments.
-        args: Vec<String>,
-        /// How many nodes: main runs on n1, spawns go round-robin.
-        #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u64).range(1..=16))]
-        nodes: u64,
-        /// Write the trace as JSON Lines to FILE (see TRACE.md).
-        #[arg(long, value_name = "FILE")]
-        trace_json: Option<std::path::PathBuf>,
-        /// Draw the run as a space-time diagram on stderr when it ends.
-        #[arg(long)]
-        diagram: bool,
-        /// Write the trace as FORMAT to PATH when the run ends (repeatable).
-        #[arg(long, value_name = "FORMAT=PATH")]
-        export: Vec<String>,
-        /// Cut the nodes apart, e.g. 'n1|n2,n3'; '@T' cuts T milliseconds
-        /// after the start.
-        #[arg(long)]
-        partition: Option<String>,
-        /// Reconnect the nodes this many milliseconds after the start.
-        #[arg(long, value_name = "T")]
-        heal_at: Option<u64>,
-        /// Crash at a time: n3@time=T halts node n3, p2@time=T or
-        /// NAME@time=T kills a process (repeatable).
-        #[arg(long)]
-        crash: Vec<String>,
-        /// Stop once nothing has happened for this many milliseconds and
-        /// every process waits in a receive.
-        #[arg(long, value_name = "MS", default_value_t = 1000)]
-        quiet: u64,
-        /// Stop after this many seconds in any case.
-        #[arg(long, value_name = "S", default_value_t = 30)]
-        time_limit: u64,
-        /// Stop once a node has recorded this many events.
-        #[arg(long, value_name = "N", default_value_t = 200_000)]
-        max_events: u64,
-    },
+    Beam(BeamArgs),
     /// Print the pidlab module for real Erlang: `pidlab shim > pidlab.erl`.
     Shim,
     /// Draw a saved trace (`run --trace-json`) as a space-time diagram.
@@ -768,18 +731,43 @@ fn cmd_run(
 }
 
 /// The flags of `pidlab beam`.
+#[derive(clap::Args)]
 struct BeamArgs {
     file: std::path::PathBuf,
+    /// More modules of the program (FILE.erl), then main's arguments.
     args: Vec<String>,
-    nodes: usize,
+    /// How many nodes: main runs on n1, spawns go round-robin.
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u64).range(1..=16))]
+    nodes: u64,
+    /// Write the trace as JSON Lines to FILE (see TRACE.md).
+    #[arg(long, value_name = "FILE")]
     trace_json: Option<std::path::PathBuf>,
+    /// Draw the run as a space-time diagram on stderr when it ends.
+    #[arg(long)]
     diagram: bool,
+    /// Write the trace as FORMAT to PATH when the run ends (repeatable).
+    #[arg(long, value_name = "FORMAT=PATH")]
     export: Vec<String>,
+    /// Cut the nodes apart, e.g. 'n1|n2,n3'; '@T' cuts T milliseconds
+    /// after the start.
+    #[arg(long)]
     partition: Option<String>,
+    /// Reconnect the nodes this many milliseconds after the start.
+    #[arg(long, value_name = "T")]
     heal_at: Option<u64>,
+    /// Crash at a time: n3@time=T halts node n3, p2@time=T or
+    /// NAME@time=T kills a process (repeatable).
+    #[arg(long)]
     crash: Vec<String>,
+    /// Stop once nothing has happened for this many milliseconds and
+    /// every process waits in a receive.
+    #[arg(long, value_name = "MS", default_value_t = 1000)]
     quiet: u64,
+    /// Stop after this many seconds in any case.
+    #[arg(long, value_name = "S", default_value_t = 30)]
     time_limit: u64,
+    /// Stop once a node has recorded this many events.
+    #[arg(long, value_name = "N", default_value_t = 200_000)]
     max_events: u64,
 }
 
@@ -794,7 +782,7 @@ fn cmd_beam(a: &BeamArgs) -> ExitCode {
         ExitCode::from(code)
     };
     let mut opts = beam::Options {
-        nodes: a.nodes,
+        nodes: a.nodes as usize,
         quiet_ms: a.quiet,
         time_limit_ms: a.time_limit.saturating_mul(1000),
         max_events: a.max_events,
@@ -802,13 +790,13 @@ fn cmd_beam(a: &BeamArgs) -> ExitCode {
         ..beam::Options::default()
     };
     if let Some(p) = &a.partition {
-        match beam::parse_partition(p, a.nodes) {
+        match beam::parse_partition(p, a.nodes as usize) {
             Ok(p) => opts.partition = Some(p),
             Err(msg) => return fail(format!("--partition {p}: {msg}"), None, 2),
         }
     }
     for c in &a.crash {
-        match beam::parse_crash(c, a.nodes) {
+        match beam::parse_crash(c, a.nodes as usize) {
             Ok(c) => opts.crashes.push(c),
             Err(msg) => return fail(msg, None, 2),
         }
@@ -1941,33 +1929,7 @@ fn main() -> ExitCode {
                 print!("{}", pidlab::beam::SHIM);
                 ExitCode::SUCCESS
             }
-            Some(Command::Beam {
-                file,
-                args,
-                nodes,
-                trace_json,
-                diagram,
-                export,
-                partition,
-                heal_at,
-                crash,
-                quiet,
-                time_limit,
-                max_events,
-            }) => cmd_beam(&BeamArgs {
-                file,
-                args,
-                nodes: nodes as usize,
-                trace_json,
-                diagram,
-                export,
-                partition,
-                heal_at,
-                crash,
-                quiet,
-                time_limit,
-                max_events,
-            }),
+            Some(Command::Beam(a)) => cmd_beam(&a),
             Some(Command::Check {
                 exercise,
                 solution,
