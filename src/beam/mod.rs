@@ -164,37 +164,14 @@ fn find_erl(tool: &str) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// An Erlang atom, quoted.
+/// An Erlang atom, as `~w` writes it (quoted when it must be).
 fn atom(s: &str) -> String {
-    let mut out = String::from("'");
-    for c in s.chars() {
-        match c {
-            '\'' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    out.push('\'');
-    out
+    crate::term::write::write(&crate::term::Term::atom(s))
 }
 
-/// An Erlang string.
+/// An Erlang string, as `~w` writes it (a list of character codes).
 fn string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' => out.push_str("\\n"),
-            _ => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    crate::term::write::write(&crate::term::Term::string(s))
 }
 
 /// A name for this run's nodes that no other run on the machine uses.
