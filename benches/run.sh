@@ -22,7 +22,7 @@ done
 # and with --trace-json (every event with its full vector clock, as JSON
 # Lines), as a ratio to the untraced run.
 secs() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
-plain=$(secs ./target/release/pidlab run benches/ring100.erl)
-json=$(secs ./target/release/pidlab run benches/ring100.erl --trace-json /dev/null)
+plain=$(secs ./target/release/pidlab run benches/ring.erl 100 1000)
+json=$(secs ./target/release/pidlab run benches/ring.erl 100 1000 --trace-json /dev/null)
 printf '%-10s %10.3f\n' ring100 "$plain"
 printf '%-10s %10.3f %19.2f   (x untraced)\n' ring100_json "$json" "$(echo "$json / $plain" | bc -l)"
