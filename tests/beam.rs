@@ -321,16 +321,10 @@ fn mistakes_get_clear_answers() {
     let empty = d.join("empty");
     std::fs::create_dir(&empty).expect("a folder");
     let r = pidlab_in(d, &["beam", "fine.erl"], empty.to_str());
-    assert_eq!(r.status, 3, "{}", r.stderr);
-    assert!(
-        r.stderr.contains("`erl` is not on the PATH"),
-        "{}",
-        r.stderr
-    );
-    assert!(
-        r.stderr.contains("apt-get install erlang-nox"),
-        "{}",
-        r.stderr
+    answers(
+        &r,
+        3,
+        &["`erl` is not on the PATH", "apt-get install erlang-nox"],
     );
     // An erl whose named node does not start (erlc, which runs erl too,
     // still works).
@@ -363,37 +357,30 @@ fn mistakes_get_clear_answers() {
         std::env::var("PATH").unwrap_or_default()
     );
     let r = pidlab_in(d, &["beam", "fine.erl"], Some(&path));
-    assert_eq!(r.status, 3, "{}", r.stderr);
-    assert!(
-        r.stderr.contains("register/listen error"),
-        "erl's own words: {}",
-        r.stderr
-    );
-    assert!(
-        r.stderr.contains("erl -sname test@localhost"),
-        "{}",
-        r.stderr
+    // erl's own words, and how to check.
+    answers(
+        &r,
+        3,
+        &["register/listen error", "erl -sname test@localhost"],
     );
     // A program erlc rejects: its message, with the line.
     let r = pidlab_in(d, &["beam", "broken.erl"], None);
-    assert_eq!(r.status, 1, "{}", r.stderr);
-    assert!(r.stderr.contains("broken.erl:3:"), "{}", r.stderr);
-    assert!(
-        r.stderr.contains("erlc does not compile broken.erl"),
-        "{}",
-        r.stderr
+    answers(
+        &r,
+        1,
+        &["broken.erl:3:", "erlc does not compile broken.erl"],
     );
     // A pidlab function the shim does not have.
     let r = pidlab_in(d, &["beam", "unknown.erl"], None);
-    assert_eq!(r.status, 1, "{}", r.stderr);
-    assert!(r.stderr.contains("unknown.erl:3:"), "{}", r.stderr);
-    assert!(
-        r.stderr
-            .contains("pidlab:explode/1 is not in the pidlab module"),
-        "{}",
-        r.stderr
+    answers(
+        &r,
+        1,
+        &[
+            "unknown.erl:3:",
+            "pidlab:explode/1 is not in the pidlab module",
+            "emit/1",
+        ],
     );
-    assert!(r.stderr.contains("emit/1"), "{}", r.stderr);
     // Flags.
     for (flags, says) in [
         (vec!["--partition", "n1|n5"], "there is no node n5"),
@@ -404,14 +391,19 @@ fn mistakes_get_clear_answers() {
     ] {
         let mut args = vec!["beam", "fine.erl"];
         args.extend(flags.iter().copied());
-        let r = pidlab_in(d, &args, None);
-        assert_eq!(r.status, 2, "{flags:?}: {}", r.stderr);
-        assert!(r.stderr.contains(says), "{flags:?}: {}", r.stderr);
+        answers(&pidlab_in(d, &args, None), 2, &[says]);
     }
     // A crash rule that names nobody, said when the run ends.
     let r = pidlab_in(d, &["beam", "fine.erl", "--crash", "nobody@time=0"], None);
-    assert_eq!(r.status, 2, "{}", r.stderr);
-    assert!(r.stderr.contains("--crash names nobody"), "{}", r.stderr);
+    answers(&r, 2, &["--crash names nobody"]);
+}
+
+/// A run ended with `status` and said each of `says` on stderr.
+fn answers(r: &Ran, status: i32, says: &[&str]) {
+    assert_eq!(r.status, status, "{}", r.stderr);
+    for s in says {
+        assert!(r.stderr.contains(s), "`{s}` not said in: {}", r.stderr);
+    }
 }
 
 #[test]

@@ -78,26 +78,38 @@ start() ->
 loop(Peer) -> receive {ping, N} -> Peer ! {ping, N + 1}, loop(Peer) end.
 "#;
 
-#[test]
-fn stepping_many_times_in_the_shell_keeps_memory_linear() {
-    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let dir = std::env::temp_dir().join(format!("pidlab-mem-{}", std::process::id()));
+/// Writes the ping-pong module into a folder of its own (named after
+/// `tag`) and gives the shell input that compiles it.
+fn load_ping_pong(tag: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("{tag}-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);
     let file = dir.join("pingpong.erl");
     std::fs::write(&file, PING_PONG).expect("the module is written");
+    format!("c({:?}).", file.display().to_string())
+}
+
+/// One shell input; what it printed and answered goes to `out`.
+fn eval(shell: &mut pidlab::repl::Session, input: &str, out: &mut String) {
+    if let pidlab::repl::Reply::Text(t, _) = shell.eval(input, &mut |s| out.push_str(s)) {
+        out.push_str(&t);
+    }
+}
+
+#[test]
+fn stepping_many_times_in_the_shell_keeps_memory_linear() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let load = load_ping_pong("pidlab-mem");
     let mut shell = pidlab::repl::Session::for_script(pidlab::diag::render::Style::PLAIN);
     let before = pidlab::alloc::live_bytes();
     let mut out = String::new();
     for input in [
-        format!("c({:?}).", file.display().to_string()),
-        ":mode manual".to_string(),
-        "pingpong:start().".to_string(),
-        ":step 8000".to_string(),
-        ":back e6000".to_string(),
+        load.as_str(),
+        ":mode manual",
+        "pingpong:start().",
+        ":step 8000",
+        ":back e6000",
     ] {
-        if let pidlab::repl::Reply::Text(t, _) = shell.eval(&input, &mut |s| out.push_str(s)) {
-            out.push_str(&t);
-        }
+        eval(&mut shell, input, &mut out);
     }
     let grown = pidlab::alloc::live_bytes().saturating_sub(before);
     assert!(
@@ -116,24 +128,20 @@ fn stepping_many_times_in_the_shell_keeps_memory_linear() {
 #[test]
 fn the_shell_keeps_a_few_hundred_bytes_per_event() {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let dir = std::env::temp_dir().join(format!("pidlab-mem-ev-{}", std::process::id()));
-    let _ = std::fs::create_dir_all(&dir);
-    let file = dir.join("pingpong.erl");
-    std::fs::write(&file, PING_PONG).expect("the module is written");
+    let load = load_ping_pong("pidlab-mem-ev");
     let mut shell = pidlab::repl::Session::for_script(pidlab::diag::render::Style::PLAIN);
     let mut out = String::new();
-    let mut eval = |shell: &mut pidlab::repl::Session, input: &str| {
-        if let pidlab::repl::Reply::Text(t, _) = shell.eval(input, &mut |s| out.push_str(s)) {
-            out.push_str(&t);
-        }
-    };
-    eval(&mut shell, &format!("c({:?}).", file.display().to_string()));
-    eval(&mut shell, ":mode manual");
-    eval(&mut shell, "pingpong:start().");
-    eval(&mut shell, ":step 100");
+    for input in [
+        load.as_str(),
+        ":mode manual",
+        "pingpong:start().",
+        ":step 100",
+    ] {
+        eval(&mut shell, input, &mut out);
+    }
     let before = pidlab::alloc::live_bytes();
     let events_before = shell.events();
-    eval(&mut shell, ":step 20000");
+    eval(&mut shell, ":step 20000", &mut out);
     let grown = pidlab::alloc::live_bytes().saturating_sub(before);
     let events = shell.events() - events_before;
     assert!(events > 10000, "the steps made events: {events}\n{out}");
