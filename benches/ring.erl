@@ -4,6 +4,8 @@
 %% `main([N, Laps])` runs another ring (benches/run.sh traces one of 100).
 main() ->
     run(1000, 1000).
+main([]) ->
+    main();
 main([N, Laps]) ->
     run(list_to_integer(N), list_to_integer(Laps)).
 run(N, Laps) ->

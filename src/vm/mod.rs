@@ -13,7 +13,9 @@ pub mod exception;
 pub mod module;
 pub mod op;
 pub mod process;
+pub mod stop;
 
 pub use exception::{Class, Exception};
 pub use module::{Code, Module};
-pub use process::{Effect, Limits, Process, Stop, Wake};
+pub use process::Process;
+pub use stop::{Effect, Limits, Stop, Wake};
