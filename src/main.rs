@@ -639,6 +639,7 @@ fn cmd_run(
         json,
     });
     let mut line = String::new();
+    let mut writer = pidlab::view::event::JsonWriter::default();
     let hooks = run::Hooks {
         output: &mut |s| {
             let _ = sinks.borrow_mut().out.write_all(&run::latin1_bytes(s));
@@ -649,7 +650,7 @@ fn cmd_run(
                 let _ = writeln!(sinks.err, "{}", pidlab::view::event::line(e));
             }
             if let Some(j) = sinks.json.as_mut() {
-                pidlab::view::event::write_json(e, &mut line);
+                writer.write(e, &mut line);
                 let _ = writeln!(j, "{line}");
             }
             if keep {

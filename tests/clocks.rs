@@ -277,12 +277,87 @@ const GOSSIP: &str = "-module(gen).\n-export([main/0]).\n\
 fn the_fast_json_writer_writes_the_same_bytes_as_the_json_record() {
     let mut line = String::new();
     let mut dense = 0;
+    // One writer for both traces: what it keeps from one clock to the next
+    // must not leak into the next record or the next run.
+    let mut writer = pidlab::view::event::JsonWriter::default();
     for src in [RACE, GOSSIP] {
         for e in trace_of(src, 7) {
-            pidlab::view::event::write_json(&e, &mut line);
+            writer.write(&e, &mut line);
             assert_eq!(line, pidlab::view::event::json(&e).to_string());
             dense = dense.max(e.clock.as_ref().map_or(0, |(_, vc)| vc.len()));
         }
     }
     assert!(dense > 30, "some clock has every process: {dense}");
+}
+
+/// One operation on a vector clock: raise a pid's count, tick a pid, or
+/// merge in another of the clocks.
+#[derive(Clone, Debug)]
+enum VcOp {
+    Raise(usize, u32, u64),
+    Tick(usize, u32),
+    Merge(usize, usize),
+}
+
+fn vc_op() -> impl Strategy<Value = VcOp> {
+    // Up to 80 processes, so clocks grow past a slice into chunks.
+    prop_oneof![
+        (0..3usize, 0..80u32, 1..50u64).prop_map(|(c, p, n)| VcOp::Raise(c, p, n)),
+        (0..3usize, 0..80u32).prop_map(|(c, p)| VcOp::Tick(c, p)),
+        (0..3usize, 0..3usize).prop_map(|(a, b)| VcOp::Merge(a, b)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    /// Clocks agree with a plain map under any mix of operations, and the
+    /// copies events keep do not change when the clock they came from does.
+    #[test]
+    fn vector_clocks_behave_as_maps(ops in proptest::collection::vec(vc_op(), 0..300)) {
+        use pidlab::term::Pid;
+        use pidlab::world::event::Vc;
+        use std::collections::BTreeMap;
+        let mut clocks = vec![Vc::new(), Vc::new(), Vc::new()];
+        let mut models: Vec<BTreeMap<Pid, u64>> = vec![BTreeMap::new(); 3];
+        let mut kept: Vec<(Vc, BTreeMap<Pid, u64>)> = vec![];
+        for op in ops {
+            match op {
+                VcOp::Raise(c, p, n) => {
+                    let p = Pid::full(0, p, 0);
+                    clocks[c].raise(p, n);
+                    let e = models[c].entry(p).or_insert(0);
+                    *e = (*e).max(n);
+                }
+                VcOp::Tick(c, p) => {
+                    let p = Pid::full(0, p, 0);
+                    clocks[c].tick(p);
+                    *models[c].entry(p).or_insert(0) += 1;
+                }
+                VcOp::Merge(a, b) => {
+                    let other = clocks[b].clone();
+                    clocks[a].merge(&other);
+                    for (p, n) in models[b].clone() {
+                        let e = models[a].entry(p).or_insert(0);
+                        *e = (*e).max(n);
+                    }
+                }
+            }
+            kept.push((clocks[0].clone(), models[0].clone()));
+            for (vc, m) in clocks.iter().zip(&models) {
+                let got: Vec<(Pid, u64)> = vc.iter().map(|(p, n)| (*p, *n)).collect();
+                let want: Vec<(Pid, u64)> = m.iter().map(|(p, n)| (*p, *n)).collect();
+                prop_assert_eq!(&got, &want);
+                prop_assert_eq!(vc.len(), m.len());
+                for p in 0..80 {
+                    let p = Pid::full(0, p, 0);
+                    prop_assert_eq!(vc.get(p), m.get(&p).copied().unwrap_or(0));
+                }
+            }
+        }
+        for (vc, m) in kept {
+            let got: Vec<(Pid, u64)> = vc.iter().map(|(p, n)| (*p, *n)).collect();
+            let want: Vec<(Pid, u64)> = m.into_iter().collect();
+            prop_assert_eq!(got, want);
+        }
+    }
 }

@@ -56,53 +56,98 @@ pub fn line(e: &Event) -> String {
     )
 }
 
-/// The JSON Lines record of an event as text, the same bytes as
-/// `json(e).to_string()` but written without building the vector clock as
-/// a JSON value: a traced run writes one clock per event, and with many
-/// processes the clocks are most of the trace. `out` is cleared first.
-pub fn write_json(e: &Event, out: &mut String) {
-    use std::fmt::Write;
-    out.clear();
-    let Some((_, vc)) = &e.clock else {
-        let _ = write!(out, "{}", json(e));
-        return;
-    };
-    // Every other field comes before "vc" in the record's (sorted) keys.
-    let _ = write!(out, "{}", record(e, false));
-    if out.ends_with('}') {
-        out.pop();
-    }
-    out.push_str(if out.len() > 1 {
-        ",\"vc\":{"
-    } else {
-        "\"vc\":{"
-    });
-    // The clock's pids as text (they need no escaping), sorted as text.
-    let mut names = String::new();
-    let mut entries: Vec<(std::ops::Range<usize>, u64)> = Vec::with_capacity(vc.len());
-    let mut digits = itoa::Buffer::new();
-    for (p, n) in vc.iter() {
-        let start = names.len();
-        names.push('<');
-        names.push_str(digits.format(p.node()));
-        names.push('.');
-        names.push_str(digits.format(p.number()));
-        names.push('.');
-        names.push_str(digits.format(p.serial()));
-        names.push('>');
-        entries.push((start..names.len(), *n));
-    }
-    entries.sort_by(|(a, _), (b, _)| names.get(a.clone()).cmp(&names.get(b.clone())));
-    for (i, (r, n)) in entries.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
+/// Writes JSON Lines records of events as text, the same bytes as
+/// `json(e).to_string()` but without building the vector clock as a JSON
+/// value: a traced run writes one clock per event, and with many processes
+/// the clocks are most of the trace.
+///
+/// The record's keys are sorted as text, so the clock's pids are written in
+/// the order of their text, not of their numbers. That order is kept from
+/// one record to the next and found again only when the clock's set of
+/// processes changes (in a long run it rarely does).
+#[derive(Default)]
+pub struct JsonWriter {
+    /// The pids of the last clock, in pid order.
+    pids: Vec<crate::term::Pid>,
+    /// Their texts, one after another, and where each one is.
+    names: String,
+    spans: Vec<std::ops::Range<usize>>,
+    /// Indexes into `pids` in the order of their texts.
+    order: Vec<usize>,
+    /// This clock's counts, in pid order.
+    counts: Vec<u64>,
+}
+
+impl JsonWriter {
+    /// Writes `e`'s record into `out`, which is cleared first.
+    pub fn write(&mut self, e: &Event, out: &mut String) {
+        use std::fmt::Write;
+        out.clear();
+        let Some((_, vc)) = &e.clock else {
+            let _ = write!(out, "{}", json(e));
+            return;
+        };
+        // Every other field comes before "vc" in the record's (sorted) keys.
+        let _ = write!(out, "{}", record(e, false));
+        if out.ends_with('}') {
+            out.pop();
         }
-        out.push('"');
-        out.push_str(names.get(r.clone()).unwrap_or_default());
-        out.push_str("\":");
-        out.push_str(digits.format(*n));
+        out.push_str(if out.len() > 1 {
+            ",\"vc\":{"
+        } else {
+            "\"vc\":{"
+        });
+        self.counts.clear();
+        let same = vc.len() == self.pids.len()
+            && vc
+                .iter()
+                .zip(&self.pids)
+                .all(|((p, _), q)| p == q);
+        if same {
+            self.counts.extend(vc.iter().map(|(_, n)| *n));
+        } else {
+            self.learn(vc);
+        }
+        let mut digits = itoa::Buffer::new();
+        for (k, &i) in self.order.iter().enumerate() {
+            if k > 0 {
+                out.push(',');
+            }
+            out.push('"');
+            let name = self.spans.get(i).and_then(|r| self.names.get(r.clone()));
+            out.push_str(name.unwrap_or_default());
+            out.push_str("\":");
+            out.push_str(digits.format(self.counts.get(i).copied().unwrap_or(0)));
+        }
+        out.push_str("}}");
     }
-    out.push_str("}}");
+
+    /// Takes `vc`'s pids as the ones to write, with their texts (which
+    /// need no escaping) and their order as text.
+    fn learn(&mut self, vc: &Vc) {
+        self.pids.clear();
+        self.names.clear();
+        self.spans.clear();
+        let mut digits = itoa::Buffer::new();
+        for (p, n) in vc.iter() {
+            let start = self.names.len();
+            self.names.push('<');
+            self.names.push_str(digits.format(p.node()));
+            self.names.push('.');
+            self.names.push_str(digits.format(p.number()));
+            self.names.push('.');
+            self.names.push_str(digits.format(p.serial()));
+            self.names.push('>');
+            self.spans.push(start..self.names.len());
+            self.pids.push(*p);
+            self.counts.push(*n);
+        }
+        let (names, spans) = (&self.names, &self.spans);
+        let text = |i: &usize| spans.get(*i).and_then(|r| names.get(r.clone()));
+        self.order.clear();
+        self.order.extend(0..self.pids.len());
+        self.order.sort_by(|a, b| text(a).cmp(&text(b)));
+    }
 }
 
 /// The JSON Lines record of an event (see TRACE.md).

@@ -5,31 +5,49 @@
 //! `e1, e2, ...` for events and `m1, m2, ...` for messages, from 1 per world.
 
 use crate::term::{Pid, Term};
+use std::rc::Rc;
 
 /// A sparse vector clock: process -> count, zero entries left out. Every
 /// event keeps a copy of its process's clock, so how a copy is made decides
 /// the trace's memory. A small clock (the usual case: a process hears from
 /// a few others) is a shared sorted slice, one small allocation per event.
-/// A clock of many processes is a persistent map: an event copies a path of
-/// it, not all of it, so a trace of dense clocks does not grow with the
-/// square of the number of processes.
+/// A clock of many processes is a shared list of shared chunks of at most
+/// `CHUNK` entries: raising one count copies the list of chunks and one
+/// chunk, not the whole clock, so a trace of dense clocks does not grow with
+/// the square of the number of processes, and reading one stays a walk
+/// over slices.
 #[derive(Clone, Debug, Default)]
 pub struct Vc(Repr);
 
+type Entries = Rc<[(Pid, u64)]>;
+
 #[derive(Clone, Debug)]
 enum Repr {
-    Small(std::rc::Rc<[(Pid, u64)]>),
-    Big(imbl::OrdMap<Pid, u64>),
+    Small(Entries),
+    /// Chunks in pid order, each non-empty and sorted.
+    Big(Rc<[Entries]>),
 }
 
 impl Default for Repr {
     fn default() -> Repr {
-        Repr::Small(std::rc::Rc::from([]))
+        Repr::Small(Rc::from([]))
     }
 }
 
-/// Entries a clock keeps as a slice before it becomes a map.
+/// Entries a clock keeps as one slice before it is cut into chunks.
 const SMALL: usize = 24;
+/// Entries per chunk of a big clock.
+const CHUNK: usize = 32;
+
+impl Repr {
+    /// The clock of `entries`, which are in pid order.
+    fn of(entries: Vec<(Pid, u64)>) -> Repr {
+        if entries.len() <= SMALL {
+            return Repr::Small(entries.into());
+        }
+        Repr::Big(entries.chunks(CHUNK).map(Rc::from).collect())
+    }
+}
 
 impl Vc {
     pub fn new() -> Vc {
@@ -38,20 +56,22 @@ impl Vc {
 
     /// The count of `p` (0 if it has none).
     pub fn get(&self, p: Pid) -> u64 {
-        match &self.0 {
-            Repr::Small(xs) => xs
-                .binary_search_by_key(&p, |(q, _)| *q)
+        let find = |xs: &[(Pid, u64)]| {
+            xs.binary_search_by_key(&p, |(q, _)| *q)
                 .ok()
                 .and_then(|i| xs.get(i))
-                .map_or(0, |(_, n)| *n),
-            Repr::Big(m) => m.get(&p).copied().unwrap_or(0),
+                .map_or(0, |(_, n)| *n)
+        };
+        match &self.0 {
+            Repr::Small(xs) => find(xs),
+            Repr::Big(cs) => cs.get(chunk_of(cs, p)).map_or(0, |c| find(c)),
         }
     }
 
     pub fn len(&self) -> usize {
         match &self.0 {
             Repr::Small(xs) => xs.len(),
-            Repr::Big(m) => m.len(),
+            Repr::Big(cs) => cs.iter().map(|c| c.len()).sum(),
         }
     }
 
@@ -62,39 +82,54 @@ impl Vc {
     /// The entries in pid order.
     pub fn iter(&self) -> VcIter<'_> {
         match &self.0 {
-            Repr::Small(xs) => VcIter::Small(xs.iter()),
-            Repr::Big(m) => VcIter::Big(m.iter()),
+            Repr::Small(xs) => VcIter {
+                chunks: [].iter(),
+                entries: xs.iter(),
+            },
+            Repr::Big(cs) => VcIter {
+                chunks: cs.iter(),
+                entries: [].iter(),
+            },
         }
     }
 
     /// Sets `p`'s count to at least `n`.
     pub fn raise(&mut self, p: Pid, n: u64) {
-        match &mut self.0 {
-            Repr::Small(xs) => match xs.binary_search_by_key(&p, |(q, _)| *q) {
-                Ok(i) => {
-                    if xs.get(i).is_some_and(|(_, m)| *m < n) {
-                        if let Some(slot) = std::rc::Rc::make_mut(xs).get_mut(i) {
-                            slot.1 = n;
-                        }
+        let (chunk, xs) = match &mut self.0 {
+            Repr::Small(xs) => (None, xs),
+            Repr::Big(cs) => {
+                let c = chunk_of(cs, p);
+                match Rc::make_mut(cs).get_mut(c) {
+                    Some(xs) => (Some(c), xs),
+                    None => return self.insert(p, n),
+                }
+            }
+        };
+        match xs.binary_search_by_key(&p, |(q, _)| *q) {
+            Ok(i) => {
+                if xs.get(i).is_some_and(|(_, m)| *m < n) {
+                    if let Some(slot) = Rc::make_mut(xs).get_mut(i) {
+                        slot.1 = n;
                     }
                 }
-                Err(i) => {
-                    let mut v: Vec<(Pid, u64)> = Vec::with_capacity(xs.len() + 1);
-                    v.extend(xs.iter().take(i).copied());
-                    v.push((p, n));
-                    v.extend(xs.iter().skip(i).copied());
-                    self.0 = if v.len() > SMALL {
-                        Repr::Big(v.into_iter().collect())
-                    } else {
-                        Repr::Small(v.into())
-                    };
-                }
-            },
-            Repr::Big(m) => {
-                let e = m.entry(p).or_insert(0);
-                *e = (*e).max(n);
+            }
+            Err(_) if chunk.is_some() => self.insert(p, n),
+            Err(i) => {
+                let mut v: Vec<(Pid, u64)> = Vec::with_capacity(xs.len() + 1);
+                v.extend(xs.iter().take(i).copied());
+                v.push((p, n));
+                v.extend(xs.iter().skip(i).copied());
+                self.0 = Repr::of(v);
             }
         }
+    }
+
+    /// Adds `p`, which the clock does not have, to a big clock.
+    fn insert(&mut self, p: Pid, n: u64) {
+        let mut v: Vec<(Pid, u64)> = self.iter().map(|(q, m)| (*q, *m)).collect();
+        let i = v.partition_point(|(q, _)| *q < p);
+        v.insert(i, (p, n));
+        self.0 = Repr::of(v);
     }
 
     /// Counts one more event of `p`.
@@ -105,20 +140,50 @@ impl Vc {
 
     /// Every entry the larger of the two clocks'.
     pub fn merge(&mut self, other: &Vc) {
-        // Both are in pid order: one pass finds what to raise.
+        // Both are in pid order: one pass finds what to raise and whether
+        // `other` has processes this clock lacks.
         let mut raises = vec![];
+        let mut new = false;
         let mut mine = self.iter().peekable();
         for (p, n) in other.iter() {
             while mine.next_if(|(q, _)| *q < p).is_some() {}
-            let m = mine.peek().filter(|(q, _)| *q == p).map_or(0, |(_, m)| **m);
-            if m < *n {
-                raises.push((*p, *n));
+            match mine.peek() {
+                Some((q, m)) if *q == p => {
+                    if *m < n {
+                        raises.push((*p, *n));
+                    }
+                }
+                _ => {
+                    new = true;
+                    break;
+                }
             }
+        }
+        if new {
+            // The clock changes shape: merged in one pass and cut anew.
+            let mut v: Vec<(Pid, u64)> = Vec::with_capacity(self.len().max(other.len()));
+            let mut mine = self.iter().peekable();
+            for (p, n) in other.iter() {
+                while let Some((q, m)) = mine.next_if(|(q, _)| *q < p) {
+                    v.push((*q, *m));
+                }
+                let m = mine.next_if(|(q, _)| *q == p).map_or(0, |(_, m)| *m);
+                v.push((*p, m.max(*n)));
+            }
+            v.extend(mine.map(|(q, m)| (*q, *m)));
+            self.0 = Repr::of(v);
+            return;
         }
         for (p, n) in raises {
             self.raise(p, n);
         }
     }
+}
+
+/// The chunk that holds `p` if any does: the first whose last pid is not
+/// below `p` (past the end when every chunk's is).
+fn chunk_of(cs: &[Entries], p: Pid) -> usize {
+    cs.partition_point(|c| c.last().is_some_and(|(q, _)| *q < p))
 }
 
 impl PartialEq for Vc {
@@ -150,18 +215,21 @@ impl FromIterator<(Pid, u64)> for Vc {
 }
 
 /// The entries of a [`Vc`], in pid order.
-pub enum VcIter<'a> {
-    Small(std::slice::Iter<'a, (Pid, u64)>),
-    Big(imbl::ordmap::Iter<'a, Pid, u64, imbl::shared_ptr::DefaultSharedPtr>),
+pub struct VcIter<'a> {
+    chunks: std::slice::Iter<'a, Entries>,
+    entries: std::slice::Iter<'a, (Pid, u64)>,
 }
 
 impl<'a> Iterator for VcIter<'a> {
     type Item = (&'a Pid, &'a u64);
 
+    #[inline]
     fn next(&mut self) -> Option<(&'a Pid, &'a u64)> {
-        match self {
-            VcIter::Small(i) => i.next().map(|(p, n)| (p, n)),
-            VcIter::Big(i) => i.next(),
+        loop {
+            if let Some((p, n)) = self.entries.next() {
+                return Some((p, n));
+            }
+            self.entries = self.chunks.next()?.iter();
         }
     }
 }

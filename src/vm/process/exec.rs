@@ -85,7 +85,6 @@ impl Process {
                     | Op::MakeExportFun { .. }
                     | Op::BinBuild { .. }
                     | Op::BinFromRows { .. }
-                    | Op::TestBinary { .. }
                     | Op::BinGet { .. }
                     | Op::BinEnd { .. }
                     | Op::MapGet { .. }
@@ -125,6 +124,11 @@ impl Process {
                     }
                     Op::TestNil { src, fail } => {
                         if !matches!(get!(self, base, src), Term::Nil) {
+                            pc = *fail;
+                        }
+                    }
+                    Op::TestBinary { src, fail } => {
+                        if !matches!(val!(self, base, src, &nil), Term::Binary(_)) {
                             pc = *fail;
                         }
                     }

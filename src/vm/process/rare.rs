@@ -106,11 +106,6 @@ impl Process {
                     Err(e) => return Err(e),
                 }
             }
-            Op::TestBinary { src, fail } => {
-                if !matches!(val!(self, base, src, &nil), Term::Binary(_)) {
-                    return Ok(Some(*fail));
-                }
-            }
             Op::BinGet {
                 dst,
                 src,
