@@ -26,3 +26,7 @@ plain=$(secs ./target/release/pidlab run benches/ring.erl 100 1000)
 json=$(secs ./target/release/pidlab run benches/ring.erl 100 1000 --trace-json /dev/null)
 printf '%-10s %10.3f\n' ring100 "$plain"
 printf '%-10s %10.3f %19.2f   (x untraced)\n' ring100_json "$json" "$(echo "$json / $plain" | bc -l)"
+
+# Tracing in memory, as the shell does and as --trace-json does before it
+# writes: the same ring, untraced, with clocks, and with every event kept.
+cargo bench -q --bench trace 2>/dev/null | tail -n +1

@@ -69,7 +69,8 @@ pub fn line(e: &Event) -> String {
 pub struct JsonWriter {
     /// The pids of the last clock, in pid order.
     pids: Vec<crate::term::Pid>,
-    /// Their texts, one after another, and where each one is.
+    /// Their keys as written (`,"<0.81.0>":`), one after another, and
+    /// where each one is.
     names: String,
     spans: Vec<std::ops::Range<usize>>,
     /// Indexes into `pids` in the order of their texts.
@@ -98,11 +99,8 @@ impl JsonWriter {
             "\"vc\":{"
         });
         self.counts.clear();
-        let same = vc.len() == self.pids.len()
-            && vc
-                .iter()
-                .zip(&self.pids)
-                .all(|((p, _), q)| p == q);
+        let same =
+            vc.len() == self.pids.len() && vc.iter().zip(&self.pids).all(|((p, _), q)| p == q);
         if same {
             self.counts.extend(vc.iter().map(|(_, n)| *n));
         } else {
@@ -110,20 +108,22 @@ impl JsonWriter {
         }
         let mut digits = itoa::Buffer::new();
         for (k, &i) in self.order.iter().enumerate() {
-            if k > 0 {
-                out.push(',');
-            }
-            out.push('"');
-            let name = self.spans.get(i).and_then(|r| self.names.get(r.clone()));
-            out.push_str(name.unwrap_or_default());
-            out.push_str("\":");
+            // Each key is kept as `,"<pid>":`; the first goes without comma.
+            let key = self.spans.get(i).and_then(|r| self.names.get(r.clone()));
+            let key = key.unwrap_or_default();
+            out.push_str(if k == 0 {
+                key.get(1..).unwrap_or_default()
+            } else {
+                key
+            });
             out.push_str(digits.format(self.counts.get(i).copied().unwrap_or(0)));
         }
         out.push_str("}}");
     }
 
-    /// Takes `vc`'s pids as the ones to write, with their texts (which
-    /// need no escaping) and their order as text.
+    /// Takes `vc`'s pids as the ones to write, with their keys (pids need
+    /// no escaping) and their order as text (which the key's punctuation
+    /// around the pid does not change).
     fn learn(&mut self, vc: &Vc) {
         self.pids.clear();
         self.names.clear();
@@ -131,13 +131,13 @@ impl JsonWriter {
         let mut digits = itoa::Buffer::new();
         for (p, n) in vc.iter() {
             let start = self.names.len();
-            self.names.push('<');
+            self.names.push_str(",\"<");
             self.names.push_str(digits.format(p.node()));
             self.names.push('.');
             self.names.push_str(digits.format(p.number()));
             self.names.push('.');
             self.names.push_str(digits.format(p.serial()));
-            self.names.push('>');
+            self.names.push_str(">\":");
             self.spans.push(start..self.names.len());
             self.pids.push(*p);
             self.counts.push(*n);

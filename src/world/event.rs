@@ -174,8 +174,30 @@ impl Vc {
             self.0 = Repr::of(v);
             return;
         }
-        for (p, n) in raises {
-            self.raise(p, n);
+        match &mut self.0 {
+            Repr::Small(_) => {
+                for (p, n) in raises {
+                    self.raise(p, n);
+                }
+            }
+            // Each chunk with something to raise is copied once.
+            Repr::Big(cs) => {
+                let mut raises = raises.into_iter().peekable();
+                for c in Rc::make_mut(cs).iter_mut() {
+                    let Some(last) = c.last().map(|(q, _)| *q) else {
+                        continue;
+                    };
+                    if raises.peek().is_none_or(|(p, _)| *p > last) {
+                        continue;
+                    }
+                    let xs = Rc::make_mut(c);
+                    for slot in xs.iter_mut() {
+                        if let Some((_, n)) = raises.next_if(|(p, _)| *p == slot.0) {
+                            slot.1 = n;
+                        }
+                    }
+                }
+            }
         }
     }
 }
