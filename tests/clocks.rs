@@ -313,6 +313,7 @@ proptest! {
     /// Clocks agree with a plain map under any mix of operations, and the
     /// copies events keep do not change when the clock they came from does.
     #[test]
+    #[allow(clippy::indexing_slicing)] // tests may index: a panic is a failed test
     fn vector_clocks_behave_as_maps(ops in proptest::collection::vec(vc_op(), 0..300)) {
         use pidlab::term::Pid;
         use pidlab::world::event::Vc;
