@@ -318,7 +318,7 @@ proptest! {
         use pidlab::term::Pid;
         use pidlab::world::event::Vc;
         use std::collections::BTreeMap;
-        let mut clocks = vec![Vc::new(), Vc::new(), Vc::new()];
+        let mut clocks = [Vc::new(), Vc::new(), Vc::new()];
         let mut models: Vec<BTreeMap<Pid, u64>> = vec![BTreeMap::new(); 3];
         let mut kept: Vec<(Vc, BTreeMap<Pid, u64>)> = vec![];
         for op in ops {
