@@ -310,6 +310,7 @@ fn drive(
                 .map_or(world.time, |e| e.time);
             on_crash(*pid, ex, time);
         }
+        world.recycle(events);
     }
     match world.main_result.take() {
         Some(Ok(v)) => Outcome::Returned(v),

@@ -529,7 +529,8 @@ impl World {
             .join("|");
         self.partitioned = true;
         let at = self.network_event_owner();
-        vec![self.push_event(at, Kind::Partition { groups }, None, vec![])]
+        self.push_event(at, Kind::Partition { groups }, None, vec![]);
+        self.fresh.last().cloned().into_iter().collect()
     }
 
     /// The process a partition or heal event is recorded on: the oldest.

@@ -682,7 +682,7 @@ impl World {
 
     /// Records a process event, ticking its clocks by the lecture's rules.
     /// `received` merges the clocks of a received message first.
-    fn process_event(&mut self, pid: Pid, kind: Kind, received: Option<&(u64, Vc)>) -> Event {
+    fn process_event(&mut self, pid: Pid, kind: Kind, received: Option<&(u64, Vc)>) -> u64 {
         let (lamport, vc) = match self.procs.get_mut(&pid) {
             Some(p) => {
                 if let Some((l, v)) = received {
@@ -730,7 +730,7 @@ impl World {
         kind: Kind,
         clock: Option<(u64, Vc)>,
         preds: Vec<u64>,
-    ) -> Event {
+    ) -> u64 {
         self.next_event += 1;
         let e = Event {
             id: self.next_event,
@@ -740,11 +740,12 @@ impl World {
             clock,
             preds,
         };
+        let id = e.id;
         if self.keep_trace {
             self.trace.push_back(e.clone());
         }
-        self.fresh.push(e.clone());
-        e
+        self.fresh.push(e);
+        id
     }
 
     /// The name `p` is registered under, if any.
@@ -941,6 +942,15 @@ impl World {
             .map(|(_, _, _, c)| c)
     }
 
+    /// Hands back the vector `apply` returned, once its events are read,
+    /// so that the next step reuses its memory instead of allocating.
+    pub fn recycle(&mut self, mut events: Vec<Event>) {
+        if self.fresh.capacity() == 0 {
+            events.clear();
+            self.fresh = events;
+        }
+    }
+
     /// Performs one choice and returns the events it made.
     pub fn apply(&mut self, choice: &Choice) -> Vec<Event> {
         self.fresh.clear();
@@ -1070,7 +1080,7 @@ impl World {
                     preds,
                 );
                 if self.track_vc {
-                    self.deliver_event.insert(m.id, e.id);
+                    self.deliver_event.insert(m.id, e);
                 }
                 self.enqueue(
                     m.to,
@@ -1122,7 +1132,12 @@ impl World {
         };
         let is_message = matches!(payload, Payload::Message(_));
         let e = self.process_event(from, Kind::Send { msg: id, to, term }, None);
-        let clock = e.clock.unwrap_or_default();
+        // The send's clock, which the message carries.
+        let clock = self
+            .fresh
+            .last()
+            .and_then(|e| e.clock.clone())
+            .unwrap_or_default();
         let m = InFlight {
             id,
             from,
@@ -1131,7 +1146,7 @@ impl World {
             clock,
         };
         if is_message {
-            self.network_send(m, e.id);
+            self.network_send(m, e);
             *self.sends.entry(from).or_insert(0) += 1;
             self.check_crash(from);
         } else {

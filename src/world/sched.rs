@@ -196,23 +196,23 @@ impl Sched {
         match &mut self.order {
             Order::Random => {
                 // Options of one `pidlab:choose/1` are one step of the
-                // program: pick a step uniformly, then an option.
-                let mut groups: Vec<Vec<&Choice>> = vec![];
-                for c in choices {
-                    match (groups.last_mut(), c) {
-                        (Some(g), Choice::Choose(p, _)) if matches!(g.first(), Some(Choice::Choose(q, _)) if q == p) => {
-                            g.push(c)
-                        }
-                        _ => groups.push(vec![c]),
-                    }
-                }
-                let g = self.index(groups.len());
-                let group = groups.get(g)?;
-                let i = if group.len() > 1 {
-                    self.index(group.len())
-                } else {
-                    0
-                };
+                // program: pick a step uniformly, then an option. A group
+                // is a run of options of the same process.
+                let joins = |w: &[&Choice]| matches!(w, [Choice::Choose(q, _), Choice::Choose(p, _)] if p == q);
+                let groups = 1 + choices.windows(2).filter(|w| !joins(w)).count();
+                let g = self.index(groups);
+                let start = std::iter::once(0)
+                    .chain(
+                        choices
+                            .windows(2)
+                            .enumerate()
+                            .filter(|(_, w)| !joins(w))
+                            .map(|(i, _)| i + 1),
+                    )
+                    .nth(g)?;
+                let group = choices.get(start..)?;
+                let len = 1 + group.windows(2).take_while(|w| joins(w)).count();
+                let i = if len > 1 { self.index(len) } else { 0 };
                 group.get(i).map(|c| (*c).clone())
             }
             Order::RoundRobin { last } => {
