@@ -82,9 +82,12 @@ pub struct Meta {
 /// processes.
 #[derive(Clone, Debug, Default)]
 pub struct Procs {
-    table: HashMap<Pid, std::rc::Rc<Proc>, BuildHasherDefault<PidHasher>>,
+    table: PidMap<std::rc::Rc<Proc>>,
     order: BTreeSet<Pid>,
 }
+
+/// A table keyed by pid, for what is only ever looked up by pid.
+pub type PidMap<V> = HashMap<Pid, V, BuildHasherDefault<PidHasher>>;
 
 /// Hashes a pid (one `u64`) with one multiplication: pids are distinct
 /// numbers, and the table uses the hash's high bits.
@@ -110,7 +113,7 @@ impl std::hash::Hasher for PidHasher {
 /// The processes in pid order.
 pub struct ProcIter<'a> {
     pids: std::collections::btree_set::Iter<'a, Pid>,
-    table: &'a HashMap<Pid, std::rc::Rc<Proc>, BuildHasherDefault<PidHasher>>,
+    table: &'a PidMap<std::rc::Rc<Proc>>,
 }
 
 impl<'a> Iterator for ProcIter<'a> {
@@ -292,7 +295,7 @@ pub struct World {
     pub held: Vec<InFlight>,
     /// The seed each process's random numbers (`rand`) start from.
     pub seed: u64,
-    sends: BTreeMap<Pid, u64>,
+    sends: PidMap<u64>,
     /// Faults spent so far, against the plan's budget.
     pub losses: u64,
     pub rule_crashes: u64,
@@ -309,7 +312,7 @@ pub struct World {
     /// being delivered (every process has taken its step).
     pub round: u64,
     pub delivering: bool,
-    receives: BTreeMap<Pid, u64>,
+    receives: PidMap<u64>,
     /// Processes that can run, and waiting processes by deadline.
     runnable: BTreeSet<Pid>,
     deadlines: BTreeSet<(u64, Pid)>,
@@ -385,7 +388,7 @@ impl World {
             partitioned: false,
             held: vec![],
             seed: sched::DEFAULT_SEED,
-            sends: BTreeMap::new(),
+            sends: PidMap::default(),
             losses: 0,
             rule_crashes: 0,
             fired: imbl::OrdSet::new(),
@@ -394,7 +397,7 @@ impl World {
             delays: 0,
             round: 0,
             delivering: false,
-            receives: BTreeMap::new(),
+            receives: PidMap::default(),
             runnable: BTreeSet::new(),
             deadlines: BTreeSet::new(),
             exited: imbl::OrdMap::new(),
