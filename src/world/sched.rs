@@ -105,8 +105,13 @@ impl Sched {
                 return Some(c);
             }
         }
-        let progress: Vec<&Choice> = enabled.iter().filter(|c| !c.is_fault()).collect();
-        let picked = self.order_pick(&progress)?;
+        // The order picks among steps of progress; faults were decided above.
+        let picked = if enabled.iter().any(Choice::is_fault) {
+            let progress: Vec<Choice> = enabled.iter().filter(|c| !c.is_fault()).cloned().collect();
+            self.order_pick(&progress)?
+        } else {
+            self.order_pick(&enabled)?
+        };
         if let Choice::Run(p) = picked {
             let odds = world.crash_odds(p);
             if odds > 0.0 && self.draw() < odds {
@@ -189,7 +194,7 @@ impl Sched {
         }
     }
 
-    fn order_pick(&mut self, choices: &[&Choice]) -> Option<Choice> {
+    fn order_pick(&mut self, choices: &[Choice]) -> Option<Choice> {
         if choices.is_empty() {
             return None;
         }
@@ -198,7 +203,7 @@ impl Sched {
                 // Options of one `pidlab:choose/1` are one step of the
                 // program: pick a step uniformly, then an option. A group
                 // is a run of options of the same process.
-                let joins = |w: &[&Choice]| matches!(w, [Choice::Choose(q, _), Choice::Choose(p, _)] if p == q);
+                let joins = |w: &[Choice]| matches!(w, [Choice::Choose(q, _), Choice::Choose(p, _)] if p == q);
                 let groups = 1 + choices.windows(2).filter(|w| !joins(w)).count();
                 let g = self.index(groups);
                 let start = std::iter::once(0)
@@ -213,11 +218,11 @@ impl Sched {
                 let group = choices.get(start..)?;
                 let len = 1 + group.windows(2).take_while(|w| joins(w)).count();
                 let i = if len > 1 { self.index(len) } else { 0 };
-                group.get(i).map(|c| (*c).clone())
+                group.get(i).map(|c| c.clone())
             }
             Order::RoundRobin { last } => {
                 if let Some(d) = choices.iter().find(|c| matches!(c, Choice::Deliver(_))) {
-                    return Some((*d).clone());
+                    return Some(d.clone());
                 }
                 let runs: Vec<Pid> = choices
                     .iter()
@@ -239,7 +244,7 @@ impl Sched {
                         *last = Some(p);
                         Some(Choice::Run(p))
                     }
-                    None => choices.first().map(|c| (*c).clone()),
+                    None => choices.first().map(|c| c.clone()),
                 }
             }
             Order::Replay(_) => None,
@@ -248,7 +253,7 @@ impl Sched {
                 .find(|c| matches!(c, Choice::Run(_)))
                 .or_else(|| choices.iter().find(|c| matches!(c, Choice::Deliver(_))))
                 .or(choices.first())
-                .map(|c| (*c).clone()),
+                .map(|c| c.clone()),
         }
     }
 }
