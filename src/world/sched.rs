@@ -218,7 +218,7 @@ impl Sched {
                 let group = choices.get(start..)?;
                 let len = 1 + group.windows(2).take_while(|w| joins(w)).count();
                 let i = if len > 1 { self.index(len) } else { 0 };
-                group.get(i).map(|c| c.clone())
+                group.get(i).cloned()
             }
             Order::RoundRobin { last } => {
                 if let Some(d) = choices.iter().find(|c| matches!(c, Choice::Deliver(_))) {
@@ -244,7 +244,7 @@ impl Sched {
                         *last = Some(p);
                         Some(Choice::Run(p))
                     }
-                    None => choices.first().map(|c| c.clone()),
+                    None => choices.first().cloned(),
                 }
             }
             Order::Replay(_) => None,
@@ -253,7 +253,7 @@ impl Sched {
                 .find(|c| matches!(c, Choice::Run(_)))
                 .or_else(|| choices.iter().find(|c| matches!(c, Choice::Deliver(_))))
                 .or(choices.first())
-                .map(|c| c.clone()),
+                .cloned(),
         }
     }
 }
