@@ -30,3 +30,15 @@ printf '%-10s %10.3f %19.2f   (x untraced)\n' ring100_json "$json" "$(echo "$jso
 # Tracing in memory, as the shell does and as --trace-json does before it
 # writes: the same ring, untraced, with clocks, and with every event kept.
 cargo bench -q --bench trace 2>/dev/null | tail -n +1
+
+# Memory per idle process: the peak memory of 100,000 processes waiting in
+# receive over that of the same program with none, per process, for both.
+peak_kb() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n 1; }
+erlc -o "$tmp" benches/idle.erl
+per_proc() { echo "($1 - $2) * 1024 / 100000" | bc; }
+p_idle=$(per_proc "$(peak_kb ./target/release/pidlab run benches/idle.erl 100000)" \
+  "$(peak_kb ./target/release/pidlab run benches/idle.erl 0)")
+e_idle=$(per_proc "$(peak_kb erl -noshell -pa "$tmp" -eval 'idle:main(["100000"]), halt().')" \
+  "$(peak_kb erl -noshell -pa "$tmp" -eval 'idle:main(["0"]), halt().')")
+printf '%-10s %10s %10s %8.2f   (bytes per idle process)\n' idle "$p_idle" "$e_idle" \
+  "$(echo "$p_idle / $e_idle" | bc -l)"

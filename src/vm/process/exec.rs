@@ -25,7 +25,8 @@ impl Process {
     /// The dispatch loop. Within it the stack may hold slots above the top
     /// frame left by frames that returned; `exec` trims them.
     fn exec_slice(&mut self, code: &Code, ctx: &mut BifCtx, budget: &mut u64) -> Flow {
-        if let Some(mut e) = self.pending_error.take() {
+        if let Some(e) = self.pending_error.take() {
+            let mut e = *e;
             let pc = self
                 .frames
                 .last()
@@ -531,10 +532,10 @@ impl Process {
         if crate::alloc::over_limit() {
             // The host's memory bound: this process ends with an error,
             // which frees what it holds.
-            self.pending_error = Some(Exception::error(Term::tuple(vec![
+            self.pending_error = Some(Box::new(Exception::error(Term::tuple(vec![
                 Term::Atom(atoms::system_limit()),
                 Term::atom("memory"),
-            ])));
+            ]))));
             return true;
         }
         *budget = budget.saturating_sub(1);

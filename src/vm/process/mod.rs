@@ -54,7 +54,8 @@ pub struct Process {
     /// Where the answer of a world built-in goes: a slot, or `None` for a
     /// tail call (the answer is returned).
     pending: Option<Option<u32>>,
-    pending_error: Option<Exception>,
+    /// Boxed: it is rare, and every process carries the field.
+    pending_error: Option<Box<Exception>>,
     /// Reused for gathering call arguments; always empty between ops.
     scratch: Vec<Term>,
 }
@@ -182,12 +183,12 @@ impl Process {
     /// Makes a world built-in fail with `e` in the process.
     pub fn resume_error(&mut self, e: Exception) {
         self.pending = None;
-        self.pending_error = Some(e);
+        self.pending_error = Some(Box::new(e));
     }
 
     /// Raises `e` at the process's current point (an exit signal it cannot trap).
     pub fn kill(&mut self, e: Exception) {
-        self.pending_error = Some(e);
+        self.pending_error = Some(Box::new(e));
     }
 
     /// Runs for at most `budget` reductions.
