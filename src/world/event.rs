@@ -124,12 +124,28 @@ impl Vc {
         }
     }
 
-    /// Adds `p`, which the clock does not have, to a big clock.
+    /// Adds `p`, which the clock does not have, to a big clock: into the
+    /// chunk it belongs to, which is cut in two once it holds twice
+    /// `CHUNK` entries. The other chunks are shared, not copied.
     fn insert(&mut self, p: Pid, n: u64) {
-        let mut v: Vec<(Pid, u64)> = self.iter().map(|(q, m)| (*q, *m)).collect();
+        let Repr::Big(cs) = &self.0 else {
+            return self.raise(p, n);
+        };
+        let c = chunk_of(cs, p).min(cs.len().saturating_sub(1));
+        let mut v: Vec<(Pid, u64)> = cs.get(c).map(|x| x.to_vec()).unwrap_or_default();
         let i = v.partition_point(|(q, _)| *q < p);
         v.insert(i, (p, n));
-        self.0 = Repr::of(v);
+        let mut out: Vec<Entries> = Vec::with_capacity(cs.len() + 1);
+        out.extend(cs.iter().take(c).cloned());
+        if v.len() >= 2 * CHUNK {
+            let (a, b) = v.split_at(CHUNK);
+            out.push(Rc::from(a));
+            out.push(Rc::from(b));
+        } else {
+            out.push(Rc::from(v));
+        }
+        out.extend(cs.iter().skip(c + 1).cloned());
+        self.0 = Repr::Big(out.into());
     }
 
     /// Counts one more event of `p`.
@@ -140,10 +156,10 @@ impl Vc {
 
     /// Every entry the larger of the two clocks'.
     pub fn merge(&mut self, other: &Vc) {
-        // Both are in pid order: one pass finds what to raise and whether
-        // `other` has processes this clock lacks.
+        // Both are in pid order: one pass finds what to raise and which
+        // processes `other` has that this clock lacks.
         let mut raises = vec![];
-        let mut new = false;
+        let mut new = 0;
         let mut mine = self.iter().peekable();
         for (p, n) in other.iter() {
             while mine.next_if(|(q, _)| *q < p).is_some() {}
@@ -154,14 +170,22 @@ impl Vc {
                     }
                 }
                 _ => {
-                    new = true;
-                    break;
+                    new += 1;
+                    raises.push((*p, *n));
                 }
             }
         }
-        if new {
+        let big = matches!(self.0, Repr::Big(_));
+        if new > 0 && big && new * CHUNK < self.len() {
+            // A few processes join a big clock: each goes into its chunk.
+            for (p, n) in raises {
+                self.raise(p, n);
+            }
+            return;
+        }
+        if new > 0 {
             // The clock changes shape: merged in one pass and cut anew.
-            let mut v: Vec<(Pid, u64)> = Vec::with_capacity(self.len().max(other.len()));
+            let mut v: Vec<(Pid, u64)> = Vec::with_capacity(self.len() + new);
             let mut mine = self.iter().peekable();
             for (p, n) in other.iter() {
                 while let Some((q, m)) = mine.next_if(|(q, _)| *q < p) {
