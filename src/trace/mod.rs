@@ -20,14 +20,14 @@ pub fn causal_past(trace: &[Event], id: u64) -> BTreeSet<u64> {
     let preds = |x: u64| {
         index(trace, x)
             .and_then(|i| trace.get(i))
-            .map(|e| e.preds.as_slice())
+            .map(|e| &*e.preds)
     };
     past_through(preds(id).unwrap_or_default(), preds)
 }
 
 /// Every event that `id` happens before.
 pub fn causal_future(trace: &[Event], id: u64) -> BTreeSet<u64> {
-    future_through(id, trace.iter().map(|e| (e.id, e.preds.as_slice())))
+    future_through(id, trace.iter().map(|e| (e.id, &*e.preds)))
 }
 
 /// The events reached backwards through `preds` from `first`: the causal

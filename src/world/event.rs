@@ -401,7 +401,7 @@ pub struct Event {
     /// `None` for network events.
     pub clock: Option<(u64, Vc)>,
     /// Ids of the events that immediately precede this one causally.
-    pub preds: Vec<u64>,
+    pub preds: Box<[u64]>,
 }
 
 pub fn pid_text(p: Pid) -> String {

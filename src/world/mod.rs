@@ -741,7 +741,7 @@ impl World {
             kind,
             time: self.time,
             clock,
-            preds,
+            preds: preds.into(),
         };
         let id = e.id;
         if self.keep_trace {
