@@ -771,14 +771,23 @@ impl World {
     /// passes (a timeout, timer or plan time that is not due yet) only
     /// when no progress is possible.
     pub fn enabled(&self) -> Vec<Choice> {
+        let mut out = vec![];
+        self.enabled_into(&mut out);
+        out
+    }
+
+    /// `enabled()` written into `out` (cleared first), so that a caller
+    /// that asks at every step can reuse one vector.
+    pub fn enabled_into(&self, out: &mut Vec<Choice>) {
+        out.clear();
         if self.halted.is_some() || self.stopped.is_some() {
-            return vec![];
+            return;
         }
-        let mut out = if matches!(self.faults.timing, faults::Timing::Sync { .. }) {
-            self.progress_in_rounds()
+        if matches!(self.faults.timing, faults::Timing::Sync { .. }) {
+            self.progress_in_rounds(out);
         } else {
-            self.progress()
-        };
+            self.progress(out);
+        }
         if out.is_empty() {
             out.extend(self.next_timeout().map(|c| match (self.round_len(), c) {
                 // Under synchronous timing time passes a round at a time.
@@ -788,8 +797,7 @@ impl World {
                 (_, c) => c,
             }));
         }
-        self.fault_choices(&mut out);
-        out
+        self.fault_choices(out);
     }
 
     /// Processes that can run and options waiting to be chosen.
@@ -825,10 +833,9 @@ impl World {
     }
 
     /// Progress under asynchronous (and local) timing: anything, in any order.
-    fn progress(&self) -> Vec<Choice> {
-        let mut out = vec![];
-        self.steps(&mut out);
-        self.deliveries(&mut out);
+    fn progress(&self, out: &mut Vec<Choice>) {
+        self.steps(out);
+        self.deliveries(out);
         // A timeout already due fires once nothing is on its way to the process.
         let now = self.time;
         for (_, pid) in self.deadlines.range(..=(now, Pid(u64::MAX))) {
@@ -836,16 +843,14 @@ impl World {
                 out.push(Choice::Timeout(*pid));
             }
         }
-        out
     }
 
     /// Progress under synchronous timing, in lockstep rounds: first every
     /// process takes its step of the round (runs until it waits), then the
     /// round's messages are delivered, then the next round starts.
-    fn progress_in_rounds(&self) -> Vec<Choice> {
-        let mut out = vec![];
+    fn progress_in_rounds(&self, out: &mut Vec<Choice>) {
         if !self.delivering {
-            self.steps(&mut out);
+            self.steps(out);
             let now = self.time;
             out.extend(
                 self.deadlines
@@ -859,11 +864,10 @@ impl World {
                     .map(|t| Choice::Timer(t.id)),
             );
             if !out.is_empty() {
-                return out;
+                return;
             }
         }
-        self.deliveries(&mut out);
-        out
+        self.deliveries(out);
     }
 
     fn deadline_of(&self, pid: Pid) -> u64 {

@@ -38,6 +38,9 @@ pub struct Sched {
     seen: u64,
     /// Faults decided and not yet applied.
     queue: VecDeque<Choice>,
+    /// The enabled choices, reused from one pick to the next (empty
+    /// between picks).
+    enabled: Vec<Choice>,
 }
 
 /// The seed used when none is given.
@@ -50,6 +53,7 @@ impl Sched {
             state: seed,
             seen: 0,
             queue: VecDeque::new(),
+            enabled: vec![],
         }
     }
 
@@ -99,9 +103,18 @@ impl Sched {
             return rest.pop_front();
         }
         self.decide_fates(world);
-        let enabled = world.enabled();
+        let mut enabled = std::mem::take(&mut self.enabled);
+        world.enabled_into(&mut enabled);
+        let picked = self.pick_among(world, &enabled);
+        enabled.clear();
+        self.enabled = enabled;
+        picked
+    }
+
+    /// Picks one of the `enabled` choices (or a fault decided before).
+    fn pick_among(&mut self, world: &World, enabled: &[Choice]) -> Option<Choice> {
         while let Some(c) = self.queue.pop_front() {
-            if allowed(&enabled, &c) {
+            if allowed(enabled, &c) {
                 return Some(c);
             }
         }
@@ -110,7 +123,7 @@ impl Sched {
             let progress: Vec<Choice> = enabled.iter().filter(|c| !c.is_fault()).cloned().collect();
             self.order_pick(&progress)?
         } else {
-            self.order_pick(&enabled)?
+            self.order_pick(enabled)?
         };
         if let Choice::Run(p) = picked {
             let odds = world.crash_odds(p);
@@ -118,7 +131,7 @@ impl Sched {
                 self.queue.push_back(Choice::Crash(p));
             }
         }
-        for c in &enabled {
+        for c in enabled {
             if let Choice::Recover(p) = c {
                 let odds = world.recover_odds(*p);
                 if self.draw() < odds {
