@@ -29,7 +29,7 @@ printf '%-10s %10.3f %19.2f   (x untraced)\n' ring100_json "$json" "$(echo "$jso
 
 # Tracing in memory, as the shell does and as --trace-json does before it
 # writes: the same ring, untraced, with clocks, and with every event kept.
-cargo bench -q --bench trace 2>/dev/null | tail -n +1
+cargo bench -q --bench trace 2>/dev/null
 
 # Memory per idle process: the peak memory of 100,000 processes waiting in
 # receive over that of the same program with none, per process, for both.

@@ -101,10 +101,8 @@ impl Process {
                 }
             }
             Op::BinFromRows { dst, rows, segs } => {
-                match bits::build_rows(val!(self, base, rows, &nil), segs) {
-                    Ok(v) => set!(self, base, *dst, v),
-                    Err(e) => return Err(e),
-                }
+                let v = bits::build_rows(val!(self, base, rows, &nil), segs)?;
+                set!(self, base, *dst, v);
             }
             Op::BinGet {
                 dst,
@@ -125,14 +123,11 @@ impl Process {
                     }
                     _ => Ok(None),
                 };
-                match got {
-                    Ok(Some((v, next))) => {
-                        set!(self, base, *dst, v);
-                        set_int!(self, base, *pos, next as i64);
-                    }
-                    Ok(None) => return Ok(Some(*fail)),
-                    Err(e) => return Err(e),
-                }
+                let Some((v, next)) = got? else {
+                    return Ok(Some(*fail));
+                };
+                set!(self, base, *dst, v);
+                set_int!(self, base, *pos, next as i64);
             }
             Op::BinEnd { src, pos, fail } => {
                 let at_end = match (
