@@ -93,59 +93,63 @@ impl Vc {
         }
     }
 
-    /// Sets `p`'s count to at least `n`.
+    /// Sets `p`'s count to at least `n`. Only the slice or chunk that
+    /// changes is copied (when a trace shares it), and nothing when the
+    /// count is already as high.
     pub fn raise(&mut self, p: Pid, n: u64) {
-        let (chunk, xs) = match &mut self.0 {
-            Repr::Small(xs) => (None, xs),
+        let find = |xs: &[(Pid, u64)]| {
+            let i = xs.binary_search_by_key(&p, |(q, _)| *q).ok()?;
+            xs.get(i).map(|(_, m)| (i, *m))
+        };
+        let found = match &self.0 {
+            Repr::Small(xs) => find(xs).map(|(i, m)| (0, i, m)),
             Repr::Big(cs) => {
                 let c = chunk_of(cs, p);
-                match Rc::make_mut(cs).get_mut(c) {
-                    Some(xs) => (Some(c), xs),
-                    None => return self.insert(p, n),
-                }
+                cs.get(c).and_then(|xs| find(xs)).map(|(i, m)| (c, i, m))
             }
         };
-        match xs.binary_search_by_key(&p, |(q, _)| *q) {
-            Ok(i) => {
-                if xs.get(i).is_some_and(|(_, m)| *m < n) {
-                    if let Some(slot) = Rc::make_mut(xs).get_mut(i) {
-                        slot.1 = n;
-                    }
-                }
-            }
-            Err(_) if chunk.is_some() => self.insert(p, n),
-            Err(i) => {
-                let mut v: Vec<(Pid, u64)> = Vec::with_capacity(xs.len() + 1);
-                v.extend(xs.iter().take(i).copied());
-                v.push((p, n));
-                v.extend(xs.iter().skip(i).copied());
-                self.0 = Repr::of(v);
-            }
+        let Some((c, i, m)) = found else {
+            return self.insert(p, n);
+        };
+        if m >= n {
+            return;
+        }
+        let xs = match &mut self.0 {
+            Repr::Small(xs) => Some(xs),
+            Repr::Big(cs) => Rc::make_mut(cs).get_mut(c),
+        };
+        if let Some(slot) = xs.and_then(|xs| Rc::make_mut(xs).get_mut(i)) {
+            slot.1 = n;
         }
     }
 
-    /// Adds `p`, which the clock does not have, to a big clock: into the
-    /// chunk it belongs to, which is cut in two once it holds twice
-    /// `CHUNK` entries. The other chunks are shared, not copied.
+    /// Adds `p`, which the clock does not have. A big clock takes it into
+    /// the chunk it belongs to, which is cut in two once it holds twice
+    /// `CHUNK` entries; the other chunks are shared, not copied.
     fn insert(&mut self, p: Pid, n: u64) {
-        let Repr::Big(cs) = &self.0 else {
-            return self.raise(p, n);
+        let with = |xs: &[(Pid, u64)]| {
+            let mut v = xs.to_vec();
+            v.insert(v.partition_point(|(q, _)| *q < p), (p, n));
+            v
         };
-        let c = chunk_of(cs, p).min(cs.len().saturating_sub(1));
-        let mut v: Vec<(Pid, u64)> = cs.get(c).map(|x| x.to_vec()).unwrap_or_default();
-        let i = v.partition_point(|(q, _)| *q < p);
-        v.insert(i, (p, n));
-        let mut out: Vec<Entries> = Vec::with_capacity(cs.len() + 1);
-        out.extend(cs.iter().take(c).cloned());
-        if v.len() >= 2 * CHUNK {
-            let (a, b) = v.split_at(CHUNK);
-            out.push(Rc::from(a));
-            out.push(Rc::from(b));
-        } else {
-            out.push(Rc::from(v));
-        }
-        out.extend(cs.iter().skip(c + 1).cloned());
-        self.0 = Repr::Big(out.into());
+        self.0 = match &self.0 {
+            Repr::Small(xs) => Repr::of(with(xs)),
+            Repr::Big(cs) => {
+                let c = chunk_of(cs, p).min(cs.len().saturating_sub(1));
+                let v = with(cs.get(c).map_or(&[], |x| &x[..]));
+                let mut out: Vec<Entries> = Vec::with_capacity(cs.len() + 1);
+                out.extend(cs.iter().take(c).cloned());
+                if v.len() >= 2 * CHUNK {
+                    let (a, b) = v.split_at(CHUNK);
+                    out.push(Rc::from(a));
+                    out.push(Rc::from(b));
+                } else {
+                    out.push(Rc::from(v));
+                }
+                out.extend(cs.iter().skip(c + 1).cloned());
+                Repr::Big(out.into())
+            }
+        };
     }
 
     /// Counts one more event of `p`.
