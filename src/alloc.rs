@@ -10,6 +10,43 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 static LIVE: AtomicUsize = AtomicUsize::new(0);
 static LIMIT: AtomicUsize = AtomicUsize::new(0);
 
+/// How far a thread's own count may drift before it is added to `LIVE`:
+/// threads that allocate at once (the explorer's workers) would otherwise
+/// fight over one counter on every allocation.
+const BATCH: isize = 64 * 1024;
+
+thread_local! {
+    /// Bytes this thread allocated (less those it freed) not yet in `LIVE`.
+    static DRIFT: std::cell::Cell<isize> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts `delta` bytes more (or fewer) in use.
+#[inline]
+fn count(delta: isize) {
+    let kept = DRIFT.try_with(|d| {
+        let now = d.get() + delta;
+        if (-BATCH..=BATCH).contains(&now) {
+            d.set(now);
+            0
+        } else {
+            d.set(0);
+            now
+        }
+    });
+    let flush = kept.unwrap_or(delta);
+    if flush > 0 {
+        LIVE.fetch_add(flush.unsigned_abs(), Ordering::Relaxed);
+    } else if flush < 0 {
+        LIVE.fetch_sub(flush.unsigned_abs(), Ordering::Relaxed);
+    }
+}
+
+/// A size as a signed count (allocations never exceed `isize::MAX`).
+#[inline]
+fn signed(n: usize) -> isize {
+    isize::try_from(n).unwrap_or(isize::MAX)
+}
+
 /// The system allocator, counting live bytes.
 pub struct Counting;
 
@@ -17,32 +54,32 @@ pub struct Counting;
 // counters are only statistics and never affect what is allocated.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        LIVE.fetch_add(layout.size(), Ordering::Relaxed);
+        count(signed(layout.size()));
         // SAFETY: same contract as the caller's.
         unsafe { System.alloc(layout) }
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        count(-signed(layout.size()));
         // SAFETY: same contract as the caller's.
         unsafe { System.dealloc(ptr, layout) }
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        LIVE.fetch_add(layout.size(), Ordering::Relaxed);
+        count(signed(layout.size()));
         // SAFETY: same contract as the caller's.
         unsafe { System.alloc_zeroed(layout) }
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        LIVE.fetch_add(new_size, Ordering::Relaxed);
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        count(signed(new_size) - signed(layout.size()));
         // SAFETY: same contract as the caller's.
         unsafe { System.realloc(ptr, layout, new_size) }
     }
 }
 
-/// Bytes allocated and not yet freed (0 when `Counting` is not installed).
+/// Bytes allocated and not yet freed (0 when `Counting` is not installed),
+/// to within 64 KiB per thread.
 #[inline]
 pub fn live_bytes() -> usize {
     LIVE.load(Ordering::Relaxed)

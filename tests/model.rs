@@ -322,6 +322,43 @@ fn without_a_fault_plan_no_fault_is_enabled() {
     assert!(w.enabled().iter().all(|c| !c.is_fault()));
 }
 
+/// A fingerprint reuses the hashes of processes a step left alone: taken
+/// after every step of a run (and of clones stepped apart), it equals the
+/// one of the same world replayed with no fingerprint taken on the way.
+#[test]
+fn a_fingerprint_taken_step_by_step_equals_one_taken_once() {
+    let start = world_of(COLLECTOR, FaultPlan::default());
+    let mut w = start.clone();
+    let mut path: Vec<Choice> = vec![];
+    let mut seen = BTreeSet::new();
+    loop {
+        let fp = w.fingerprint();
+        seen.insert(fp);
+        let mut fresh = start.clone();
+        for c in &path {
+            fresh.apply(c);
+        }
+        assert_eq!(fresh.fingerprint(), fp, "after {path:?}");
+        let choices: Vec<Choice> = w.enabled().into_iter().filter(|c| !c.is_fault()).collect();
+        // A sibling stepped apart from a clone of a fingerprinted world.
+        if let Some(c) = choices.last() {
+            let mut other = w.clone();
+            other.apply(c);
+            let mut replay = start.clone();
+            for p in path.iter().chain([c]) {
+                replay.apply(p);
+            }
+            assert_eq!(other.fingerprint(), replay.fingerprint(), "{c:?}");
+        }
+        let Some(c) = choices.into_iter().next() else {
+            break;
+        };
+        w.apply(&c);
+        path.push(c);
+    }
+    assert!(path.len() > 8 && seen.len() > 8, "the run moves: {path:?}");
+}
+
 #[test]
 fn apply_draws_nothing_so_the_same_choices_give_the_same_world() {
     let plan = FaultPlan {

@@ -137,8 +137,10 @@ struct Node {
     choice: Option<Choice>,
     depth: usize,
     faults: usize,
-    world: Option<World>,
+    world: Option<Box<World>>,
     emitted: imbl::Vector<Term>,
+    /// `hash_emitted(emitted)`.
+    ehash: u64,
     /// Bit i: eventually-property i has held on the way here.
     held: u64,
     key: u128,
@@ -161,10 +163,10 @@ struct Search<'a> {
     found: HashMap<usize, (Status, Option<Execution>)>,
     checks: HashMap<Check, Execution>,
     /// Answers of the properties on each list of emitted terms seen.
-    answers: HashMap<u64, Vec<bool>>,
+    answers: KeyMap<u64, Vec<bool>>,
     finals: HashSet<u128>,
     /// For liveness: expanded states, their edges and fair-progress keys.
-    expanded: HashMap<u128, usize>,
+    expanded: KeyMap<u128, usize>,
     /// Each expanded node's successors: the child node, the choice and
     /// its fairness key (taken in the parent's world).
     edges: Vec<Vec<(usize, Choice, Option<FairKey>)>>,
@@ -180,6 +182,22 @@ struct Search<'a> {
     /// One of several workers: states are not taken in one global order.
     worker: bool,
 }
+
+/// A step from a state: the choice, the world after it, its events and,
+/// when already taken, the key of the state it leads to (for a step that
+/// emits nothing).
+type Successor = (Choice, World, Vec<crate::world::event::Event>, Option<u128>);
+
+/// When a search hands its waiting states to workers: once `waiting`
+/// states wait and at least `expanded` were expanded.
+#[derive(Clone, Copy)]
+struct Split {
+    waiting: usize,
+    expanded: u64,
+}
+
+/// States a search expands alone before it hands work to workers.
+const SPLIT_AFTER: u64 = 500;
 
 /// How many more executions to keep per finding for shortening.
 const OTHERS: usize = 8;
@@ -207,6 +225,34 @@ fn fair_key(w: &World, c: &Choice) -> Option<FairKey> {
     }
 }
 
+/// Hashes a key that is a hash already (a fingerprint): its low bits,
+/// mixed once.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 ^= n;
+    }
+
+    fn write_u128(&mut self, n: u128) {
+        self.0 ^= n as u64 ^ (n >> 64) as u64;
+    }
+}
+
+/// A table keyed by fingerprints or other hashes.
+type KeyMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<KeyHasher>>;
+
 fn hash_emitted(e: &imbl::Vector<Term>) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     e.len().hash(&mut h);
@@ -222,24 +268,26 @@ fn hash_emitted(e: &imbl::Vector<Term>) -> u64 {
 /// expanded again when it is reached with fewer faults (`reopen`): the
 /// fewest faults of a violation are then the same as one worker's.
 struct Seen {
-    shards: Vec<std::sync::Mutex<HashMap<u128, usize>>>,
+    shards: Vec<std::sync::Mutex<KeyMap<u128, usize>>>,
     count: std::sync::atomic::AtomicUsize,
     reopen: bool,
 }
 
 impl Seen {
-    fn new(reopen: bool) -> Seen {
-        let n = if reopen { 64 } else { 1 };
+    /// A set for one search (`shared` false) or for workers to share, in
+    /// shards so they seldom wait for each other.
+    fn new(shared: bool, reopen: bool) -> Seen {
+        let n = if shared { 64 } else { 1 };
         Seen {
             shards: (0..n)
-                .map(|_| std::sync::Mutex::new(HashMap::new()))
+                .map(|_| std::sync::Mutex::new(KeyMap::default()))
                 .collect(),
             count: std::sync::atomic::AtomicUsize::new(0),
             reopen,
         }
     }
 
-    fn shard(&self, key: u128) -> Option<std::sync::MutexGuard<'_, HashMap<u128, usize>>> {
+    fn shard(&self, key: u128) -> Option<std::sync::MutexGuard<'_, KeyMap<u128, usize>>> {
         let i = (key as usize) % self.shards.len().max(1);
         let m = self.shards.get(i)?;
         Some(m.lock().unwrap_or_else(|e| e.into_inner()))
@@ -289,13 +337,14 @@ impl Seen {
 /// properties and the code they run in.
 pub type Setup = (World, Vec<Property>, Code);
 
-/// `explore` on `threads` cores. One search runs from `start` until it
-/// has a few states per worker waiting, then the workers take those states
-/// (as the choices that lead to them, replayed in worlds of their own,
-/// made by `setup`) one at a time and search on from them, with the set of
-/// expanded states shared. Liveness needs the whole graph in one place,
-/// and depth first and random walks have their own orders: those run as
-/// `explore` does.
+/// `explore` on `threads` cores, breadth or depth first. One search runs
+/// from `start`, breadth first, until it has expanded `SPLIT_AFTER` states
+/// and has a few states per worker waiting; then the workers take those
+/// states (as the choices that lead to them, replayed in worlds of their
+/// own, made by `setup`) one at a time and search on from them in the
+/// order asked for, with the set of expanded states shared. Liveness needs
+/// the whole graph in one place, and random walks have their own
+/// parallel form: those run as `explore` does.
 pub fn explore_parallel<S>(
     start: &World,
     props: &[Property],
@@ -309,25 +358,45 @@ where
     S: Fn() -> Option<Setup> + Sync,
 {
     let liveness = props.iter().any(|p| p.kind == PropKind::Eventually);
-    if threads < 2 || liveness || opts.strategy != Strategy::Bfs {
+    let dfs = opts.strategy == Strategy::Dfs;
+    if threads < 2 || liveness || !(dfs || opts.strategy == Strategy::Bfs) {
         return explore(start, props, code, opts, &mut |p| progress(p));
     }
     let missing = || Box::new(Diagnostic::error("the program could not be set up again"));
-    let seen = Seen::new(true);
+    // Depth first promises no fewest faults: a state is expanded once.
+    let seen = Seen::new(true, !dfs);
     let mut first = Search::new(start, &[], props, code, opts);
     first.worker = true;
     let root = first.root(start)?;
-    let left = first.exhaust(&[root], &seen, false, Some(threads * 32), &mut |p| {
-        progress(p)
-    })?;
-    let paths: Vec<Vec<Choice>> = left.iter().map(|i| first.path(*i)).collect();
-    let mut reports = vec![first.finish()];
-    if paths.is_empty() {
-        return Ok(reports.remove(0));
+    // The first search goes on alone while the space looks small (a
+    // helper's set-up, which compiles the program again, would cost more
+    // than it saves), breadth first so that the states it leaves are
+    // spread across the space.
+    let split = Split {
+        waiting: threads * 32,
+        expanded: SPLIT_AFTER,
+    };
+    let left = first.exhaust(&[root], &seen, false, Some(split), &mut |p| progress(p))?;
+    if left.is_empty() {
+        return Ok(first.finish());
     }
-    let queue = std::sync::Mutex::new(paths.into_iter());
-    let parts: Vec<Result<Report, Box<Diagnostic>>> = std::thread::scope(|sc| {
-        let handles: Vec<_> = (0..threads)
+    // Half the waiting states stay with the first search, which goes on
+    // while the helpers set up; the other half wait in a queue, as the
+    // choices that lead to them, for whoever is free first.
+    let mut mine = vec![];
+    let mut shared = std::collections::VecDeque::new();
+    for (k, i) in left.into_iter().enumerate() {
+        if k % threads == 0 {
+            mine.push(i);
+        } else {
+            shared.push_back((i, first.path(i)));
+        }
+    }
+    let queue = std::sync::Mutex::new(shared);
+    let next = || queue.lock().unwrap_or_else(|e| e.into_inner()).pop_front();
+    type Part = Result<Report, Box<Diagnostic>>;
+    let (own, parts): (Result<(), Box<Diagnostic>>, Vec<Part>) = std::thread::scope(|sc| {
+        let handles: Vec<_> = (1..threads)
             .filter_map(|_| {
                 std::thread::Builder::new()
                     .stack_size(1 << 30)
@@ -335,13 +404,9 @@ where
                         let (world, props, code) = setup().ok_or_else(missing)?;
                         let mut s = Search::new(&world, &[], &props, &code, opts);
                         s.worker = true;
-                        loop {
-                            let next = queue.lock().unwrap_or_else(|e| e.into_inner()).next();
-                            let Some(path) = next else {
-                                break;
-                            };
+                        while let Some((_, path)) = next() {
                             if let Some(at) = s.seed(&path)? {
-                                s.exhaust(&[at], &seen, false, None, &mut |p| progress(p))?;
+                                s.exhaust(&[at], &seen, dfs, None, &mut |p| progress(p))?;
                             }
                             if s.report.incomplete.is_some() {
                                 break;
@@ -352,11 +417,26 @@ where
                     .ok()
             })
             .collect();
-        handles
+        // The first search's own states need no replay. One at a time:
+        // a search from one state keeps fewer worlds waiting at once.
+        let mut mine = mine.into_iter();
+        let mut own = Ok(());
+        while own.is_ok() && first.report.incomplete.is_none() {
+            let Some(i) = mine.next().or_else(|| next().map(|(i, _)| i)) else {
+                break;
+            };
+            own = first
+                .exhaust(&[i], &seen, dfs, None, &mut |p| progress(p))
+                .map(|_| ());
+        }
+        let parts = handles
             .into_iter()
             .map(|h| h.join().unwrap_or_else(|_| Err(missing())))
-            .collect()
+            .collect();
+        (own, parts)
     });
+    own?;
+    let mut reports = vec![first.finish()];
     for p in parts {
         reports.push(p?);
     }
@@ -487,7 +567,7 @@ pub fn explore_after(
         Strategy::Random { walks, seed } => s.walks(start, walks, seed, progress)?,
         strategy => {
             let root = s.root(start)?;
-            let seen = Seen::new(false);
+            let seen = Seen::new(false, false);
             s.exhaust(&[root], &seen, strategy == Strategy::Dfs, None, progress)?;
         }
     }
@@ -578,9 +658,9 @@ impl<'a> Search<'a> {
             report: Report::default(),
             found: HashMap::new(),
             checks: HashMap::new(),
-            answers: HashMap::new(),
+            answers: KeyMap::default(),
             finals: HashSet::new(),
-            expanded: HashMap::new(),
+            expanded: KeyMap::default(),
             edges: vec![],
             enabled_keys: vec![],
             keep_graph: eventually > 0,
@@ -594,16 +674,18 @@ impl<'a> Search<'a> {
     /// The start state as a node.
     fn root(&mut self, start: &World) -> Result<usize, Box<Diagnostic>> {
         let emitted = self.before.clone();
-        let answers = self.answers(&emitted)?;
+        let ehash = hash_emitted(&emitted);
+        let answers = self.answers_keyed(ehash, &emitted)?;
         let held = self.held_bits(&answers, 0);
         self.nodes.push(Node {
             parent: None,
             choice: None,
             depth: 0,
             faults: 0,
-            key: state_key(start, hash_emitted(&emitted), held),
-            world: Some(start.clone()),
+            key: state_key(start, ehash, held),
+            world: Some(Box::new(start.clone())),
             emitted,
+            ehash,
             held,
         });
         Ok(self.nodes.len() - 1)
@@ -628,7 +710,8 @@ impl<'a> Search<'a> {
                 return Ok(None);
             };
             push_emits(&mut e, &events);
-            let a = self.answers(&e)?;
+            let ehash = hash_emitted(&e);
+            let a = self.answers_keyed(ehash, &e)?;
             let held = self.held_bits(&a, pheld);
             let node = Node {
                 parent: Some(at),
@@ -636,29 +719,30 @@ impl<'a> Search<'a> {
                 depth: pdepth + 1,
                 faults: pfaults + usize::from(c.is_fault()),
                 world: None,
-                key: state_key(&w, hash_emitted(&e), held),
+                key: state_key(&w, ehash, held),
                 emitted: e,
+                ehash,
                 held,
             };
             self.nodes.push(node);
             at = self.nodes.len() - 1;
         }
         if let Some(n) = self.nodes.get_mut(at) {
-            n.world = Some(w);
+            n.world = Some(Box::new(w));
         }
         Ok(Some(at))
     }
 
     /// The state-space search from `roots`, uniform cost (fewest faults,
     /// then steps) or depth first, with the states expanded in `seen`.
-    /// With `split`, it stops once that many states wait to be expanded and
-    /// answers them (in order); otherwise it answers none.
+    /// With `split`, it stops once enough states wait to be expanded (see
+    /// `Split`) and answers them (in order); otherwise it answers none.
     fn exhaust(
         &mut self,
         roots: &[usize],
         seen: &Seen,
         dfs: bool,
-        split: Option<usize>,
+        split: Option<Split>,
         progress: &mut dyn FnMut(&Progress) -> bool,
     ) -> Result<Vec<usize>, Box<Diagnostic>> {
         let mut heap: BinaryHeap<Reverse<(usize, usize, usize)>> = BinaryHeap::new();
@@ -675,9 +759,9 @@ impl<'a> Search<'a> {
         }
         // The cheapest way each state was reached so far: a state is queued
         // again only by a cheaper way, so the queue holds few copies.
-        let mut best: HashMap<u128, (usize, usize)> = HashMap::new();
+        let mut best: KeyMap<u128, (usize, usize)> = KeyMap::default();
         loop {
-            if split.is_some_and(|k| heap.len() >= k) {
+            if split.is_some_and(|k| heap.len() >= k.waiting && self.report.states >= k.expanded) {
                 let mut left: Vec<_> = heap.into_iter().map(|Reverse(x)| x).collect();
                 left.sort_unstable();
                 return Ok(left.into_iter().map(|(_, _, i)| i).collect());
@@ -701,7 +785,7 @@ impl<'a> Search<'a> {
             let Some(world) = taken else {
                 continue;
             };
-            let (depth, faults, key) = (node.depth, node.faults, node.key);
+            let (depth, faults, key, ehash) = (node.depth, node.faults, node.key, node.ehash);
             let emitted = node.emitted.clone();
             let held = node.held;
             self.report.states += 1;
@@ -723,7 +807,7 @@ impl<'a> Search<'a> {
                 ));
                 break;
             }
-            let answers = self.answers(&emitted)?;
+            let answers = self.answers_keyed(ehash, &emitted)?;
             self.judge_state(i, &answers);
             let enabled = world.enabled();
             let progressing: Vec<&Choice> = enabled.iter().filter(|c| !c.is_fault()).collect();
@@ -749,9 +833,8 @@ impl<'a> Search<'a> {
                 ));
                 continue;
             }
-            let ehash = hash_emitted(&emitted);
             let successors = self.successors(&world, enabled, ehash, held, seen);
-            for (c, w, events) in successors {
+            for (c, w, events, known_key) in successors {
                 self.report.transitions += 1;
                 let mut e = emitted.clone();
                 push_emits(&mut e, &events);
@@ -763,7 +846,11 @@ impl<'a> Search<'a> {
                 };
                 let a = self.answers_keyed(chash, &e)?;
                 let h = self.held_bits(&a, held);
-                let child_key = state_key(&w, chash, h);
+                // The reduction keyed a step that emits nothing already.
+                let child_key = match known_key {
+                    Some(k) if chash == ehash && h == held => k,
+                    _ => state_key(&w, chash, h),
+                };
                 let f = faults + usize::from(c.is_fault());
                 let cost = (f, depth + 1);
                 self.judge_events(i, &c, &events);
@@ -785,8 +872,9 @@ impl<'a> Search<'a> {
                     depth: depth + 1,
                     faults: f,
                     // An edge into a known state keeps only its key.
-                    world: (!joins).then_some(w),
+                    world: (!joins).then(|| Box::new(w)),
                     emitted: if joins { imbl::Vector::new() } else { e },
+                    ehash: chash,
                     held: h,
                     key: child_key,
                 });
@@ -822,9 +910,14 @@ impl<'a> Search<'a> {
         emitted: u64,
         held: u64,
         seen: &Seen,
-    ) -> Vec<(Choice, World, Vec<crate::world::event::Event>)> {
+    ) -> Vec<Successor> {
         let reduce = self.opts.reduce && world.faults.timing == crate::world::faults::Timing::Local;
-        let mut done: Vec<(Choice, World, Vec<crate::world::event::Event>)> = vec![];
+        let mut done: Vec<Successor> = vec![];
+        let step = |c: &Choice| {
+            let mut w = world.clone();
+            let ev = w.apply(c);
+            (c.clone(), w, ev, None)
+        };
         if reduce {
             // The options of one process's `pidlab:choose/1` first: they
             // touch that process alone.
@@ -833,21 +926,20 @@ impl<'a> Search<'a> {
                 _ => None,
             });
             if let Some(p) = chooser {
-                let group: Vec<_> = enabled
+                let mut group: Vec<Successor> = enabled
                     .iter()
                     .filter(|c| matches!(c, Choice::Choose(q, _) if *q == p))
-                    .map(|c| {
-                        let mut w = world.clone();
-                        let ev = w.apply(c);
-                        (c.clone(), w, ev)
-                    })
+                    .map(step)
                     .collect();
                 // The cycle proviso: a step that returns to an explored
                 // state is not enough on its own.
-                if group
-                    .iter()
-                    .all(|(_, w, _)| !seen.expanded(&state_key(w, emitted, held)))
-                {
+                let mut fresh = true;
+                for (_, w, _, key) in &mut group {
+                    let k = state_key(w, emitted, held);
+                    *key = Some(k);
+                    fresh &= !seen.expanded(&k);
+                }
+                if fresh {
                     self.report.reduced += 1;
                     return group;
                 }
@@ -857,11 +949,11 @@ impl<'a> Search<'a> {
                 matches!(c, Choice::Run(_))
                     || matches!(c, Choice::Deliver(m) if lone_delivery(world, *m))
             }) {
-                let mut w = world.clone();
-                let ev = w.apply(c);
-                let alone = (matches!(c, Choice::Deliver(_)) || independent(world, &w, c, &ev))
-                    && !seen.expanded(&state_key(&w, emitted, held));
-                done.push((c.clone(), w, ev));
+                let (c, w, ev, _) = step(c);
+                let local = matches!(c, Choice::Deliver(_)) || independent(world, &w, &c, &ev);
+                let key = local.then(|| state_key(&w, emitted, held));
+                let alone = key.is_some_and(|k| !seen.expanded(&k));
+                done.push((c, w, ev, key));
                 if alone {
                     self.report.reduced += 1;
                     return done.pop().into_iter().collect();
@@ -870,13 +962,9 @@ impl<'a> Search<'a> {
         }
         let mut out = vec![];
         for c in enabled {
-            match done.iter().position(|(d, _, _)| *d == c) {
+            match done.iter().position(|(d, _, _, _)| *d == c) {
                 Some(k) => out.push(done.swap_remove(k)),
-                None => {
-                    let mut w = world.clone();
-                    let ev = w.apply(&c);
-                    out.push((c, w, ev));
-                }
+                None => out.push(step(&c)),
             }
         }
         out
@@ -1186,6 +1274,7 @@ impl<'a> Search<'a> {
                 faults: 0,
                 world: None,
                 emitted: emitted.clone(),
+                ehash: 0,
                 held,
                 key: 0,
             });
@@ -1221,6 +1310,7 @@ impl<'a> Search<'a> {
                     faults,
                     world: None,
                     emitted: emitted.clone(),
+                    ehash: 0,
                     held,
                     key: 0,
                 });

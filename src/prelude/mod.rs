@@ -1,7 +1,8 @@
 //! The prelude: library functions written in Erlang (the higher-order
 //! parts of `lists` and `maps`, `string`, `proplists`, `ordsets`, `sets`,
 //! `queue`, `orddict`, `dict`, `gb_trees`, `gb_sets`, `array`, `calendar` and
-//! `timer`), compiled once per thread and loaded into every code table.
+//! `timer`), parsed once, compiled once per thread and loaded into every
+//! code table.
 //! Modules whose terms programs print keep OTP's representation. Built-ins
 //! of the same modules stay in `bif`.
 
@@ -12,12 +13,25 @@ thread_local! {
     static COMPILED: Vec<Rc<Module>> = compile_all();
 }
 
+/// The prelude's syntax trees, parsed once for every thread (parsing is
+/// most of the work; compiled modules hold `Rc`s and stay per thread).
+static PARSED: std::sync::OnceLock<Vec<(&str, &str, crate::syntax::ast::Module)>> =
+    std::sync::OnceLock::new();
+
 fn compile_all() -> Vec<Rc<Module>> {
+    let parsed = PARSED.get_or_init(|| {
+        crate::catalogue::PRELUDE
+            .iter()
+            .map(|(name, src)| {
+                let (ast, diags) = crate::syntax::parse_module(src, Some(name));
+                debug_assert!(diags.is_empty(), "prelude {name} parses: {diags:?}");
+                (*name, *src, ast)
+            })
+            .collect()
+    });
     let mut out = vec![];
-    for (name, src) in crate::catalogue::PRELUDE {
-        let (ast, diags) = crate::syntax::parse_module(src, Some(name));
-        debug_assert!(diags.is_empty(), "prelude {name} parses: {diags:?}");
-        if let Ok((m, _)) = crate::compile::compile_module(&ast, &format!("{name}.erl"), src) {
+    for (name, src, ast) in parsed {
+        if let Ok((m, _)) = crate::compile::compile_module(ast, &format!("{name}.erl"), src) {
             out.push(Rc::new(m));
         } else {
             debug_assert!(false, "prelude {name} compiles");

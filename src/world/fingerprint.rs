@@ -50,6 +50,40 @@ thread_local! {
     static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
+thread_local! {
+    /// The buffer one process's part of a fingerprint is written into.
+    static PROC_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl super::Proc {
+    /// The hash of the process's own part of the world's fingerprint (what
+    /// does not depend on the world's time or counts), taken once and kept
+    /// until the process changes: a step changes one or two processes, so
+    /// a fingerprint rehashes those and reuses the others'.
+    fn fingerprint(&self) -> u128 {
+        if let Some(fp) = self.fp.get() {
+            return fp;
+        }
+        let fp = PROC_BUFFER.with(|b| {
+            let mut own = Vec::new();
+            let mut guard = b.try_borrow_mut().ok();
+            let buf = guard.as_deref_mut().unwrap_or(&mut own);
+            buf.clear();
+            let h = &mut Bytes(buf);
+            self.process.hash(h);
+            self.links.hash(h);
+            self.watchers.hash(h);
+            self.watching.hash(h);
+            self.trap_exit.hash(h);
+            self.options.hash(h);
+            self.idle.hash(h);
+            xxhash_rust::xxh3::xxh3_128(buf)
+        });
+        self.fp.set(Some(fp));
+        fp
+    }
+}
+
 impl World {
     /// A hash equal for two worlds exactly when their futures are equal.
     pub fn fingerprint(&self) -> u128 {
@@ -142,13 +176,7 @@ impl World {
                 Status::Idle => 3u8.hash(h),
                 Status::Choosing => 4u8.hash(h),
             }
-            p.process.hash(h);
-            p.links.hash(h);
-            p.watchers.hash(h);
-            p.watching.hash(h);
-            p.trap_exit.hash(h);
-            p.options.hash(h);
-            p.idle.hash(h);
+            p.fingerprint().hash(h);
             if let Some(k) = counts {
                 let clip = |n: Option<&u64>| n.copied().unwrap_or(0).min(k.saturating_add(1));
                 (clip(self.sends.get(pid)), clip(self.receives.get(pid))).hash(h);

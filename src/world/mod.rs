@@ -132,7 +132,11 @@ impl Procs {
 
     /// The process to change (copied first if a clone shares it).
     pub fn get_mut(&mut self, p: &Pid) -> Option<&mut Proc> {
-        self.table.get_mut(p).map(std::rc::Rc::make_mut)
+        self.table.get_mut(p).map(|x| {
+            let x = std::rc::Rc::make_mut(x);
+            x.fp.set(None);
+            x
+        })
     }
 
     pub fn contains_key(&self, p: &Pid) -> bool {
@@ -140,6 +144,7 @@ impl Procs {
     }
 
     pub fn insert(&mut self, p: Pid, x: Proc) {
+        x.fp.set(None);
         self.table.insert(p, std::rc::Rc::new(x));
         self.order.insert(p);
     }
@@ -200,6 +205,10 @@ pub struct Proc {
     pub options: Vec<Term>,
     /// Marked by `pidlab:idle()`: a server that may wait forever.
     pub idle: bool,
+    /// The hash of what of this process goes into the world's
+    /// fingerprint, once taken; forgotten whenever the process may change
+    /// (`Procs::get_mut`, `Procs::insert`).
+    pub(crate) fp: std::cell::Cell<Option<u128>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -503,6 +512,7 @@ impl World {
                 meta: VecDeque::new(),
                 options: vec![],
                 idle: false,
+                fp: std::cell::Cell::new(None),
             },
         );
         self.runnable.insert(pid);
