@@ -624,7 +624,7 @@ fn cmd_run(
     };
     let mut world = pidlab::world::World::new(code.clone());
     world.limits = trace.world;
-    world.faults = trace.faults.clone();
+    world.faults = trace.faults.clone().into();
     world.seed = trace.seed;
     // Events stream to the trace outputs; the run itself keeps none.
     world.keep_trace = false;
@@ -1068,7 +1068,7 @@ fn explore_setup(
         }
     };
     let mut world = pidlab::world::World::new(program.code.clone());
-    world.faults = plan.clone();
+    world.faults = plan.clone().into();
     world.keep_trace = false;
     // Vector clocks are history, not state (the fingerprint leaves them
     // out); they are kept only for a program that reads them.

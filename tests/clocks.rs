@@ -24,7 +24,7 @@ fn trace_with(src: &str, seed: u64, plan: pidlab::world::faults::FaultPlan) -> V
     let m = code.load(m);
     let func = *m.exports.values().next().expect("main/0 is exported");
     let mut world = World::new(code);
-    world.faults = plan;
+    world.faults = plan.into();
     world.seed = seed;
     let limits = RunLimits {
         max_reductions: 1_000_000,

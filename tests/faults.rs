@@ -15,7 +15,7 @@ fn run_with(src: &str, plan: FaultPlan, seed: u64) -> (Vec<Event>, String, Outco
     let m = code.load(m);
     let func = *m.exports.values().next().expect("main/0");
     let mut world = World::new(code);
-    world.faults = plan;
+    world.faults = plan.into();
     world.seed = seed;
     let mut out = String::new();
     let limits = RunLimits {

@@ -18,7 +18,7 @@ fn world_of(src: &str, plan: FaultPlan) -> World {
         .get(&(pidlab::term::Atom::new("main"), 0))
         .expect("main/0");
     let mut world = World::new(code);
-    world.faults = plan;
+    world.faults = plan.into();
     world
         .spawn_process(None, Start::Call(m, main, vec![]))
         .expect("main starts");
@@ -173,9 +173,9 @@ fn state_that_decides_the_future_changes_the_fingerprint() {
         ..FaultPlan::default()
     };
     let mut spent = base.clone();
-    spent.faults = budget.clone();
+    spent.faults = budget.clone().into();
     let mut fresh = base.clone();
-    fresh.faults = budget;
+    fresh.faults = budget.into();
     spent.losses = 1;
     assert_ne!(spent.fingerprint(), fresh.fingerprint(), "a budget");
     // Without a budget, a count of losses decides nothing.

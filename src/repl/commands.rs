@@ -142,7 +142,7 @@ impl Session {
             }
             Command::Faults(f) => self.load_faults(&f),
             Command::FailStop(on) => {
-                self.world.faults.fail_stop = on;
+                std::rc::Rc::make_mut(&mut self.world.faults).fail_stop = on;
                 Ok(if on {
                     "crashes now fire links and monitors (fail-stop)\n".into()
                 } else {
@@ -153,7 +153,7 @@ impl Session {
                 let p = crate::world::faults::parse_partition(&text).map_err(|e| flag_error(&e))?;
                 self.known_names(p.groups.iter().flatten())?;
                 self.change(sink, |w| {
-                    w.faults.partition = Some(p);
+                    std::rc::Rc::make_mut(&mut w.faults).partition = Some(p);
                     w.partition();
                 })
             }
@@ -165,21 +165,21 @@ impl Session {
             }
             Command::Net(m) => {
                 if let Some(m) = m {
-                    self.world.faults.net =
+                    std::rc::Rc::make_mut(&mut self.world.faults).net =
                         crate::world::faults::parse_net(&m).map_err(|e| flag_error(&e))?;
                 }
                 Ok(format!("link model: {}\n", self.world.faults.net))
             }
             Command::Timing(m) => {
                 if let Some(m) = m {
-                    self.world.faults.timing =
+                    std::rc::Rc::make_mut(&mut self.world.faults).timing =
                         crate::world::faults::parse_timing(&m).map_err(|e| flag_error(&e))?;
                 }
                 Ok(format!("timing: {}\n", self.world.faults.timing))
             }
             Command::Budget(b) => {
                 let budget = crate::world::faults::parse_budget(&b).map_err(|e| flag_error(&e))?;
-                self.world.faults.set_budget(budget);
+                std::rc::Rc::make_mut(&mut self.world.faults).set_budget(budget);
                 Ok(format!("budget: {b}\n"))
             }
             Command::Save(f) => self.save(&f),
@@ -453,7 +453,7 @@ impl Session {
             Ok(plan) => {
                 let part = plan.partition.is_some();
                 self.remember();
-                self.world.faults = plan;
+                self.world.faults = plan.into();
                 let before = self.world.trace.len();
                 if part {
                     self.world.partition();
@@ -596,7 +596,7 @@ impl Session {
         } else {
             vec![]
         };
-        self.world.faults = plan;
+        self.world.faults = plan.into();
         crate::run::load_adversary(&mut self.world)
             .map_err(|_| "the Byzantine fun does not compile".to_string())?;
         let mut out = String::new();

@@ -37,11 +37,16 @@ impl Module {
     }
 }
 
-/// All loaded modules, by name.
+/// All loaded modules, by name. Worlds clone their code table at every
+/// step the explorer takes and seldom load anything: the table is shared
+/// until a module is loaded.
 #[derive(Clone, Debug)]
 pub struct Code {
-    modules: BTreeMap<Atom, Rc<Module>>,
+    modules: Rc<BTreeMap<Atom, Rc<Module>>>,
     builtins: &'static dyn super::builtin::Builtins,
+    /// A hash of which modules are loaded (names and content hashes),
+    /// kept up to date on every load for the world's fingerprint.
+    digest: u128,
 }
 
 impl Default for Code {
@@ -54,8 +59,9 @@ impl Code {
     /// An empty code table whose calls find Rust built-ins in `builtins`.
     pub fn new(builtins: &'static dyn super::builtin::Builtins) -> Code {
         Code {
-            modules: BTreeMap::new(),
+            modules: Rc::new(BTreeMap::new()),
             builtins,
+            digest: 0,
         }
     }
 
@@ -65,13 +71,25 @@ impl Code {
 
     pub fn load(&mut self, m: Module) -> Rc<Module> {
         let rc = Rc::new(m);
-        self.modules.insert(rc.name, rc.clone());
+        self.insert(rc.clone());
         rc
     }
 
     /// Installs an already shared module.
     pub fn insert(&mut self, m: Rc<Module>) {
-        self.modules.insert(m.name, m);
+        Rc::make_mut(&mut self.modules).insert(m.name, m);
+        let mut bytes = vec![];
+        for m in self.modules.values() {
+            bytes.extend_from_slice(m.name.name().as_bytes());
+            bytes.push(0xff);
+            bytes.extend_from_slice(&m.uniq.to_le_bytes());
+        }
+        self.digest = xxhash_rust::xxh3::xxh3_128(&bytes);
+    }
+
+    /// Which modules are loaded, as a hash of their names and contents.
+    pub fn digest(&self) -> u128 {
+        self.digest
     }
 
     pub fn get(&self, name: Atom) -> Option<&Rc<Module>> {

@@ -132,9 +132,7 @@ impl World {
 
     fn hash_state<H: Hasher>(&self, h: &mut H) {
         let now = self.time;
-        for m in self.code.modules() {
-            (m.name, m.uniq).hash(h);
-        }
+        self.code.digest().hash(h);
         if self.clock_read {
             (now, self.stats_since, self.reductions).hash(h);
         } else if let Some(horizon) = self.plan_horizon() {

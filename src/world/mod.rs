@@ -298,7 +298,7 @@ pub struct World {
     pub code: Code,
     pub procs: Procs,
     pub network: net::Network,
-    pub faults: faults::FaultPlan,
+    pub faults: std::rc::Rc<faults::FaultPlan>,
     /// Whether the plan's partition is in force, and the messages it holds.
     pub partitioned: bool,
     pub held: Vec<InFlight>,
@@ -393,7 +393,7 @@ impl World {
             code,
             procs: Procs::default(),
             network: net::Network::default(),
-            faults: faults::FaultPlan::default(),
+            faults: std::rc::Rc::default(),
             partitioned: false,
             held: vec![],
             seed: sched::DEFAULT_SEED,
