@@ -135,6 +135,9 @@ impl Report {
 struct Node {
     parent: Option<usize>,
     choice: Option<Choice>,
+    /// Steps taken before `choice` on the way from the parent: a chain of
+    /// steps the reduction takes alone (see `Search::chain`).
+    before: Box<[Choice]>,
     depth: usize,
     faults: usize,
     world: Option<Box<World>>,
@@ -183,10 +186,20 @@ struct Search<'a> {
     worker: bool,
 }
 
-/// A step from a state: the choice, the world after it, its events and,
+/// A step from a state: the choice, the world after it, its events,
 /// when already taken, the key of the state it leads to (for a step that
-/// emits nothing).
-type Successor = (Choice, World, Vec<crate::world::event::Event>, Option<u128>);
+/// emits nothing), and the steps of a chain taken before the choice.
+type Successor = (
+    Choice,
+    World,
+    Vec<crate::world::event::Event>,
+    Option<u128>,
+    Vec<Choice>,
+);
+
+/// The longest chain of steps the reduction takes without storing the
+/// states between them.
+const CHAIN_MAX: usize = 64;
 
 /// When a search hands its waiting states to workers: once `waiting`
 /// states wait and at least `expanded` were expanded.
@@ -620,6 +633,7 @@ impl<'a> Search<'a> {
             if let Some(c) = &n.choice {
                 out.push(c.clone());
             }
+            out.extend(n.before.iter().rev().cloned());
             match n.parent {
                 Some(p) => i = p,
                 None => break,
@@ -680,6 +694,7 @@ impl<'a> Search<'a> {
         self.nodes.push(Node {
             parent: None,
             choice: None,
+            before: Box::default(),
             depth: 0,
             faults: 0,
             key: state_key(start, ehash, held),
@@ -716,6 +731,7 @@ impl<'a> Search<'a> {
             let node = Node {
                 parent: Some(at),
                 choice: Some(c.clone()),
+                before: Box::default(),
                 depth: pdepth + 1,
                 faults: pfaults + usize::from(c.is_fault()),
                 world: None,
@@ -833,8 +849,9 @@ impl<'a> Search<'a> {
                 ));
                 continue;
             }
-            let successors = self.successors(&world, enabled, ehash, held, seen);
-            for (c, w, events, known_key) in successors {
+            let successors = self.successors(&world, enabled, ehash, held, depth, faults, seen);
+            for (c, w, events, known_key, before) in successors {
+                let steps = before.len() + 1;
                 self.report.transitions += 1;
                 let mut e = emitted.clone();
                 push_emits(&mut e, &events);
@@ -852,8 +869,10 @@ impl<'a> Search<'a> {
                     _ => state_key(&w, chash, h),
                 };
                 let f = faults + usize::from(c.is_fault());
-                let cost = (f, depth + 1);
-                self.judge_events(i, &c, &events);
+                let cost = (f, depth + steps);
+                let mut taken = before.clone();
+                taken.push(c.clone());
+                self.judge_events(i, &taken, &events);
                 let known = best.get(&child_key).is_some_and(|b| *b <= cost || dfs);
                 let joins = seen.contains(&child_key, f) || known;
                 if joins {
@@ -869,7 +888,8 @@ impl<'a> Search<'a> {
                 self.nodes.push(Node {
                     parent: Some(i),
                     choice: Some(c.clone()),
-                    depth: depth + 1,
+                    before: before.into_boxed_slice(),
+                    depth: depth + steps,
                     faults: f,
                     // An edge into a known state keeps only its key.
                     world: (!joins).then(|| Box::new(w)),
@@ -890,7 +910,7 @@ impl<'a> Search<'a> {
                 if dfs {
                     stack.push(child);
                 } else {
-                    heap.push(Reverse((f, depth + 1, child)));
+                    heap.push(Reverse((f, depth + steps, child)));
                 }
             }
         }
@@ -909,6 +929,8 @@ impl<'a> Search<'a> {
         enabled: Vec<Choice>,
         emitted: u64,
         held: u64,
+        depth: usize,
+        faults: usize,
         seen: &Seen,
     ) -> Vec<Successor> {
         let reduce = self.opts.reduce && world.faults.timing == crate::world::faults::Timing::Local;
@@ -916,16 +938,12 @@ impl<'a> Search<'a> {
         let step = |c: &Choice| {
             let mut w = world.clone();
             let ev = w.apply(c);
-            (c.clone(), w, ev, None)
+            (c.clone(), w, ev, None, vec![])
         };
         if reduce {
             // The options of one process's `pidlab:choose/1` first: they
             // touch that process alone.
-            let chooser = enabled.iter().find_map(|c| match c {
-                Choice::Choose(p, _) if world.crash_odds(*p) == 0.0 => Some(*p),
-                _ => None,
-            });
-            if let Some(p) = chooser {
+            if let Some(p) = chooser(world, &enabled) {
                 let mut group: Vec<Successor> = enabled
                     .iter()
                     .filter(|c| matches!(c, Choice::Choose(q, _) if *q == p))
@@ -934,7 +952,7 @@ impl<'a> Search<'a> {
                 // The cycle proviso: a step that returns to an explored
                 // state is not enough on its own.
                 let mut fresh = true;
-                for (_, w, _, key) in &mut group {
+                for (_, w, _, key, _) in &mut group {
                     let k = state_key(w, emitted, held);
                     *key = Some(k);
                     fresh &= !seen.expanded(&k);
@@ -945,29 +963,76 @@ impl<'a> Search<'a> {
                 }
                 done.extend(group);
             }
-            for c in enabled.iter().filter(|c| {
-                matches!(c, Choice::Run(_))
-                    || matches!(c, Choice::Deliver(m) if lone_delivery(world, *m))
-            }) {
-                let (c, w, ev, _) = step(c);
+            for c in enabled.iter().filter(|c| local_candidate(world, c)) {
+                let (c, w, ev, _, _) = step(c);
                 let local = matches!(c, Choice::Deliver(_)) || independent(world, &w, &c, &ev);
                 let key = local.then(|| state_key(&w, emitted, held));
                 let alone = key.is_some_and(|k| !seen.expanded(&k));
-                done.push((c, w, ev, key));
                 if alone {
                     self.report.reduced += 1;
-                    return done.pop().into_iter().collect();
+                    let first = (c, w, ev, key, vec![]);
+                    return vec![self.chain(world, first, emitted, held, depth, faults, seen)];
                 }
+                done.push((c, w, ev, key, vec![]));
             }
         }
         let mut out = vec![];
         for c in enabled {
-            match done.iter().position(|(d, _, _, _)| *d == c) {
+            match done.iter().position(|(d, _, _, _, _)| *d == c) {
                 Some(k) => out.push(done.swap_remove(k)),
                 None => out.push(step(&c)),
             }
         }
         out
+    }
+
+    /// Goes on from `first`, a step the reduction takes alone from
+    /// `world`, with more such steps while each is again the only one the
+    /// reduction would take (and the search keeps no graph for liveness),
+    /// without storing the states between them as nodes: most states of a
+    /// protocol lie on such chains. A state the chain passes counts as
+    /// expanded (its one successor is the next on the chain), so other
+    /// paths join it as they would join a node. The chain ends where the
+    /// reduction would explore more than one step, at `CHAIN_MAX` steps,
+    /// at the depth bound, or before a state already expanded: as without
+    /// chains, the state before an explored one is then a node, and its
+    /// expansion applies the cycle proviso.
+    #[allow(clippy::too_many_arguments)]
+    fn chain(
+        &mut self,
+        world: &World,
+        first: Successor,
+        emitted: u64,
+        held: u64,
+        depth: usize,
+        faults: usize,
+        seen: &Seen,
+    ) -> Successor {
+        let _ = world;
+        if self.keep_graph {
+            return first;
+        }
+        let (mut c, mut w, mut events, first_key, mut before) = first;
+        let Some(mut key) = first_key else {
+            return (c, w, events, first_key, before);
+        };
+        while before.len() + 1 < CHAIN_MAX && depth + before.len() + 1 < self.opts.max_depth {
+            let Some((c2, w2, ev2)) = next_alone(&w) else {
+                break;
+            };
+            let key2 = state_key(&w2, emitted, held);
+            if seen.expanded(&key2) || !seen.claim(key, faults) {
+                break;
+            }
+            self.report.states += 1;
+            self.report.transitions += 1;
+            self.report.reduced += 1;
+            before.push(std::mem::replace(&mut c, c2));
+            w = w2;
+            events.extend(ev2);
+            key = key2;
+        }
+        (c, w, events, Some(key), before)
     }
 
     fn grow_graph(&mut self, i: usize, keys: Vec<FairKey>) {
@@ -987,7 +1052,7 @@ impl<'a> Search<'a> {
                 continue;
             };
             if self.found.contains_key(&k) {
-                self.another(Goal::Prop(k), i, None);
+                self.another(Goal::Prop(k), i, &[]);
             } else {
                 let ex = self.execution(i, why);
                 self.found.insert(k, (status, Some(ex)));
@@ -999,14 +1064,14 @@ impl<'a> Search<'a> {
     /// The step `c` from node `i` made `events`. Judged on every step,
     /// also one into a state reached before (an exit reason is not part of
     /// the state), keeping the cheapest violation.
-    fn judge_events(&mut self, i: usize, c: &Choice, events: &[crate::world::event::Event]) {
+    fn judge_events(&mut self, i: usize, steps: &[Choice], events: &[crate::world::event::Event]) {
         if !self.opts.checks.contains(&Check::NoCrash) {
             return;
         }
         if let Some(why) = abnormal_exit(events) {
             let mut ex = self.execution(i, why);
-            ex.choices.push(c.clone());
-            ex.faults += usize::from(c.is_fault());
+            ex.choices.extend_from_slice(steps);
+            ex.faults += faults_in(steps);
             let better = self
                 .checks
                 .get(&Check::NoCrash)
@@ -1014,7 +1079,7 @@ impl<'a> Search<'a> {
             if better {
                 self.checks.insert(Check::NoCrash, ex);
             } else {
-                self.another(Goal::Check(Check::NoCrash), i, Some(c));
+                self.another(Goal::Check(Check::NoCrash), i, steps);
             }
         }
     }
@@ -1023,7 +1088,7 @@ impl<'a> Search<'a> {
     /// `goal`, while fewer than `OTHERS` are kept and it has no more
     /// faults than the finding's. Only a search whose first finding may
     /// not be the shortest keeps them.
-    fn another(&mut self, goal: Goal, i: usize, last: Option<&Choice>) {
+    fn another(&mut self, goal: Goal, i: usize, last: &[Choice]) {
         if self.exact() {
             return;
         }
@@ -1042,16 +1107,13 @@ impl<'a> Search<'a> {
         let Some(first_faults) = first.map(|ex| ex.faults) else {
             return;
         };
-        let faults = self.nodes.get(i).map_or(0, |n| n.faults)
-            + last.map_or(0, |c| usize::from(c.is_fault()));
+        let faults = self.nodes.get(i).map_or(0, |n| n.faults) + faults_in(last);
         if faults > first_faults {
             return;
         }
         let mut ex = self.execution(i, String::new());
-        if let Some(c) = last {
-            ex.choices.push(c.clone());
-            ex.faults = faults;
-        }
+        ex.choices.extend_from_slice(last);
+        ex.faults = faults;
         self.others.entry(goal).or_default().push(ex);
     }
 
@@ -1068,7 +1130,7 @@ impl<'a> Search<'a> {
                 continue;
             }
             if self.found.contains_key(&k) {
-                self.another(Goal::Prop(k), i, None);
+                self.another(Goal::Prop(k), i, &[]);
             } else {
                 let ex = self.execution(i, never_held(&p.name));
                 self.found.insert(k, (Status::Violated, Some(ex)));
@@ -1080,7 +1142,7 @@ impl<'a> Search<'a> {
             }
             if let Some(why) = final_check(check, w) {
                 if self.checks.contains_key(&check) {
-                    self.another(Goal::Check(check), i, None);
+                    self.another(Goal::Check(check), i, &[]);
                 } else {
                     self.checks.insert(check, self.execution(i, why));
                 }
@@ -1270,6 +1332,7 @@ impl<'a> Search<'a> {
             self.nodes.push(Node {
                 parent: None,
                 choice: None,
+                before: Box::default(),
                 depth: 0,
                 faults: 0,
                 world: None,
@@ -1306,6 +1369,7 @@ impl<'a> Search<'a> {
                 self.nodes.push(Node {
                     parent: Some(parent),
                     choice: Some(c),
+                    before: Box::default(),
                     depth,
                     faults,
                     world: None,
@@ -1316,7 +1380,7 @@ impl<'a> Search<'a> {
                 });
                 let me = self.nodes.len() - 1;
                 if let Some(c) = self.nodes.get(me).and_then(|n| n.choice.clone()) {
-                    self.judge_events(me - 1, &c, &events);
+                    self.judge_events(me - 1, &[c], &events);
                 }
                 self.judge_state(me, &answers);
                 self.report.states += 1;
@@ -1558,6 +1622,39 @@ fn independent(
         }
         _ => false,
     }
+}
+
+/// The process whose `pidlab:choose/1` options the reduction explores
+/// first, if one waits in it (and cannot crash).
+fn chooser(w: &World, enabled: &[Choice]) -> Option<crate::term::Pid> {
+    enabled.iter().find_map(|c| match c {
+        Choice::Choose(p, _) if w.crash_odds(*p) == 0.0 => Some(*p),
+        _ => None,
+    })
+}
+
+/// Whether `c` may be a step the reduction takes alone: a process's own
+/// step, or a delivery nothing else can race with.
+fn local_candidate(w: &World, c: &Choice) -> bool {
+    matches!(c, Choice::Run(_)) || matches!(c, Choice::Deliver(m) if lone_delivery(w, *m))
+}
+
+/// The step the reduction would take alone from `w` if the states after
+/// it are unexplored, as `Search::successors` picks it: none where a
+/// process chooses or nothing can happen.
+fn next_alone(w: &World) -> Option<(Choice, World, Vec<crate::world::event::Event>)> {
+    let enabled = w.enabled();
+    if chooser(w, &enabled).is_some() || !enabled.iter().any(|c| !c.is_fault()) {
+        return None;
+    }
+    for c in enabled.iter().filter(|c| local_candidate(w, c)) {
+        let mut next = w.clone();
+        let ev = next.apply(c);
+        if matches!(c, Choice::Deliver(_)) || independent(w, &next, c, &ev) {
+            return Some((c.clone(), next, ev));
+        }
+    }
+    None
 }
 
 /// Whether delivering message `id` commutes with everything that can
