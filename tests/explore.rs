@@ -478,6 +478,62 @@ fn the_reduction_keeps_every_verdict_final_state_and_fewest_faults() {
     }
 }
 
+/// Spaces large enough that the first search hands states to a helper:
+/// breadth and depth first, two workers agree with one on the exit
+/// status, the final states and each verdict with its fewest faults.
+#[test]
+fn two_workers_agree_with_one_breadth_and_depth_first() {
+    let cases: [&[&str]; 3] = [
+        &["tests/explore/tpc_check.erl", "5", "--check", "no-crash"],
+        &[
+            "tests/explore/tpc_check_bug.erl",
+            "5",
+            "--check",
+            "no-crash",
+        ],
+        &[
+            "tests/explore/tpc.erl",
+            "4",
+            "--props",
+            "tests/explore/tpc_props.erl",
+        ],
+    ];
+    let verdicts = |r: &serde_json::Value| -> Vec<(String, String, Option<u64>)> {
+        at(r, "properties")
+            .as_array()
+            .map(|ps| {
+                ps.iter()
+                    .map(|p| {
+                        (
+                            at(p, "name").as_str().unwrap_or("").to_string(),
+                            at(p, "status").as_str().unwrap_or("").to_string(),
+                            at(p, "faults").as_u64(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    for case in cases {
+        for order in [&[][..], &["--dfs"][..]] {
+            let run =
+                |threads: &str| explore_json(&[case, order, &["--threads", threads]].concat());
+            let (one_status, one) = run("1");
+            let (two_status, two) = run("2");
+            let name = format!("{} {}", case.join(" "), order.join(" "));
+            assert!(
+                at(&one, "states").as_u64() > Some(2000),
+                "{name}: large enough to split: {one}"
+            );
+            assert_eq!(one_status, two_status, "{name}");
+            assert_eq!(at(&one, "complete"), true, "{name}: {one}");
+            assert_eq!(at(&two, "complete"), true, "{name}: {two}");
+            assert_eq!(at(&one, "final_states"), at(&two, "final_states"), "{name}");
+            assert_eq!(verdicts(&one), verdicts(&two), "{name}: {one} {two}");
+        }
+    }
+}
+
 /// A small model of `tests/explore/tpc_check.erl` written here, step for
 /// step as pidlab takes them (a process runs to its next spawn, send,
 /// receive, block, choice or end; a delivery is a step of its own; a woken

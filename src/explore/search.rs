@@ -197,6 +197,17 @@ type Successor = (
     Vec<Choice>,
 );
 
+/// Where a search stands at the state it expands: the hash of the terms
+/// emitted, the eventually-properties held, the steps and the faults so
+/// far.
+#[derive(Clone, Copy)]
+struct At {
+    ehash: u64,
+    held: u64,
+    depth: usize,
+    faults: usize,
+}
+
 /// The longest chain of steps the reduction takes without storing the
 /// states between them.
 const CHAIN_MAX: usize = 64;
@@ -849,7 +860,13 @@ impl<'a> Search<'a> {
                 ));
                 continue;
             }
-            let successors = self.successors(&world, enabled, ehash, held, depth, faults, seen);
+            let at = At {
+                ehash,
+                held,
+                depth,
+                faults,
+            };
+            let successors = self.successors(&world, enabled, at, seen);
             for (c, w, events, known_key, before) in successors {
                 let steps = before.len() + 1;
                 self.report.transitions += 1;
@@ -927,12 +944,10 @@ impl<'a> Search<'a> {
         &mut self,
         world: &World,
         enabled: Vec<Choice>,
-        emitted: u64,
-        held: u64,
-        depth: usize,
-        faults: usize,
+        at: At,
         seen: &Seen,
     ) -> Vec<Successor> {
+        let (emitted, held) = (at.ehash, at.held);
         let reduce = self.opts.reduce && world.faults.timing == crate::world::faults::Timing::Local;
         let mut done: Vec<Successor> = vec![];
         let step = |c: &Choice| {
@@ -971,7 +986,7 @@ impl<'a> Search<'a> {
                 if alone {
                     self.report.reduced += 1;
                     let first = (c, w, ev, key, vec![]);
-                    return vec![self.chain(world, first, emitted, held, depth, faults, seen)];
+                    return vec![self.chain(first, at, seen)];
                 }
                 done.push((c, w, ev, key, vec![]));
             }
@@ -986,8 +1001,7 @@ impl<'a> Search<'a> {
         out
     }
 
-    /// Goes on from `first`, a step the reduction takes alone from
-    /// `world`, with more such steps while each is again the only one the
+    /// Goes on from `first`, a step the reduction takes alone, with more such steps while each is again the only one the
     /// reduction would take (and the search keeps no graph for liveness),
     /// without storing the states between them as nodes: most states of a
     /// protocol lie on such chains. A state the chain passes counts as
@@ -997,18 +1011,13 @@ impl<'a> Search<'a> {
     /// at the depth bound, or before a state already expanded: as without
     /// chains, the state before an explored one is then a node, and its
     /// expansion applies the cycle proviso.
-    #[allow(clippy::too_many_arguments)]
-    fn chain(
-        &mut self,
-        world: &World,
-        first: Successor,
-        emitted: u64,
-        held: u64,
-        depth: usize,
-        faults: usize,
-        seen: &Seen,
-    ) -> Successor {
-        let _ = world;
+    fn chain(&mut self, first: Successor, at: At, seen: &Seen) -> Successor {
+        let At {
+            ehash: emitted,
+            held,
+            depth,
+            faults,
+        } = at;
         if self.keep_graph {
             return first;
         }
