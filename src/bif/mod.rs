@@ -153,30 +153,36 @@ pub fn world_bif(module: &str, name: &str, arity: usize) -> bool {
         .any(|(m, n, a)| *m == module && *n == name && *a == arity)
 }
 
-/// All functions of a library module, built-in and prelude, for "did you mean".
-pub fn module_functions(module: &str) -> Option<Vec<(&'static str, usize)>> {
-    let mut v: Vec<(&'static str, usize)> = table()
-        .values()
-        .filter(|b| b.module == module)
-        .map(|b| (b.name, b.arity))
-        .collect();
-    v.extend(crate::catalogue::prelude_exports(module));
-    if module == "erlang" {
-        v.extend(crate::catalogue::AUTO_IMPORTED.iter().copied());
-    }
-    v.extend(
-        WORLD_BIFS
-            .iter()
-            .filter(|(m, _, _)| *m == module)
-            .map(|(_, n, a)| (*n, *a)),
-    );
-    if v.is_empty() {
-        None
-    } else {
-        v.sort();
-        v.dedup();
-        Some(v)
-    }
+/// All functions of a library module, built-in and prelude, for "did you
+/// mean" (and the compiler's check of every remote call), sorted. Built
+/// once: the tables behind it never change.
+pub fn module_functions(module: &str) -> Option<&'static [(&'static str, usize)]> {
+    static KNOWN: std::sync::OnceLock<HashMap<&'static str, Vec<(&'static str, usize)>>> =
+        std::sync::OnceLock::new();
+    let known = KNOWN.get_or_init(|| {
+        let mut by: HashMap<&'static str, Vec<(&'static str, usize)>> = HashMap::new();
+        for b in table().values() {
+            by.entry(b.module).or_default().push((b.name, b.arity));
+        }
+        for (m, _) in crate::catalogue::PRELUDE {
+            by.entry(m)
+                .or_default()
+                .extend(crate::catalogue::prelude_exports(m));
+        }
+        by.entry("erlang")
+            .or_default()
+            .extend(crate::catalogue::AUTO_IMPORTED.iter().copied());
+        for (m, n, a) in WORLD_BIFS {
+            by.entry(m).or_default().push((n, *a));
+        }
+        for v in by.values_mut() {
+            v.sort_unstable();
+            v.dedup();
+        }
+        by.retain(|_, v| !v.is_empty());
+        by
+    });
+    known.get(module).map(Vec::as_slice)
 }
 
 /// Argument helpers shared by the built-ins.
