@@ -478,6 +478,28 @@ fn the_reduction_keeps_every_verdict_final_state_and_fewest_faults() {
     }
 }
 
+/// A crash reason reads as erl prints it (`~p`): the file in the
+/// stack trace is a string, not a list of character codes.
+#[test]
+fn a_crash_reason_names_its_file_as_a_string() {
+    let (status, report) = explore_json(&[
+        "tests/explore/tpc_check_bug.erl",
+        "3",
+        "--check",
+        "no-crash",
+        "--threads",
+        "1",
+    ]);
+    assert_eq!(status, Some(1), "{report}");
+    let why = at(property(&report, "no-crash"), "why")
+        .as_str()
+        .unwrap_or("");
+    assert!(
+        why.contains("ended with reason {inconsistent,[{tpc_check_bug,manager,0,[{file,\"tpc_check_bug.erl\"},{line,"),
+        "{why}"
+    );
+}
+
 /// Spaces large enough that the first search hands states to a helper:
 /// breadth and depth first, two workers agree with one on the exit
 /// status, the final states and each verdict with its fewest faults.

@@ -1704,7 +1704,7 @@ pub(super) fn abnormal_exit(events: &[crate::world::event::Event]) -> Option<Str
             Some(format!(
                 "{} ended with reason {}",
                 crate::world::event::pid_text(e.proc),
-                crate::term::write::write(reason)
+                reason
             ))
         }
         _ => None,
