@@ -61,8 +61,11 @@ impl super::Proc {
     /// until the process changes: a step changes one or two processes, so
     /// a fingerprint rehashes those and reuses the others'.
     fn fingerprint(&self) -> u128 {
-        if let Some(fp) = self.fp.get() {
-            return fp;
+        // Kept as two words (a `u128` would align the process to 16
+        // bytes); all zeros means not taken yet.
+        let [lo, hi] = self.fp.get();
+        if lo != 0 || hi != 0 {
+            return u128::from(lo) | (u128::from(hi) << 64);
         }
         let fp = PROC_BUFFER.with(|b| {
             let mut own = Vec::new();
@@ -79,7 +82,7 @@ impl super::Proc {
             self.idle.hash(h);
             xxhash_rust::xxh3::xxh3_128(buf)
         });
-        self.fp.set(Some(fp));
+        self.fp.set([fp as u64, (fp >> 64) as u64]);
         fp
     }
 }

@@ -134,7 +134,7 @@ impl Procs {
     pub fn get_mut(&mut self, p: &Pid) -> Option<&mut Proc> {
         self.table.get_mut(p).map(|x| {
             let x = std::rc::Rc::make_mut(x);
-            x.fp.set(None);
+            x.fp.set([0; 2]);
             x
         })
     }
@@ -144,7 +144,7 @@ impl Procs {
     }
 
     pub fn insert(&mut self, p: Pid, x: Proc) {
-        x.fp.set(None);
+        x.fp.set([0; 2]);
         self.table.insert(p, std::rc::Rc::new(x));
         self.order.insert(p);
     }
@@ -208,7 +208,7 @@ pub struct Proc {
     /// The hash of what of this process goes into the world's
     /// fingerprint, once taken; forgotten whenever the process may change
     /// (`Procs::get_mut`, `Procs::insert`).
-    pub(crate) fp: std::cell::Cell<Option<u128>>,
+    pub(crate) fp: std::cell::Cell<[u64; 2]>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -512,7 +512,7 @@ impl World {
                 meta: VecDeque::new(),
                 options: vec![],
                 idle: false,
-                fp: std::cell::Cell::new(None),
+                fp: std::cell::Cell::new([0; 2]),
             },
         );
         self.runnable.insert(pid);
