@@ -887,9 +887,7 @@ impl<'a> Search<'a> {
                 };
                 let f = faults + usize::from(c.is_fault());
                 let cost = (f, depth + steps);
-                let mut taken = before.clone();
-                taken.push(c.clone());
-                self.judge_events(i, &taken, &events);
+                self.judge_events(i, &before, &c, &events);
                 let known = best.get(&child_key).is_some_and(|b| *b <= cost || dfs);
                 let joins = seen.contains(&child_key, f) || known;
                 if joins {
@@ -979,8 +977,8 @@ impl<'a> Search<'a> {
                 done.extend(group);
             }
             for c in enabled.iter().filter(|c| local_candidate(world, c)) {
-                let (c, w, ev, _, _) = step(c);
-                let local = matches!(c, Choice::Deliver(_)) || independent(world, &w, &c, &ev);
+                let (w, ev, local) = try_local(world, c);
+                let c = c.clone();
                 let key = local.then(|| state_key(&w, emitted, held));
                 let alone = key.is_some_and(|k| !seen.expanded(&k));
                 if alone {
@@ -1069,18 +1067,25 @@ impl<'a> Search<'a> {
         }
     }
 
-    /// The checks on the events of one step.
-    /// The step `c` from node `i` made `events`. Judged on every step,
+    /// The checks on the events of one step: the steps `before` (a
+    /// chain's, if any) and `c` from node `i` made `events`. Judged on every step,
     /// also one into a state reached before (an exit reason is not part of
     /// the state), keeping the cheapest violation.
-    fn judge_events(&mut self, i: usize, steps: &[Choice], events: &[crate::world::event::Event]) {
+    fn judge_events(
+        &mut self,
+        i: usize,
+        before: &[Choice],
+        c: &Choice,
+        events: &[crate::world::event::Event],
+    ) {
         if !self.opts.checks.contains(&Check::NoCrash) {
             return;
         }
         if let Some(why) = abnormal_exit(events) {
+            let steps: Vec<Choice> = before.iter().chain([c]).cloned().collect();
             let mut ex = self.execution(i, why);
-            ex.choices.extend_from_slice(steps);
-            ex.faults += faults_in(steps);
+            ex.choices.extend_from_slice(&steps);
+            ex.faults += faults_in(&steps);
             let better = self
                 .checks
                 .get(&Check::NoCrash)
@@ -1088,7 +1093,7 @@ impl<'a> Search<'a> {
             if better {
                 self.checks.insert(Check::NoCrash, ex);
             } else {
-                self.another(Goal::Check(Check::NoCrash), i, steps);
+                self.another(Goal::Check(Check::NoCrash), i, &steps);
             }
         }
     }
@@ -1389,7 +1394,7 @@ impl<'a> Search<'a> {
                 });
                 let me = self.nodes.len() - 1;
                 if let Some(c) = self.nodes.get(me).and_then(|n| n.choice.clone()) {
-                    self.judge_events(me - 1, &[c], &events);
+                    self.judge_events(me - 1, &[], &c, &events);
                 }
                 self.judge_state(me, &answers);
                 self.report.states += 1;
@@ -1656,14 +1661,23 @@ fn next_alone(w: &World) -> Option<(Choice, World, Vec<crate::world::event::Even
     if chooser(w, &enabled).is_some() || !enabled.iter().any(|c| !c.is_fault()) {
         return None;
     }
-    for c in enabled.iter().filter(|c| local_candidate(w, c)) {
-        let mut next = w.clone();
-        let ev = next.apply(c);
-        if matches!(c, Choice::Deliver(_)) || independent(w, &next, c, &ev) {
-            return Some((c.clone(), next, ev));
-        }
-    }
-    None
+    enabled
+        .iter()
+        .filter(|c| local_candidate(w, c))
+        .find_map(|c| match try_local(w, c) {
+            (next, ev, true) => Some((c.clone(), next, ev)),
+            _ => None,
+        })
+}
+
+/// Takes `c`, a `local_candidate`, from a copy of `w`: the world after it,
+/// its events, and whether the reduction may take it alone (a lone
+/// delivery always may; a process's step when it is `independent`).
+fn try_local(w: &World, c: &Choice) -> (World, Vec<crate::world::event::Event>, bool) {
+    let mut next = w.clone();
+    let ev = next.apply(c);
+    let alone = matches!(c, Choice::Deliver(_)) || independent(w, &next, c, &ev);
+    (next, ev, alone)
 }
 
 /// Whether delivering message `id` commutes with everything that can

@@ -45,14 +45,30 @@ impl Hasher for Bytes<'_> {
     }
 }
 
-thread_local! {
-    /// The buffer fingerprints are written into, kept between calls.
-    static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-}
+type Buffer = std::cell::RefCell<Vec<u8>>;
 
 thread_local! {
-    /// The buffer one process's part of a fingerprint is written into.
-    static PROC_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The buffer fingerprints are written into, kept between calls.
+    static BUFFER: Buffer = const { std::cell::RefCell::new(Vec::new()) };
+    /// The buffer one process's part of a fingerprint is written into
+    /// (while the world's is in use).
+    static PROC_BUFFER: Buffer = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// XXH3-128 of what `write` feeds through `Hash`, written into `buffer`
+/// (or into a buffer of its own if that one is in use).
+fn hashed(
+    buffer: &'static std::thread::LocalKey<Buffer>,
+    write: impl FnOnce(&mut Bytes<'_>),
+) -> u128 {
+    buffer.with(|b| {
+        let mut own = Vec::new();
+        let mut guard = b.try_borrow_mut().ok();
+        let buf = guard.as_deref_mut().unwrap_or(&mut own);
+        buf.clear();
+        write(&mut Bytes(buf));
+        xxhash_rust::xxh3::xxh3_128(buf)
+    })
 }
 
 impl super::Proc {
@@ -67,12 +83,7 @@ impl super::Proc {
         if lo != 0 || hi != 0 {
             return u128::from(lo) | (u128::from(hi) << 64);
         }
-        let fp = PROC_BUFFER.with(|b| {
-            let mut own = Vec::new();
-            let mut guard = b.try_borrow_mut().ok();
-            let buf = guard.as_deref_mut().unwrap_or(&mut own);
-            buf.clear();
-            let h = &mut Bytes(buf);
+        let fp = hashed(&PROC_BUFFER, |h| {
             self.process.hash(h);
             self.links.hash(h);
             self.watchers.hash(h);
@@ -80,7 +91,6 @@ impl super::Proc {
             self.trap_exit.hash(h);
             self.options.hash(h);
             self.idle.hash(h);
-            xxhash_rust::xxh3::xxh3_128(buf)
         });
         self.fp.set([fp as u64, (fp >> 64) as u64]);
         fp
@@ -90,16 +100,7 @@ impl super::Proc {
 impl World {
     /// A hash equal for two worlds exactly when their futures are equal.
     pub fn fingerprint(&self) -> u128 {
-        BUFFER.with(|b| {
-            // A fingerprint taken while one is being taken (none is) would
-            // use a buffer of its own.
-            let mut own = Vec::new();
-            let mut guard = b.try_borrow_mut().ok();
-            let buf = guard.as_deref_mut().unwrap_or(&mut own);
-            buf.clear();
-            self.hash_state(&mut Bytes(buf));
-            xxhash_rust::xxh3::xxh3_128(buf)
-        })
+        hashed(&BUFFER, |h| self.hash_state(h))
     }
 
     /// The latest absolute time at which the plan does something (a
