@@ -330,6 +330,30 @@ fn processes_that_never_interact_are_one_execution_with_the_reduction() {
     assert!(at(&reduced, "states").as_u64() < at(&all, "states").as_u64());
 }
 
+/// Deliveries to different receivers commute, but none can be taken
+/// alone (a third process knows every receiver): sleep sets keep the
+/// search from taking them in both orders, so every state is entered
+/// once, by one transition, and no execution joins another.
+#[test]
+fn commuting_deliveries_are_taken_in_one_order_with_sleep_sets() {
+    let (status, r) = explore_json(&["tests/explore/known_receivers.erl", "--threads", "1"]);
+    assert_eq!(status, Some(0), "{r}");
+    assert_eq!(at(&r, "executions"), 1, "{r}");
+    assert_eq!(
+        at(&r, "transitions").as_u64(),
+        at(&r, "states").as_u64().map(|s| s - 1),
+        "{r}"
+    );
+    let (_, full) = explore_json(&[
+        "tests/explore/known_receivers.erl",
+        "--no-reduction",
+        "--threads",
+        "1",
+    ]);
+    assert!(at(&full, "executions").as_u64() > Some(1000), "{full}");
+    assert_eq!(at(&full, "final_states"), at(&r, "final_states"));
+}
+
 #[test]
 fn random_walks_are_seeded_and_say_they_are_not_exhaustive() {
     let args = [
@@ -401,6 +425,7 @@ fn the_reduction_keeps_every_verdict_final_state_and_fewest_faults() {
     let cases: Vec<Vec<&str>> = vec![
         [&["tests/explore/collector.erl"][..], &all_checks].concat(),
         [&["tests/explore/independent.erl"][..], &all_checks].concat(),
+        [&["tests/explore/known_receivers.erl"][..], &all_checks].concat(),
         [&["tests/explore/tpc.erl", "2"][..], &tpc].concat(),
         [&["tests/explore/tpc.erl", "3"][..], &tpc].concat(),
         [&["tests/explore/tpc_bug.erl", "2"][..], &tpc].concat(),

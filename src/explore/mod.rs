@@ -3,6 +3,7 @@
 //! and checking properties on them (DESIGN.md, decisions 4 and 7).
 //! Never prints: the caller shows the report.
 
+mod por;
 pub mod props;
 pub mod report;
 pub mod schedule;

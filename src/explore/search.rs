@@ -14,6 +14,7 @@
 //! the cycle is unfair: some process step or delivery enabled all around
 //! it is never taken.
 
+use super::por::{self, Sleep, Sleeper};
 use super::props::{Check, PropKind, Property};
 use crate::diag::Diagnostic;
 use crate::term::Term;
@@ -147,6 +148,8 @@ struct Node {
     /// Bit i: eventually-property i has held on the way here.
     held: u64,
     key: u128,
+    /// The steps asleep here (see `por::Sleeper`).
+    sleep: Sleep,
 }
 
 /// Progress the caller may show; return false to stop the search.
@@ -184,18 +187,25 @@ struct Search<'a> {
     others: HashMap<Goal, Vec<Execution>>,
     /// One of several workers: states are not taken in one global order.
     worker: bool,
+    /// Whether steps are put to sleep (see `por::Sleeper`): with the
+    /// reduction, and where liveness does not need the whole graph.
+    sleep_sets: bool,
 }
 
-/// A step from a state: the choice, the world after it, its events,
-/// when already taken, the key of the state it leads to (for a step that
-/// emits nothing), and the steps of a chain taken before the choice.
-type Successor = (
-    Choice,
-    World,
-    Vec<crate::world::event::Event>,
-    Option<u128>,
-    Vec<Choice>,
-);
+/// A step from a state.
+struct Successor {
+    choice: Choice,
+    /// The world after it, and its events.
+    world: World,
+    events: Vec<crate::world::event::Event>,
+    /// When already taken, the key of the state it leads to (for a step
+    /// that emits nothing).
+    key: Option<u128>,
+    /// The steps of a chain taken before the choice.
+    before: Vec<Choice>,
+    /// The steps asleep after it.
+    sleep: Sleep,
+}
 
 /// Where a search stands at the state it expands: the hash of the terms
 /// emitted, the eventually-properties held, the steps and the faults so
@@ -287,14 +297,26 @@ fn hash_emitted(e: &imbl::Vector<Term>) -> u64 {
 }
 
 /// The states expanded so far, by key, with the fewest faults each was
-/// expanded with: one search's, or shared between workers. Workers do not
-/// expand states in one global order, so a shared set lets a state be
-/// expanded again when it is reached with fewer faults (`reopen`): the
-/// fewest faults of a violation are then the same as one worker's.
+/// expanded with and the steps asleep when it was: one search's, or
+/// shared between workers. Workers do not expand states in one global
+/// order, so a shared set lets a state be expanded again when it is
+/// reached with fewer faults (`reopen`): the fewest faults of a violation
+/// are then the same as one worker's.
 struct Seen {
-    shards: Vec<std::sync::Mutex<KeyMap<u128, usize>>>,
+    shards: Vec<std::sync::Mutex<KeyMap<u128, (usize, Sleep)>>>,
     count: std::sync::atomic::AtomicUsize,
     reopen: bool,
+}
+
+/// What a search does with a state it takes (`Seen::claim`).
+enum Claim {
+    /// Expand it: it was not expanded yet (or only with more faults).
+    Fresh,
+    /// Take only these steps from it: it was expanded with them asleep,
+    /// and they are awake now.
+    Only(Sleep),
+    /// Nothing: it was expanded with no step asleep that is awake now.
+    Known,
 }
 
 impl Seen {
@@ -311,38 +333,52 @@ impl Seen {
         }
     }
 
-    fn shard(&self, key: u128) -> Option<std::sync::MutexGuard<'_, KeyMap<u128, usize>>> {
+    fn shard(&self, key: u128) -> Option<std::sync::MutexGuard<'_, KeyMap<u128, (usize, Sleep)>>> {
         let i = (key as usize) % self.shards.len().max(1);
         let m = self.shards.get(i)?;
         Some(m.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
-    /// Whether the search should expand `key`, reached with `faults`;
-    /// when it should, the state counts as expanded from now on.
-    fn claim(&self, key: u128, faults: usize) -> bool {
+    /// What the search should do with `key`, reached with `faults` and
+    /// `sleep` asleep. A state is expanded again for the steps asleep at
+    /// its last expansion and awake now (sleep sets with a visited set,
+    /// as in Godefroid's thesis, 1996): from then on those count as taken.
+    /// Without `partial`, a state already expanded is `Known`, unchanged.
+    fn claim(&self, key: u128, faults: usize, sleep: &[Sleeper], partial: bool) -> Claim {
         let Some(mut m) = self.shard(key) else {
-            return false;
+            return Claim::Known;
         };
         match m.get_mut(&key) {
-            Some(f) if self.reopen && faults < *f => {
+            Some((f, s)) if self.reopen && faults < *f => {
                 *f = faults;
-                true
+                *s = sleep.into();
+                Claim::Fresh
             }
-            Some(_) => false,
+            Some((_, s)) => {
+                let awake = por::filter(s, sleep, false);
+                if awake.is_empty() || !partial {
+                    return Claim::Known;
+                }
+                *s = por::filter(s, sleep, true);
+                Claim::Only(awake)
+            }
             None => {
-                m.insert(key, faults);
+                m.insert(key, (faults, sleep.into()));
                 self.count
                     .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                true
+                Claim::Fresh
             }
         }
     }
 
     /// Whether `key` was expanded (with no more than `faults`, when states
-    /// may be expanded again).
-    fn contains(&self, key: &u128, faults: usize) -> bool {
-        self.shard(*key)
-            .is_some_and(|m| m.get(key).is_some_and(|f| !self.reopen || *f <= faults))
+    /// may be expanded again) with no step asleep that `sleep` has awake:
+    /// reaching it with `sleep` adds nothing.
+    fn contains(&self, key: &u128, faults: usize, sleep: &[Sleeper]) -> bool {
+        self.shard(*key).is_some_and(|m| {
+            m.get(key)
+                .is_some_and(|(f, s)| (!self.reopen || *f <= faults) && por::subset(s, sleep))
+        })
     }
 
     /// Whether `key` was expanded at all.
@@ -693,6 +729,7 @@ impl<'a> Search<'a> {
             start: start.clone(),
             others: HashMap::new(),
             worker: false,
+            sleep_sets: opts.reduce && eventually == 0,
         }
     }
 
@@ -713,6 +750,7 @@ impl<'a> Search<'a> {
             emitted,
             ehash,
             held,
+            sleep: Box::default(),
         });
         Ok(self.nodes.len() - 1)
     }
@@ -750,6 +788,7 @@ impl<'a> Search<'a> {
                 emitted: e,
                 ehash,
                 held,
+                sleep: Box::default(),
             };
             self.nodes.push(node);
             at = self.nodes.len() - 1;
@@ -786,7 +825,11 @@ impl<'a> Search<'a> {
         }
         // The cheapest way each state was reached so far: a state is queued
         // again only by a cheaper way, so the queue holds few copies.
-        let mut best: KeyMap<u128, (usize, usize)> = KeyMap::default();
+        // The cheapest way each state was reached so far, and the steps
+        // asleep on every way queued: a state is queued again only by a
+        // cheaper way or one with a step awake, so the queue holds few
+        // copies.
+        let mut best: KeyMap<u128, ((usize, usize), Sleep)> = KeyMap::default();
         loop {
             if split.is_some_and(|k| heap.len() >= k.waiting && self.report.states >= k.expanded) {
                 let mut left: Vec<_> = heap.into_iter().map(|Reverse(x)| x).collect();
@@ -805,69 +848,99 @@ impl<'a> Search<'a> {
                 continue;
             };
             let taken = node.world.take();
-            if !seen.claim(node.key, node.faults) {
-                self.report.executions += 1;
-                continue;
-            }
+            let sleep = std::mem::take(&mut node.sleep);
+            let only = match seen.claim(node.key, node.faults, &sleep, true) {
+                Claim::Known => {
+                    self.report.executions += 1;
+                    continue;
+                }
+                Claim::Fresh => None,
+                Claim::Only(awake) => Some(awake),
+            };
             let Some(world) = taken else {
                 continue;
             };
             let (depth, faults, key, ehash) = (node.depth, node.faults, node.key, node.ehash);
             let emitted = node.emitted.clone();
             let held = node.held;
-            self.report.states += 1;
-            self.report.max_depth = self.report.max_depth.max(depth);
-            if self.report.states.is_multiple_of(1024)
-                && !progress(&Progress {
-                    states: seen.len() as u64,
-                    executions: self.report.executions,
-                    depth,
-                })
-            {
-                self.report.incomplete = Some("stopped by the user".into());
-                break;
-            }
-            if seen.len() > self.opts.max_states {
-                self.report.incomplete = Some(format!(
-                    "stopped at {} states (raise --max-states)",
-                    self.opts.max_states
-                ));
-                break;
-            }
-            let answers = self.answers_keyed(ehash, &emitted)?;
-            self.judge_state(i, &answers);
             let enabled = world.enabled();
-            let progressing: Vec<&Choice> = enabled.iter().filter(|c| !c.is_fault()).collect();
-            if self.keep_graph {
-                self.expanded.insert(key, i);
-                let keys = progressing
-                    .iter()
-                    .filter_map(|c| fair_key(&world, c))
-                    .collect();
-                self.grow_graph(i, keys);
-            }
-            if progressing.is_empty() {
-                self.report.executions += 1;
-                self.finals.insert(world.fingerprint());
-                self.judge_final(i, &world, held);
-                continue;
-            }
-            if depth >= self.opts.max_depth {
-                self.report.executions += 1;
-                self.report.incomplete = Some(format!(
-                    "some executions go deeper than {} steps (raise --max-depth)",
-                    self.opts.max_depth
-                ));
-                continue;
-            }
             let at = At {
                 ehash,
                 held,
                 depth,
                 faults,
             };
-            let successors = self.successors(&world, enabled, at, seen);
-            for (c, w, events, known_key, before) in successors {
+            let successors = match only {
+                // Expanded before: only the steps that were asleep then.
+                Some(awake) => {
+                    if depth >= self.opts.max_depth {
+                        continue;
+                    }
+                    let awake = enabled
+                        .iter()
+                        .filter(|c| por::name(&world, c).is_some_and(|n| por::asleep(&awake, n)))
+                        .map(|c| self.step(&world, c))
+                        .collect();
+                    self.siblings(&world, &sleep, awake)
+                }
+                None => {
+                    self.report.states += 1;
+                    self.report.max_depth = self.report.max_depth.max(depth);
+                    if self.report.states.is_multiple_of(1024)
+                        && !progress(&Progress {
+                            states: seen.len() as u64,
+                            executions: self.report.executions,
+                            depth,
+                        })
+                    {
+                        self.report.incomplete = Some("stopped by the user".into());
+                        break;
+                    }
+                    if seen.len() > self.opts.max_states {
+                        self.report.incomplete = Some(format!(
+                            "stopped at {} states (raise --max-states)",
+                            self.opts.max_states
+                        ));
+                        break;
+                    }
+                    let answers = self.answers_keyed(ehash, &emitted)?;
+                    self.judge_state(i, &answers);
+                    let progressing: Vec<&Choice> =
+                        enabled.iter().filter(|c| !c.is_fault()).collect();
+                    if self.keep_graph {
+                        self.expanded.insert(key, i);
+                        let keys = progressing
+                            .iter()
+                            .filter_map(|c| fair_key(&world, c))
+                            .collect();
+                        self.grow_graph(i, keys);
+                    }
+                    if progressing.is_empty() {
+                        self.report.executions += 1;
+                        self.finals.insert(world.fingerprint());
+                        self.judge_final(i, &world, held);
+                        continue;
+                    }
+                    if depth >= self.opts.max_depth {
+                        self.report.executions += 1;
+                        self.report.incomplete = Some(format!(
+                            "some executions go deeper than {} steps (raise --max-depth)",
+                            self.opts.max_depth
+                        ));
+                        continue;
+                    }
+                    self.successors(&world, enabled, at, seen, &sleep)
+                }
+            };
+            for next in successors {
+                let Successor {
+                    choice: c,
+                    world: w,
+                    events,
+                    key: known_key,
+                    before,
+                    sleep,
+                } = next;
                 let steps = before.len() + 1;
                 self.report.transitions += 1;
                 let mut e = emitted.clone();
@@ -888,8 +961,10 @@ impl<'a> Search<'a> {
                 let f = faults + usize::from(c.is_fault());
                 let cost = (f, depth + steps);
                 self.judge_events(i, &before, &c, &events);
-                let known = best.get(&child_key).is_some_and(|b| *b <= cost || dfs);
-                let joins = seen.contains(&child_key, f) || known;
+                let known = best
+                    .get(&child_key)
+                    .is_some_and(|(b, z)| (*b <= cost || dfs) && por::subset(z, &sleep));
+                let joins = seen.contains(&child_key, f, &sleep) || known;
                 if joins {
                     // A state reached already: this execution joins it.
                     self.report.executions += 1;
@@ -897,7 +972,15 @@ impl<'a> Search<'a> {
                         continue;
                     }
                 } else {
-                    best.insert(child_key, cost);
+                    match best.get_mut(&child_key) {
+                        Some((b, z)) => {
+                            *b = cost.min(*b);
+                            *z = por::filter(z, &sleep, true);
+                        }
+                        None => {
+                            best.insert(child_key, (cost, sleep.clone()));
+                        }
+                    }
                 }
                 let child = self.nodes.len();
                 self.nodes.push(Node {
@@ -912,6 +995,7 @@ impl<'a> Search<'a> {
                     ehash: chash,
                     held: h,
                     key: child_key,
+                    sleep,
                 });
                 if self.keep_graph {
                     let key = fair_key(&world, &c);
@@ -935,68 +1019,116 @@ impl<'a> Search<'a> {
         Ok(vec![])
     }
 
-    /// The successors to explore from `world`: all of them, or, when the
-    /// reduction finds one, a single step that commutes with everything
-    /// else that can happen before it (see `independent`).
+    /// The successors to explore from `world`, but for the steps asleep
+    /// in `sleep`: all of them, or, when the reduction finds one, a single
+    /// step that commutes with everything else that can happen before it
+    /// (see `por::independent`).
     fn successors(
         &mut self,
         world: &World,
         enabled: Vec<Choice>,
         at: At,
         seen: &Seen,
+        sleep: &[Sleeper],
     ) -> Vec<Successor> {
         let (emitted, held) = (at.ehash, at.held);
         let reduce = self.opts.reduce && world.faults.timing == crate::world::faults::Timing::Local;
+        let awake = |c: &Choice| !por::name(world, c).is_some_and(|n| por::asleep(sleep, n));
         let mut done: Vec<Successor> = vec![];
-        let step = |c: &Choice| {
-            let mut w = world.clone();
-            let ev = w.apply(c);
-            (c.clone(), w, ev, None, vec![])
-        };
         if reduce {
             // The options of one process's `pidlab:choose/1` first: they
             // touch that process alone.
-            if let Some(p) = chooser(world, &enabled) {
+            if let Some(p) = por::chooser(world, &enabled) {
                 let mut group: Vec<Successor> = enabled
                     .iter()
                     .filter(|c| matches!(c, Choice::Choose(q, _) if *q == p))
-                    .map(step)
+                    .map(|c| self.step(world, c))
                     .collect();
                 // The cycle proviso: a step that returns to an explored
                 // state is not enough on its own.
                 let mut fresh = true;
-                for (_, w, _, key, _) in &mut group {
-                    let k = state_key(w, emitted, held);
-                    *key = Some(k);
+                for s in &mut group {
+                    let k = state_key(&s.world, emitted, held);
+                    s.key = Some(k);
                     fresh &= !seen.expanded(&k);
                 }
                 if fresh {
                     self.report.reduced += 1;
-                    return group;
+                    group.retain(|s| awake(&s.choice));
+                    return self.siblings(world, sleep, group);
                 }
                 done.extend(group);
             }
-            for c in enabled.iter().filter(|c| local_candidate(world, c)) {
-                let (w, ev, local) = try_local(world, c);
-                let c = c.clone();
+            for c in enabled.iter().filter(|c| por::local_candidate(world, c)) {
+                let (w, ev, local) = por::try_local(world, c);
                 let key = local.then(|| state_key(&w, emitted, held));
-                let alone = key.is_some_and(|k| !seen.expanded(&k));
-                if alone {
+                let first = Successor {
+                    choice: c.clone(),
+                    world: w,
+                    events: ev,
+                    key,
+                    before: vec![],
+                    sleep: Box::default(),
+                };
+                if key.is_some_and(|k| !seen.expanded(&k)) {
                     self.report.reduced += 1;
-                    let first = (c, w, ev, key, vec![]);
-                    return vec![self.chain(first, at, seen)];
+                    if !awake(c) {
+                        // The one step to take is asleep: nothing to do.
+                        return vec![];
+                    }
+                    let first = self.siblings(world, sleep, vec![first]);
+                    return first.into_iter().map(|s| self.chain(s, at, seen)).collect();
                 }
-                done.push((c, w, ev, key, vec![]));
+                done.push(first);
             }
         }
         let mut out = vec![];
-        for c in enabled {
-            match done.iter().position(|(d, _, _, _, _)| *d == c) {
+        for c in enabled.iter().filter(|c| awake(c)) {
+            match done.iter().position(|s| s.choice == *c) {
                 Some(k) => out.push(done.swap_remove(k)),
-                None => out.push(step(&c)),
+                None => out.push(self.step(world, c)),
             }
         }
-        out
+        self.siblings(world, sleep, out)
+    }
+
+    /// Takes `c` from a copy of `world`.
+    fn step(&self, world: &World, c: &Choice) -> Successor {
+        let mut w = world.clone();
+        let events = w.apply(c);
+        Successor {
+            choice: c.clone(),
+            world: w,
+            events,
+            key: None,
+            before: vec![],
+            sleep: Box::default(),
+        }
+    }
+
+    /// Sets the steps asleep after each of `steps`, taken in this order
+    /// from `world` where `sleep` is asleep: those asleep before and the
+    /// steps taken earlier from here, each if it commutes with the step
+    /// (sleep sets, Godefroid 1996). None with no reduction, or where
+    /// liveness needs every edge of the graph.
+    fn siblings(
+        &self,
+        world: &World,
+        sleep: &[Sleeper],
+        mut steps: Vec<Successor>,
+    ) -> Vec<Successor> {
+        if !self.sleep_sets || world.faults.timing != crate::world::faults::Timing::Local {
+            return steps;
+        }
+        let mut earlier: Vec<Sleeper> = sleep.to_vec();
+        for s in &mut steps {
+            let touched = por::footprint(world, &s.world, &s.choice, &s.events);
+            s.sleep = por::after(&earlier, touched);
+            if let (Some(_), Some(n)) = (touched, por::name(world, &s.choice)) {
+                por::insert(&mut earlier, n);
+            }
+        }
+        steps
     }
 
     /// Goes on from `first`, a step the reduction takes alone, with more such steps while each is again the only one the
@@ -1006,9 +1138,10 @@ impl<'a> Search<'a> {
     /// expanded (its one successor is the next on the chain), so other
     /// paths join it as they would join a node. The chain ends where the
     /// reduction would explore more than one step, at `CHAIN_MAX` steps,
-    /// at the depth bound, or before a state already expanded: as without
+    /// at the depth bound, before a state already expanded (as without
     /// chains, the state before an explored one is then a node, and its
-    /// expansion applies the cycle proviso.
+    /// expansion applies the cycle proviso), or at a state whose one step
+    /// is asleep.
     fn chain(&mut self, first: Successor, at: At, seen: &Seen) -> Successor {
         let At {
             ehash: emitted,
@@ -1019,27 +1152,50 @@ impl<'a> Search<'a> {
         if self.keep_graph {
             return first;
         }
-        let (mut c, mut w, mut events, first_key, mut before) = first;
-        let Some(mut key) = first_key else {
-            return (c, w, events, first_key, before);
+        let Some(mut key) = first.key else {
+            return first;
         };
+        let Successor {
+            choice: mut c,
+            world: mut w,
+            mut events,
+            mut before,
+            mut sleep,
+            ..
+        } = first;
         while before.len() + 1 < CHAIN_MAX && depth + before.len() + 1 < self.opts.max_depth {
-            let Some((c2, w2, ev2)) = next_alone(&w) else {
+            let Some((c2, w2, ev2)) = por::next_alone(&w) else {
                 break;
             };
+            let name = por::name(&w, &c2);
+            if name.is_some_and(|n| por::asleep(&sleep, n)) {
+                break;
+            }
             let key2 = state_key(&w2, emitted, held);
-            if seen.expanded(&key2) || !seen.claim(key, faults) {
+            if seen.expanded(&key2)
+                || !matches!(seen.claim(key, faults, &sleep, false), Claim::Fresh)
+            {
                 break;
             }
             self.report.states += 1;
             self.report.transitions += 1;
             self.report.reduced += 1;
+            if !sleep.is_empty() {
+                sleep = por::after(&sleep, name.map(|n| n.touches()));
+            }
             before.push(std::mem::replace(&mut c, c2));
             w = w2;
             events.extend(ev2);
             key = key2;
         }
-        (c, w, events, Some(key), before)
+        Successor {
+            choice: c,
+            world: w,
+            events,
+            key: Some(key),
+            before,
+            sleep,
+        }
     }
 
     fn grow_graph(&mut self, i: usize, keys: Vec<FairKey>) {
@@ -1354,6 +1510,7 @@ impl<'a> Search<'a> {
                 ehash: 0,
                 held,
                 key: 0,
+                sleep: Box::default(),
             });
             self.judge_state(0, &answers);
             let mut depth = 0;
@@ -1391,6 +1548,7 @@ impl<'a> Search<'a> {
                     ehash: 0,
                     held,
                     key: 0,
+                    sleep: Box::default(),
                 });
                 let me = self.nodes.len() - 1;
                 if let Some(c) = self.nodes.get(me).and_then(|n| n.choice.clone()) {
@@ -1589,125 +1747,6 @@ pub fn merge(reports: Vec<Report>) -> Report {
             || (mine.status == Status::Witnessed && theirs.status != Status::Violated);
         !decided && rank(&theirs.status) > rank(&mine.status)
     })
-}
-
-/// Whether the step `c` from `before` (giving `after` and `events`)
-/// commutes with every step another process or the network can take
-/// before it, and is invisible to properties: a process's own step that
-/// reads and changes only its own state and appends messages to the
-/// network, without emitting. See ARCHITECTURE.md, "The explorer's
-/// reduction", for why this is sound.
-fn independent(
-    before: &World,
-    after: &World,
-    c: &Choice,
-    events: &[crate::world::event::Event],
-) -> bool {
-    let Choice::Run(p) = c else {
-        return false;
-    };
-    let p = *p;
-    if after.shared || before.crash_odds(p) > 0.0 {
-        return false;
-    }
-    let only_own = events.iter().all(|e| {
-        e.proc == p
-            && match &e.kind {
-                Kind::Send { .. } | Kind::Receive { .. } | Kind::Output { .. } => true,
-                Kind::Exit { reason } => reason.is_atom("normal"),
-                _ => false,
-            }
-    });
-    if !only_own {
-        return false;
-    }
-    match after.process(p).map(|x| &x.status) {
-        Some(crate::world::Status::Runnable | crate::world::Status::Choosing) => true,
-        // A step that only blocks in `receive`: see ARCHITECTURE.md.
-        Some(crate::world::Status::Waiting {
-            sleeping: false, ..
-        }) => events.is_empty(),
-        // An end nobody can notice: no links or monitors, and no other
-        // process can name it.
-        Some(crate::world::Status::Exited(_)) => {
-            before.procs.get(&p).is_some_and(|x| {
-                x.links.is_empty() && x.watchers.is_empty() && x.watching.is_empty()
-            }) && !after.pid_known(p)
-        }
-        _ => false,
-    }
-}
-
-/// The process whose `pidlab:choose/1` options the reduction explores
-/// first, if one waits in it (and cannot crash).
-fn chooser(w: &World, enabled: &[Choice]) -> Option<crate::term::Pid> {
-    enabled.iter().find_map(|c| match c {
-        Choice::Choose(p, _) if w.crash_odds(*p) == 0.0 => Some(*p),
-        _ => None,
-    })
-}
-
-/// Whether `c` may be a step the reduction takes alone: a process's own
-/// step, or a delivery nothing else can race with.
-fn local_candidate(w: &World, c: &Choice) -> bool {
-    matches!(c, Choice::Run(_)) || matches!(c, Choice::Deliver(m) if lone_delivery(w, *m))
-}
-
-/// The step the reduction would take alone from `w` if the states after
-/// it are unexplored, as `Search::successors` picks it: none where a
-/// process chooses or nothing can happen.
-fn next_alone(w: &World) -> Option<(Choice, World, Vec<crate::world::event::Event>)> {
-    let enabled = w.enabled();
-    if chooser(w, &enabled).is_some() || !enabled.iter().any(|c| !c.is_fault()) {
-        return None;
-    }
-    enabled
-        .iter()
-        .filter(|c| local_candidate(w, c))
-        .find_map(|c| match try_local(w, c) {
-            (next, ev, true) => Some((c.clone(), next, ev)),
-            _ => None,
-        })
-}
-
-/// Takes `c`, a `local_candidate`, from a copy of `w`: the world after it,
-/// its events, and whether the reduction may take it alone (a lone
-/// delivery always may; a process's step when it is `independent`).
-fn try_local(w: &World, c: &Choice) -> (World, Vec<crate::world::event::Event>, bool) {
-    let mut next = w.clone();
-    let ev = next.apply(c);
-    let alone = matches!(c, Choice::Deliver(_)) || independent(w, &next, c, &ev);
-    (next, ev, alone)
-}
-
-/// Whether delivering message `id` commutes with everything that can
-/// happen before it: on FIFO links, with no fault possible for it, to a
-/// receiver that waits in `receive` with no timeout (or has ended), when
-/// no other message for the receiver is in flight and no process but the
-/// sender (whose later messages queue behind this one) and the receiver
-/// can name the receiver.
-fn lone_delivery(w: &World, id: u64) -> bool {
-    let Some(m) = w.network.get(id) else {
-        return false;
-    };
-    if !matches!(m.payload, crate::world::Payload::Message(_))
-        || w.faults.net != crate::world::faults::LinkModel::Erlang
-        || w.odds(id) != crate::world::Odds::default()
-        || w.faults.partition.is_some()
-    {
-        return false;
-    }
-    let waiting = match w.procs.get(&m.to).map(|p| &p.status) {
-        Some(crate::world::Status::Waiting {
-            deadline: None,
-            sleeping: false,
-        }) => w.crash_odds(m.to) == 0.0,
-        Some(_) => false,
-        None => true,
-    };
-    waiting
-        && !w.network.iter().any(|o| o.to == m.to && o.from != m.from)
-        && !w.pid_known_except(m.to, &[m.from])
 }
 
 /// Why the step's `events` break `no-crash`: a process that ended with an
