@@ -352,6 +352,11 @@ fn commuting_deliveries_are_taken_in_one_order_with_sleep_sets() {
     ]);
     assert!(at(&full, "executions").as_u64() > Some(1000), "{full}");
     assert_eq!(at(&full, "final_states"), at(&r, "final_states"));
+    // Deliveries that race to the same receiver and to different ones:
+    // every combination of arrival orders is a final state (2 for each
+    // of three peers, 6 for main).
+    let (_, r) = explore_json(&["tests/explore/gossip_orders.erl", "--threads", "1"]);
+    assert_eq!(at(&r, "final_states"), 48, "{r}");
 }
 
 #[test]
@@ -426,6 +431,7 @@ fn the_reduction_keeps_every_verdict_final_state_and_fewest_faults() {
         [&["tests/explore/collector.erl"][..], &all_checks].concat(),
         [&["tests/explore/independent.erl"][..], &all_checks].concat(),
         [&["tests/explore/known_receivers.erl"][..], &all_checks].concat(),
+        [&["tests/explore/gossip_orders.erl"][..], &all_checks].concat(),
         [&["tests/explore/tpc.erl", "2"][..], &tpc].concat(),
         [&["tests/explore/tpc.erl", "3"][..], &tpc].concat(),
         [&["tests/explore/tpc_bug.erl", "2"][..], &tpc].concat(),

@@ -7,10 +7,75 @@ use super::Payload;
 use crate::term::Pid;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
+/// One sender/receiver pair's messages, oldest first. Most pairs have one
+/// message in flight at a time: it is held without an allocation, so a
+/// step and a copy of the world (the explorer makes one per step) cost
+/// less.
+#[derive(Clone, Debug)]
+enum Queue {
+    One(u64),
+    Many(VecDeque<u64>),
+}
+
+impl Queue {
+    fn front(&self) -> Option<u64> {
+        match self {
+            Queue::One(id) => Some(*id),
+            Queue::Many(q) => q.front().copied(),
+        }
+    }
+
+    fn push(&mut self, id: u64) {
+        match self {
+            Queue::One(first) => *self = Queue::Many(VecDeque::from([*first, id])),
+            Queue::Many(q) => q.push_back(id),
+        }
+    }
+
+    /// Removes `id`; true when the pair has nothing left in flight.
+    fn remove(&mut self, id: u64) -> bool {
+        match self {
+            Queue::One(only) => *only == id,
+            Queue::Many(q) => {
+                if q.front() == Some(&id) {
+                    q.pop_front();
+                } else {
+                    q.retain(|x| *x != id);
+                }
+                match q.len() {
+                    0 => true,
+                    1 => {
+                        if let Some(last) = q.front() {
+                            *self = Queue::One(*last);
+                        }
+                        false
+                    }
+                    _ => false,
+                }
+            }
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Queue::One(_) => 1,
+            Queue::Many(q) => q.len(),
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = u64> + '_ {
+        let (one, many) = match self {
+            Queue::One(id) => (Some(*id), None),
+            Queue::Many(q) => (None, Some(q.iter().copied())),
+        };
+        one.into_iter().chain(many.into_iter().flatten())
+    }
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Network {
     items: BTreeMap<u64, InFlight>,
-    pairs: BTreeMap<(Pid, Pid), VecDeque<u64>>,
+    pairs: BTreeMap<(Pid, Pid), Queue>,
     inbound: BTreeMap<Pid, usize>,
     /// Virtual time at which a delayed message may arrive (absent: now).
     arrival: BTreeMap<u64, u64>,
@@ -23,10 +88,12 @@ pub struct Network {
 
 impl Network {
     pub fn push(&mut self, m: InFlight) {
-        self.pairs
-            .entry((m.from, m.to))
-            .or_default()
-            .push_back(m.id);
+        match self.pairs.entry((m.from, m.to)) {
+            std::collections::btree_map::Entry::Vacant(e) => {
+                e.insert(Queue::One(m.id));
+            }
+            std::collections::btree_map::Entry::Occupied(mut e) => e.get_mut().push(m.id),
+        }
         *self.inbound.entry(m.to).or_insert(0) += 1;
         self.items.insert(m.id, m);
     }
@@ -108,7 +175,7 @@ impl Network {
                 .iter()
                 .filter(|((_, t), _)| *t == to)
                 .filter_map(|(_, q)| q.front())
-                .any(|id| self.arrival(*id) <= now)
+                .any(|id| self.arrival(id) <= now)
         } else {
             self.items
                 .values()
@@ -122,15 +189,15 @@ impl Network {
         use std::hash::Hash;
         for ((from, to), q) in &self.pairs {
             (from, to, q.len()).hash(state);
-            for id in q {
-                if let Some(m) = self.items.get(id) {
+            for id in q.iter() {
+                if let Some(m) = self.items.get(&id) {
                     m.payload.hash(state);
-                    self.arrival(*id).saturating_sub(now).hash(state);
+                    self.arrival(id).saturating_sub(now).hash(state);
                     self.latest
-                        .get(id)
+                        .get(&id)
                         .map(|l| l.saturating_sub(now))
                         .hash(state);
-                    self.tampered(*id).hash(state);
+                    self.tampered(id).hash(state);
                 }
             }
         }
@@ -143,11 +210,8 @@ impl Network {
         self.latest.remove(&id);
         self.tampered.remove(&id);
         let key = (m.from, m.to);
-        if let Some(q) = self.pairs.get_mut(&key) {
-            q.retain(|x| *x != id);
-            if q.is_empty() {
-                self.pairs.remove(&key);
-            }
+        if self.pairs.get_mut(&key).is_some_and(|q| q.remove(id)) {
+            self.pairs.remove(&key);
         }
         if let Some(n) = self.inbound.get_mut(&m.to) {
             *n -= 1;
@@ -160,7 +224,7 @@ impl Network {
 
     /// The oldest message of each sender/receiver pair.
     pub fn heads(&self) -> impl Iterator<Item = u64> + '_ {
-        self.pairs.values().filter_map(|q| q.front().copied())
+        self.pairs.values().filter_map(Queue::front)
     }
 
     pub fn has_inbound(&self, to: Pid) -> bool {
