@@ -68,7 +68,7 @@ pub(super) fn local_candidate(w: &World, c: &Choice) -> bool {
 /// The step the reduction would take alone from `w` if the states after
 /// it are unexplored, as `Search::successors` picks it: none where a
 /// process chooses or nothing can happen.
-pub(super) fn next_alone(w: &World) -> Option<(Choice, World, Vec<Event>)> {
+pub(super) fn next_alone(w: &World) -> Option<(Choice, Box<World>, Vec<Event>)> {
     let enabled = w.enabled();
     if chooser(w, &enabled).is_some() || !enabled.iter().any(|c| !c.is_fault()) {
         return None;
@@ -85,8 +85,8 @@ pub(super) fn next_alone(w: &World) -> Option<(Choice, World, Vec<Event>)> {
 /// Takes `c`, a `local_candidate`, from a copy of `w`: the world after it,
 /// its events, and whether the reduction may take it alone (a lone
 /// delivery always may; a process's step when it is `independent`).
-pub(super) fn try_local(w: &World, c: &Choice) -> (World, Vec<Event>, bool) {
-    let mut next = w.clone();
+pub(super) fn try_local(w: &World, c: &Choice) -> (Box<World>, Vec<Event>, bool) {
+    let mut next = Box::new(w.clone());
     let ev = next.apply(c);
     let alone = matches!(c, Choice::Deliver(_)) || independent(w, &next, c, &ev);
     (next, ev, alone)

@@ -195,8 +195,9 @@ struct Search<'a> {
 /// A step from a state.
 struct Successor {
     choice: Choice,
-    /// The world after it, and its events.
-    world: World,
+    /// The world after it (boxed: a world is large, and a successor
+    /// moves several times before it becomes a node), and its events.
+    world: Box<World>,
     events: Vec<crate::world::event::Event>,
     /// When already taken, the key of the state it leads to (for a step
     /// that emits nothing).
@@ -990,7 +991,7 @@ impl<'a> Search<'a> {
                     depth: depth + steps,
                     faults: f,
                     // An edge into a known state keeps only its key.
-                    world: (!joins).then(|| Box::new(w)),
+                    world: (!joins).then_some(w),
                     emitted: if joins { imbl::Vector::new() } else { e },
                     ehash: chash,
                     held: h,
@@ -1094,7 +1095,7 @@ impl<'a> Search<'a> {
 
     /// Takes `c` from a copy of `world`.
     fn step(&self, world: &World, c: &Choice) -> Successor {
-        let mut w = world.clone();
+        let mut w = Box::new(world.clone());
         let events = w.apply(c);
         Successor {
             choice: c.clone(),
