@@ -33,6 +33,15 @@ pub fn bounds_text(plan: &FaultPlan, max_depth: usize, random: Option<u64>) -> S
     format!("{what}{faults}, up to {max_depth} steps")
 }
 
+/// `n` and `what`, plural unless `n` is 1.
+fn counted(n: u64, what: &str) -> String {
+    if n == 1 {
+        format!("{n} {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
 /// The report for people.
 /// `diagram` is the counterexample drawn as a space-time diagram.
 pub fn text(
@@ -43,8 +52,12 @@ pub fn text(
     diagram: Option<&str>,
 ) -> String {
     let mut out = format!(
-        "explored {} states, {} transitions, {} executions ({} final states), {} steps deep, in {seconds:.2} s\n",
-        r.states, r.transitions, r.executions, r.final_states, r.max_depth
+        "explored {}, {}, {} ({}), {} deep, in {seconds:.2} s\n",
+        counted(r.states, "state"),
+        counted(r.transitions, "transition"),
+        counted(r.executions, "execution"),
+        counted(r.final_states, "final state"),
+        counted(r.max_depth as u64, "step"),
     );
     out.push_str(&format!("bounds: {bounds}\n"));
     if let Some(why) = &r.incomplete {

@@ -488,15 +488,29 @@ impl Session {
         };
         let mut prop_code = crate::run::new_code();
         let mut props = vec![];
-        for a in args {
+        const USAGE: &str =
+            ":explore takes a property module and checks: [PROPS.erl] [no-crash | no-deadlock | no-leftover]...";
+        // `--check` and `--props` as `pidlab explore` spells them, too.
+        for a in args
+            .iter()
+            .filter(|a| !matches!(a.as_str(), "--check" | "--props"))
+        {
             if let Some(c) = Check::parse(a) {
                 opts.checks.push(c);
                 continue;
             }
+            if a.starts_with('-') {
+                return Err(format!("unknown option {a}\n{USAGE}"));
+            }
             let path = std::path::Path::new(a);
             let name = path.display().to_string();
-            let src =
-                std::fs::read_to_string(path).map_err(|e| format!("cannot read {name}: {e}"))?;
+            let src = std::fs::read_to_string(path).map_err(|e| {
+                if path.extension().is_some_and(|x| x == "erl") {
+                    format!("cannot read {name}: {e}")
+                } else {
+                    format!("{name} is neither a check nor a property module (.erl)\n{USAGE}")
+                }
+            })?;
             let (ast, diags) = crate::syntax::parse_module(&src, None);
             if diags.iter().any(crate::diag::Diagnostic::is_error) {
                 return Err(super::render_all(&diags, &name, &src, self.style));
