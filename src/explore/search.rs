@@ -1580,7 +1580,7 @@ impl<'a> Search<'a> {
     /// steps. A lasso stays as it is.
     fn shorten(&mut self, ex: Execution, goal: Goal) -> Execution {
         if ex.cycle_from.is_some() {
-            return ex;
+            return self.shorten_lasso(ex, goal);
         }
         let others = self.others.remove(&goal).unwrap_or_default();
         let mut best = self.shorten_one(ex, goal);
@@ -1599,6 +1599,94 @@ impl<'a> Search<'a> {
     /// one worker, with no reduction.
     fn exact(&self) -> bool {
         self.opts.strategy == Strategy::Bfs && !self.opts.reduce && !self.worker
+    }
+
+    /// A lasso with its way to the cycle shortened: steps are left out of
+    /// the stem while what is left still reaches a state of the cycle,
+    /// and the cycle from there, its message ids renamed for the new
+    /// stem, comes back to it. The cycle keeps its steps (it may start at
+    /// another of its states).
+    fn shorten_lasso(&mut self, ex: Execution, goal: Goal) -> Execution {
+        let (Goal::Prop(k), Some(from)) = (goal, ex.cycle_from) else {
+            return ex;
+        };
+        let mask = self.eventually_bit(k);
+        let (stem, cycle) = ex.choices.split_at(from.min(ex.choices.len()));
+        let mut r = LassoReplayer {
+            search: self,
+            mask,
+            entries: vec![],
+            renamed: None,
+        };
+        // The state the cycle starts from, as the found stem reaches it.
+        let mut s = super::shrink::Replay::start(&mut r);
+        for c in stem {
+            if !matches!(r.take(&mut s, c), Some(Ok(()))) {
+                return ex;
+            }
+        }
+        // Every state of the cycle, each with the cycle as it runs from
+        // there: the rest of one lap, then the start of the next (renamed:
+        // the second lap's messages have ids of their own).
+        let mut lap = vec![s.clone()];
+        for c in cycle {
+            let mut t = lap.last().cloned().unwrap_or_else(|| s.clone());
+            if !matches!(r.take(&mut t, c), Some(Ok(()))) {
+                return ex;
+            }
+            lap.push(t);
+        }
+        let first = Entry::of(&s);
+        let Some(next) = lap
+            .last()
+            .and_then(|end| rename(&first, cycle, &Entry::of(end)))
+        else {
+            return ex;
+        };
+        r.entries = lap
+            .iter()
+            .take(cycle.len())
+            .enumerate()
+            .map(|(j, t)| {
+                let rest = cycle.iter().skip(j).chain(next.iter().take(j));
+                (Entry::of(t), rest.cloned().collect())
+            })
+            .collect();
+        let Some((short, _)) = super::shrink::shrink(&mut r, stem.to_vec()) else {
+            return ex;
+        };
+        // The cycle renamed for the stem kept: replay it once more.
+        let mut s = super::shrink::Replay::start(&mut r);
+        r.renamed = None;
+        for c in &short {
+            let _ = super::shrink::Replay::step(&mut r, &mut s, c);
+        }
+        let Some(renamed) = r.renamed.take() else {
+            return ex;
+        };
+        if short.len() >= from {
+            return ex;
+        }
+        let mut choices = short;
+        let from = choices.len();
+        choices.extend(renamed);
+        Execution {
+            faults: faults_in(&choices),
+            choices,
+            cycle_from: Some(from),
+            why: ex.why,
+        }
+    }
+
+    /// The bit of eventually-property `k` in a state's `held`.
+    fn eventually_bit(&self, k: usize) -> u64 {
+        let before = self
+            .props
+            .iter()
+            .take(k)
+            .filter(|p| p.kind == PropKind::Eventually)
+            .count();
+        1u64 << before.min(63)
     }
 
     fn shorten_one(&mut self, ex: Execution, goal: Goal) -> Execution {
@@ -1734,6 +1822,142 @@ impl super::shrink::Replay for Replayer<'_, '_> {
             }
             Goal::Check(c) => final_check(c, &s.0),
         }
+    }
+}
+
+/// The state a lasso's cycle starts from: its key, its messages in flight
+/// in the fingerprint's order, and how many messages were made before it.
+struct Entry {
+    key: u128,
+    in_flight: Vec<u64>,
+    made: u64,
+}
+
+impl Entry {
+    fn of(s: &(World, imbl::Vector<Term>, u64)) -> Entry {
+        Entry {
+            key: state_key(&s.0, hash_emitted(&s.1), s.2),
+            in_flight: s.0.network.in_order().collect(),
+            made: s.0.messages_made(),
+        }
+    }
+}
+
+/// Replays a lasso's stem for the shrinker: the finding shows at any state
+/// of the cycle, where the cycle from there, renamed, comes back to it.
+struct LassoReplayer<'s, 'a> {
+    search: &'s mut Search<'a>,
+    /// The eventually-property's bit in `held`.
+    mask: u64,
+    /// Each state of the cycle, with the cycle as it runs from there.
+    entries: Vec<(Entry, Vec<Choice>)>,
+    /// The cycle as it runs from the last state it came back to.
+    renamed: Option<Vec<Choice>>,
+}
+
+impl LassoReplayer<'_, '_> {
+    /// Takes `c`: `None` when it is not enabled, `Err` when the property
+    /// held (no lasso goes on from there).
+    fn take(
+        &mut self,
+        s: &mut (World, imbl::Vector<Term>, u64),
+        c: &Choice,
+    ) -> Option<Result<(), ()>> {
+        if !s.0.enabled().contains(c) {
+            return None;
+        }
+        let events = s.0.apply(c);
+        push_emits(&mut s.1, &events);
+        let answers = self.search.answers(&s.1).ok()?;
+        s.2 = self.search.held_bits(&answers, s.2);
+        Some(if s.2 & self.mask == 0 {
+            Ok(())
+        } else {
+            Err(())
+        })
+    }
+
+    /// A cycle renamed for `s`, if `s` is one of the cycle's states and
+    /// the cycle from there, renamed, comes back to it.
+    fn closes(&mut self, s: &(World, imbl::Vector<Term>, u64)) -> Option<Vec<Choice>> {
+        let here = Entry::of(s);
+        let found: Vec<(u128, Vec<Choice>)> = self
+            .entries
+            .iter()
+            .filter(|(e, _)| e.key == here.key)
+            .filter_map(|(e, cycle)| Some((e.key, rename(e, cycle, &here)?)))
+            .collect();
+        for (key, renamed) in found {
+            let mut t = s.clone();
+            let lap = renamed
+                .iter()
+                .all(|c| matches!(self.take(&mut t, c), Some(Ok(()))));
+            if lap && state_key(&t.0, hash_emitted(&t.1), t.2) == key {
+                return Some(renamed);
+            }
+        }
+        None
+    }
+}
+
+/// `cycle`, which runs from `from`, with its message ids renamed to run
+/// from `to`, a state with the same fingerprint: a message in flight by
+/// its place in the fingerprint's order, a message the cycle makes by how
+/// many were made before it.
+fn rename(from: &Entry, cycle: &[Choice], to: &Entry) -> Option<Vec<Choice>> {
+    if from.in_flight.len() != to.in_flight.len() {
+        return None;
+    }
+    let names: HashMap<u64, u64> = from
+        .in_flight
+        .iter()
+        .copied()
+        .zip(to.in_flight.iter().copied())
+        .collect();
+    let rename = |m: u64| {
+        if m > from.made {
+            Some(m - from.made + to.made)
+        } else {
+            names.get(&m).copied()
+        }
+    };
+    cycle
+        .iter()
+        .map(|c| super::shrink::with_id(c, rename))
+        .collect()
+}
+
+impl super::shrink::Replay for LassoReplayer<'_, '_> {
+    type State = (World, imbl::Vector<Term>, u64);
+
+    fn start(&mut self) -> Self::State {
+        let before = self.search.before.clone();
+        let held = self
+            .search
+            .answers(&before)
+            .map_or(0, |a| self.search.held_bits(&a, 0));
+        (self.search.start.clone(), before, held)
+    }
+
+    fn world<'s>(&self, s: &'s Self::State) -> &'s World {
+        &s.0
+    }
+
+    fn step(&mut self, s: &mut Self::State, c: &Choice) -> Option<Result<Option<String>, ()>> {
+        if self.take(s, c)?.is_err() {
+            return Some(Err(()));
+        }
+        match self.closes(s) {
+            Some(renamed) => {
+                self.renamed = Some(renamed);
+                Some(Ok(Some(String::new())))
+            }
+            None => Some(Ok(None)),
+        }
+    }
+
+    fn end(&mut self, _: &Self::State) -> Option<String> {
+        None
     }
 }
 

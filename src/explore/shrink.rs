@@ -52,7 +52,7 @@ fn replay<R: Replay>(
 }
 
 /// `c` with its message id changed by `f`; `None` when `f` drops it.
-fn with_id(c: &Choice, f: impl Fn(u64) -> Option<u64>) -> Option<Choice> {
+pub(super) fn with_id(c: &Choice, f: impl Fn(u64) -> Option<u64>) -> Option<Choice> {
     Some(match c {
         Choice::Deliver(m) => Choice::Deliver(f(*m)?),
         Choice::Drop(m) => Choice::Drop(f(*m)?),

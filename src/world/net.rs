@@ -222,6 +222,14 @@ impl Network {
         Some(m)
     }
 
+    /// Every message in flight, pair by pair, oldest first in each: the
+    /// order the fingerprint reads them in, so two worlds with the same
+    /// fingerprint list the same messages in the same order (under
+    /// different ids, maybe).
+    pub fn in_order(&self) -> impl Iterator<Item = u64> + '_ {
+        self.pairs.values().flat_map(Queue::iter)
+    }
+
     /// The oldest message of each sender/receiver pair.
     pub fn heads(&self) -> impl Iterator<Item = u64> + '_ {
         self.pairs.values().filter_map(Queue::front)
