@@ -194,16 +194,29 @@ impl Process {
     /// Runs for at most `budget` reductions.
     pub fn run(&mut self, code: &Code, ctx: &mut BifCtx, budget: u64) -> Stop {
         let mut budget = budget;
-        loop {
+        let stop = loop {
             match self.exec(code, ctx, &mut budget) {
-                Ok(stop) => return stop,
+                Ok(stop) => break stop,
                 Err(e) => {
                     if let Some(stop) = self.unwind(e) {
-                        return stop;
+                        break stop;
                     }
                 }
             }
-        }
+        };
+        self.trim_stack();
+        stop
+    }
+
+    /// Lets go of the slots above the top frame, which returned frames
+    /// left behind (within a slice they are overwritten, not dropped): a
+    /// copy of a stopped process, which the explorer and time travel make
+    /// at every step, then copies only what its frames can still read.
+    fn trim_stack(&mut self) {
+        let top = self.frames.last().map_or(0, |f| {
+            f.base as usize + f.module.function(f.func).map_or(0, |c| c.frame_size())
+        });
+        self.stack.truncate(top);
     }
 
     fn location(&self, pc: u32) -> Option<Location> {
