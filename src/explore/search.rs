@@ -826,10 +826,12 @@ impl<'a> Search<'a> {
         }
         // The cheapest way each state was reached so far: a state is queued
         // again only by a cheaper way, so the queue holds few copies.
-        // The cheapest way each state was reached so far, and the steps
-        // asleep on every way queued: a state is queued again only by a
-        // cheaper way or one with a step awake, so the queue holds few
-        // copies.
+        // Breadth first: the cheapest way each state was reached so far,
+        // and the steps asleep on every way queued: a state is queued again
+        // only by a cheaper way or one with a step awake, so the queue
+        // holds few copies. Depth first keeps no such table: a state
+        // queued twice is taken from the stack soon, and its second copy
+        // then joins the first (the same counts, one table less).
         let mut best: KeyMap<u128, ((usize, usize), Sleep)> = KeyMap::default();
         loop {
             if split.is_some_and(|k| heap.len() >= k.waiting && self.report.states >= k.expanded) {
@@ -962,9 +964,10 @@ impl<'a> Search<'a> {
                 let f = faults + usize::from(c.is_fault());
                 let cost = (f, depth + steps);
                 self.judge_events(i, &before, &c, &events);
-                let known = best
-                    .get(&child_key)
-                    .is_some_and(|(b, z)| (*b <= cost || dfs) && por::subset(z, &sleep));
+                let known = !dfs
+                    && best
+                        .get(&child_key)
+                        .is_some_and(|(b, z)| *b <= cost && por::subset(z, &sleep));
                 let joins = seen.contains(&child_key, f, &sleep) || known;
                 if joins {
                     // A state reached already: this execution joins it.
@@ -972,7 +975,7 @@ impl<'a> Search<'a> {
                     if !self.keep_graph {
                         continue;
                     }
-                } else {
+                } else if !dfs {
                     match best.get_mut(&child_key) {
                         Some((b, z)) => {
                             *b = cost.min(*b);
