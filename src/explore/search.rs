@@ -954,8 +954,13 @@ impl<'a> Search<'a> {
                 } else {
                     hash_emitted(&e)
                 };
-                let a = self.answers_keyed(chash, &e)?;
-                let h = self.held_bits(&a, held);
+                // The same list, the same answers: what held, holds.
+                let h = if chash == ehash {
+                    held
+                } else {
+                    let a = self.answers_keyed(chash, &e)?;
+                    self.held_bits(&a, held)
+                };
                 // The reduction keyed a step that emits nothing already.
                 let child_key = match known_key {
                     Some(k) if chash == ehash && h == held => k,
