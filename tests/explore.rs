@@ -832,3 +832,117 @@ fn with_the_reduction_off_independent_processes_give_the_counts_of_the_formula()
         );
     }
 }
+
+/// One step of a generated worker.
+#[derive(Clone, Debug)]
+enum Act {
+    /// Send to worker `to` (1-based) a message naming the sender and step.
+    Send(usize),
+    /// Receive any message.
+    Any,
+    /// Receive only a message from worker `from`.
+    From(usize),
+    /// `pidlab:choose/1` between two atoms.
+    Choose,
+}
+
+/// An Erlang program of `workers.len()` workers that know each other,
+/// each running its steps and then holding what it received and chose,
+/// so that every order of arrivals and choices is a final state of its
+/// own (and a receive that no message matches is a deadlock).
+fn program(workers: &[Vec<Act>]) -> String {
+    let n = workers.len();
+    let peers: Vec<String> = (1..=n).map(|i| format!("P{i}")).collect();
+    let peers = peers.join(", ");
+    let mut src = format!(
+        "-module(generated).\n-export([main/0]).\n\n\
+         main() ->\n    Ps = [spawn(fun() -> receive {{peers, All}} -> work(I, All) end end) || I <- lists:seq(1, {n})],\n    \
+         [P ! {{peers, Ps}} || P <- Ps],\n    ok.\n\n\
+         hold(Seen) ->\n    receive stop -> Seen end.\n"
+    );
+    for (w, acts) in workers.iter().enumerate() {
+        let me = w + 1;
+        let end = if me == n { "." } else { ";" };
+        src.push_str(&format!("\nwork({me}, [{peers}]) ->\n    S0 = [],\n"));
+        for (k, act) in acts.iter().enumerate() {
+            let (s, t) = (k, k + 1);
+            let line = match act {
+                Act::Send(to) => format!("P{to} ! {{w{me}, {k}}}, S{t} = S{s}"),
+                Act::Any => format!("S{t} = [receive M{t} -> M{t} end | S{s}]"),
+                Act::From(from) => {
+                    format!("S{t} = [receive {{w{from}, _}} = M{t} -> M{t} end | S{s}]")
+                }
+                Act::Choose => format!("S{t} = [pidlab:choose([a, b]) | S{s}]"),
+            };
+            src.push_str(&format!("    {line},\n"));
+        }
+        src.push_str(&format!("    hold(S{}){end}\n", acts.len()));
+    }
+    src
+}
+
+fn act(workers: usize) -> impl proptest::strategy::Strategy<Value = Act> {
+    use proptest::prelude::*;
+    prop_oneof![
+        (1..=workers).prop_map(Act::Send),
+        Just(Act::Any),
+        (1..=workers).prop_map(Act::From),
+        Just(Act::Choose),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 32,
+        failure_persistence: None,
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
+    /// The reduction (single steps taken alone and sleep sets) keeps every
+    /// final state and every check's verdict and fewest faults, on
+    /// programs nobody chose: workers that send to each other, receive
+    /// any message or only one sender's, and choose.
+    #[test]
+    fn the_reduction_agrees_with_the_full_search_on_generated_programs(
+        workers in proptest::strategy::Strategy::prop_flat_map(2usize..=3, |n| {
+            proptest::collection::vec(proptest::collection::vec(act(n), 1..=4), n)
+        }),
+        crash in proptest::bool::ANY,
+    ) {
+        let src = program(&workers);
+        let file = std::env::temp_dir().join(format!(
+            "pidlab-generated-{}-{:x}.erl",
+            std::process::id(),
+            {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                src.hash(&mut h);
+                crash.hash(&mut h);
+                h.finish()
+            }
+        ));
+        std::fs::write(&file, &src).expect("writes the program");
+        let path = file.display().to_string();
+        let mut args = vec![
+            path.as_str(), "--check", "no-deadlock", "--check", "no-leftover",
+            "--check", "no-crash", "--threads", "1", "--max-states", "400000",
+        ];
+        if crash {
+            args.extend_from_slice(&["--crash", "p3@send=1"]);
+        }
+        let (status, reduced) = explore_json(&args);
+        let (full_status, full) = explore_json(&[&args[..], &["--no-reduction"]].concat());
+        let _ = std::fs::remove_file(&file);
+        proptest::prop_assume!(at(&full, "complete") == &serde_json::Value::Bool(true));
+        proptest::prop_assert_eq!(status, full_status, "{}\n{}\n{}", src, reduced, full);
+        proptest::prop_assert_eq!(at(&reduced, "complete"), &serde_json::Value::Bool(true));
+        proptest::prop_assert_eq!(
+            at(&reduced, "final_states"), at(&full, "final_states"),
+            "{}\n{}\n{}", src, reduced, full
+        );
+        proptest::prop_assert_eq!(
+            no_steps(verdicts(&reduced)), no_steps(verdicts(&full)),
+            "{}\n{}\n{}", src, reduced, full
+        );
+    }
+}
