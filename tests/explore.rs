@@ -932,6 +932,9 @@ proptest::proptest! {
         }
         let (status, reduced) = explore_json(&args);
         let (full_status, full) = explore_json(&[&args[..], &["--no-reduction"]].concat());
+        // Depth first takes the steps in another order: the same final
+        // states and verdicts (it promises no fewest faults).
+        let (dfs_status, dfs) = explore_json(&[&args[..], &["--dfs"]].concat());
         let _ = std::fs::remove_file(&file);
         proptest::prop_assume!(at(&full, "complete") == &serde_json::Value::Bool(true));
         proptest::prop_assert_eq!(status, full_status, "{}\n{}\n{}", src, reduced, full);
@@ -944,5 +947,14 @@ proptest::proptest! {
             no_steps(verdicts(&reduced)), no_steps(verdicts(&full)),
             "{}\n{}\n{}", src, reduced, full
         );
+        let statuses = |r: &serde_json::Value| -> Vec<(String, String)> {
+            verdicts(r).into_iter().map(|(n, s, _, _)| (n, s)).collect()
+        };
+        proptest::prop_assert_eq!(dfs_status, full_status, "{}\n{}\n{}", src, dfs, full);
+        proptest::prop_assert_eq!(
+            at(&dfs, "final_states"), at(&full, "final_states"),
+            "{}\n{}\n{}", src, dfs, full
+        );
+        proptest::prop_assert_eq!(statuses(&dfs), statuses(&full), "{}\n{}\n{}", src, dfs, full);
     }
 }
