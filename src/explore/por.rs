@@ -22,15 +22,7 @@ pub(super) fn independent(before: &World, after: &World, c: &Choice, events: &[E
     if after.shared || before.crash_odds(p) > 0.0 {
         return false;
     }
-    let only_own = events.iter().all(|e| {
-        e.proc == p
-            && match &e.kind {
-                Kind::Send { .. } | Kind::Receive { .. } | Kind::Output { .. } => true,
-                Kind::Exit { reason } => reason.is_atom("normal"),
-                _ => false,
-            }
-    });
-    if !only_own {
+    if !own_events(p, events) {
         return false;
     }
     match after.process(p).map(|x| &x.status) {
@@ -48,6 +40,20 @@ pub(super) fn independent(before: &World, after: &World, c: &Choice, events: &[E
         }
         _ => false,
     }
+}
+
+/// Whether every one of a step's `events` is process `p`'s own and
+/// touches nothing else: a send (it appends to the network), a receive,
+/// output, or a normal end.
+fn own_events(p: Pid, events: &[Event]) -> bool {
+    events.iter().all(|e| {
+        e.proc == p
+            && match &e.kind {
+                Kind::Send { .. } | Kind::Receive { .. } | Kind::Output { .. } => true,
+                Kind::Exit { reason } => reason.is_atom("normal"),
+                _ => false,
+            }
+    })
 }
 
 /// The process whose `pidlab:choose/1` options the reduction explores
@@ -181,19 +187,10 @@ pub(super) fn footprint(
     c: &Choice,
     events: &[Event],
 ) -> Option<Pid> {
-    let own = |p: Pid| {
-        !after.shared
-            && events.iter().all(|e| {
-                e.proc == p
-                    && match &e.kind {
-                        Kind::Send { .. } | Kind::Receive { .. } | Kind::Output { .. } => true,
-                        Kind::Exit { reason } => reason.is_atom("normal"),
-                        _ => false,
-                    }
-            })
-    };
     match c {
-        Choice::Run(p) | Choice::Choose(p, _) => own(*p).then_some(*p),
+        Choice::Run(p) | Choice::Choose(p, _) => {
+            (!after.shared && own_events(*p, events)).then_some(*p)
+        }
         Choice::Deliver(_) if before.faults.partition.is_none() => {
             name(before, c).map(Sleeper::touches)
         }

@@ -824,8 +824,6 @@ impl<'a> Search<'a> {
                 heap.push(Reverse((n.faults, n.depth, r)));
             }
         }
-        // The cheapest way each state was reached so far: a state is queued
-        // again only by a cheaper way, so the queue holds few copies.
         // Breadth first: the cheapest way each state was reached so far,
         // and the steps asleep on every way queued: a state is queued again
         // only by a cheaper way or one with a step awake, so the queue
@@ -1332,19 +1330,14 @@ impl<'a> Search<'a> {
     /// Cycles of states where an `eventually_` property never holds, as
     /// lassos: the path to the cycle, then the cycle.
     fn find_lassos(&mut self) {
-        let mut bit = 0;
         for k in 0..self.props.len() {
             let Some(p) = self.props.get(k) else {
                 continue;
             };
-            if p.kind != PropKind::Eventually {
+            if p.kind != PropKind::Eventually || self.found.contains_key(&k) {
                 continue;
             }
-            let mask = 1u64 << bit.min(63);
-            bit += 1;
-            if self.found.contains_key(&k) {
-                continue;
-            }
+            let mask = self.eventually_bit(k);
             let name = p.name.clone();
             if let Some(ex) = self.lasso(mask, &name) {
                 self.found.insert(k, (Status::Violated, Some(ex)));
@@ -1663,7 +1656,11 @@ impl<'a> Search<'a> {
         let Some((short, _)) = super::shrink::shrink(&mut r, stem.to_vec()) else {
             return ex;
         };
-        // The cycle renamed for the stem kept: replay it once more.
+        if short.len() >= from {
+            return ex;
+        }
+        // The cycle renamed for the stem kept (the shrinker also tried
+        // stems it dropped): replay it once more.
         let mut s = super::shrink::Replay::start(&mut r);
         r.renamed = None;
         for c in &short {
@@ -1672,9 +1669,6 @@ impl<'a> Search<'a> {
         let Some(renamed) = r.renamed.take() else {
             return ex;
         };
-        if short.len() >= from {
-            return ex;
-        }
         let mut choices = short;
         let from = choices.len();
         choices.extend(renamed);
