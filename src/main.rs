@@ -638,7 +638,7 @@ fn cmd_run(
         err: std::io::stderr().lock(),
         json,
     });
-    let mut line = String::new();
+    let mut line = Vec::new();
     let mut writer = pidlab::view::event::JsonWriter::default();
     let hooks = run::Hooks {
         output: &mut |s| {
@@ -651,7 +651,8 @@ fn cmd_run(
             }
             if let Some(j) = sinks.json.as_mut() {
                 writer.write(e, &mut line);
-                let _ = writeln!(j, "{line}");
+                line.push(b'\n');
+                let _ = j.write_all(&line);
             }
             if keep {
                 kept.borrow_mut().push(e.clone());

@@ -69,34 +69,32 @@ pub fn line(e: &Event) -> String {
 pub struct JsonWriter {
     /// The pids of the last clock, in pid order.
     pids: Vec<crate::term::Pid>,
-    /// Their keys as written (`,"<0.81.0>":`), one after another, and
-    /// where each one is.
-    names: String,
-    spans: Vec<std::ops::Range<usize>>,
-    /// Indexes into `pids` in the order of their texts.
-    order: Vec<usize>,
+    /// Their keys as written (`,"<0.81.0>":`), one after another.
+    names: Vec<u8>,
+    /// In the order of their texts: where a key is in `names`, and which
+    /// pid (an index into `pids`) it names.
+    order: Vec<(std::ops::Range<usize>, usize)>,
     /// This clock's counts, in pid order.
     counts: Vec<u64>,
 }
 
 impl JsonWriter {
     /// Writes `e`'s record into `out`, which is cleared first.
-    pub fn write(&mut self, e: &Event, out: &mut String) {
-        use std::fmt::Write;
+    pub fn write(&mut self, e: &Event, out: &mut Vec<u8>) {
         out.clear();
         let Some((_, vc)) = &e.clock else {
-            let _ = write!(out, "{}", json(e));
+            let _ = serde_json::to_writer(&mut *out, &Record { e, vc: false });
             return;
         };
         // Every other field comes before "vc" in the record's (sorted) keys.
-        let _ = write!(out, "{}", record(e, false));
-        if out.ends_with('}') {
+        let _ = serde_json::to_writer(&mut *out, &Record { e, vc: false });
+        if out.last() == Some(&b'}') {
             out.pop();
         }
-        out.push_str(if out.len() > 1 {
-            ",\"vc\":{"
+        out.extend_from_slice(if out.len() > 1 {
+            b",\"vc\":{"
         } else {
-            "\"vc\":{"
+            b"\"vc\":{"
         });
         self.counts.clear();
         let same =
@@ -107,117 +105,145 @@ impl JsonWriter {
             self.learn(vc);
         }
         let mut digits = itoa::Buffer::new();
-        for (k, &i) in self.order.iter().enumerate() {
+        for (k, (span, i)) in self.order.iter().enumerate() {
             // Each key is kept as `,"<pid>":`; the first goes without comma.
-            let key = self.spans.get(i).and_then(|r| self.names.get(r.clone()));
-            let key = key.unwrap_or_default();
-            out.push_str(if k == 0 {
+            let key = self.names.get(span.clone()).unwrap_or_default();
+            out.extend_from_slice(if k == 0 {
                 key.get(1..).unwrap_or_default()
             } else {
                 key
             });
-            out.push_str(digits.format(self.counts.get(i).copied().unwrap_or(0)));
+            let n = self.counts.get(*i).copied().unwrap_or(0);
+            out.extend_from_slice(digits.format(n).as_bytes());
         }
-        out.push_str("}}");
+        out.extend_from_slice(b"}}");
     }
 
     /// Takes `vc`'s pids as the ones to write, with their keys (pids need
     /// no escaping) and their order as text (which the key's punctuation
     /// around the pid does not change).
     fn learn(&mut self, vc: &Vc) {
+        use std::io::Write;
         self.pids.clear();
         self.names.clear();
-        self.spans.clear();
-        let mut digits = itoa::Buffer::new();
-        for (p, n) in vc.iter() {
+        self.order.clear();
+        for (i, (p, n)) in vc.iter().enumerate() {
             let start = self.names.len();
-            self.names.push_str(",\"<");
-            self.names.push_str(digits.format(p.node()));
-            self.names.push('.');
-            self.names.push_str(digits.format(p.number()));
-            self.names.push('.');
-            self.names.push_str(digits.format(p.serial()));
-            self.names.push_str(">\":");
-            self.spans.push(start..self.names.len());
+            let _ = write!(self.names, ",\"{p}\":");
+            self.order.push((start..self.names.len(), i));
             self.pids.push(*p);
             self.counts.push(*n);
         }
-        let (names, spans) = (&self.names, &self.spans);
-        let text = |i: &usize| spans.get(*i).and_then(|r| names.get(r.clone()));
-        self.order.clear();
-        self.order.extend(0..self.pids.len());
-        self.order.sort_by(|a, b| text(a).cmp(&text(b)));
+        let names = &self.names;
+        self.order
+            .sort_by(|(a, _), (b, _)| names.get(a.clone()).cmp(&names.get(b.clone())));
     }
 }
 
 /// The JSON Lines record of an event (see TRACE.md).
 pub fn json(e: &Event) -> serde_json::Value {
-    record(e, true)
+    serde_json::to_value(Record { e, vc: true }).unwrap_or(serde_json::Value::Null)
 }
 
-/// The record, with its vector clock or without.
-fn record(e: &Event, with_vc: bool) -> serde_json::Value {
-    let mut m = serde_json::Map::new();
-    m.insert("id".into(), format!("e{}", e.id).into());
-    m.insert("kind".into(), e.kind.name().into());
-    m.insert("proc".into(), pid_text(e.proc).into());
-    m.insert("time".into(), e.time.into());
+/// An event's record, with its vector clock or without, serialised
+/// straight from the event: the fields are gathered with their keys, put
+/// in the keys' order and written, with no map built on the way.
+struct Record<'a> {
+    e: &'a Event,
+    vc: bool,
+}
+
+/// One field's value.
+enum Field<'a> {
+    Text(std::borrow::Cow<'a, str>),
+    Term(&'a crate::term::Term),
+    Pid(crate::term::Pid),
+    /// An id written with its letter: `e12`, `m3`.
+    Id(char, u64),
+    Int(u64),
+    Preds(&'a [u64]),
+    Vc(&'a Vc),
+}
+
+impl serde::Serialize for Field<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Field::Text(t) => s.serialize_str(t),
+            Field::Term(t) => s.serialize_str(&crate::term::write::write(t)),
+            Field::Pid(p) => s.collect_str(p),
+            Field::Id(c, n) => s.collect_str(&format_args!("{c}{n}")),
+            Field::Int(n) => s.serialize_u64(*n),
+            Field::Preds(ps) => s.collect_seq(ps.iter().map(|n| Field::Id('e', *n))),
+            // Written as a map whose keys are pids; a JSON value sorts
+            // them as text (`JsonWriter` does the same by itself).
+            Field::Vc(vc) => s.collect_map(vc.iter().map(|(p, n)| (Field::Pid(*p), *n))),
+        }
+    }
+}
+
+impl serde::Serialize for Record<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut fields = fields(self.e, self.vc);
+        fields.sort_unstable_by_key(|(k, _)| *k);
+        let mut m = s.serialize_map(Some(fields.len()))?;
+        for (k, v) in &fields {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+/// The record's fields, keys not yet in order.
+fn fields(e: &Event, with_vc: bool) -> Vec<(&'static str, Field<'_>)> {
+    use Field::{Id, Int, Pid, Term, Text};
+    let mut m = Vec::with_capacity(10);
+    m.push(("id", Id('e', e.id)));
+    m.push(("kind", Text(e.kind.name().into())));
+    m.push(("proc", Pid(e.proc)));
+    m.push(("time", Int(e.time)));
     if !e.preds.is_empty() {
-        let p: Vec<serde_json::Value> = e.preds.iter().map(|e| format!("e{e}").into()).collect();
-        m.insert("preds".into(), p.into());
+        m.push(("preds", Field::Preds(&e.preds)));
     }
     if let Some(id) = e.msg() {
-        m.insert("msg".into(), format!("m{id}").into());
+        m.push(("msg", Id('m', id)));
     }
     if let Some((l, vc)) = &e.clock {
-        m.insert("lamport".into(), (*l).into());
+        m.push(("lamport", Int(*l)));
         if with_vc {
-            let v: serde_json::Map<String, serde_json::Value> = vc
-                .iter()
-                .map(|(p, n)| (pid_text(*p), (*n).into()))
-                .collect();
-            m.insert("vc".into(), v.into());
+            m.push(("vc", Field::Vc(vc)));
         }
     }
-    let detail = match &e.kind {
-        Kind::Spawn { child } => Some(("child", pid_text(*child))),
+    match &e.kind {
+        Kind::Spawn { child } => m.push(("child", Pid(*child))),
         Kind::Send { to, term, .. } => {
-            m.insert("to".into(), pid_text(*to).into());
-            Some(("term", crate::term::write::write(term)))
+            m.push(("to", Pid(*to)));
+            m.push(("term", Term(term)));
         }
-        Kind::Deliver { to, .. } => Some(("to", pid_text(*to))),
-        Kind::Receive { term, .. } | Kind::Emit { term } => {
-            Some(("term", crate::term::write::write(term)))
-        }
-        Kind::Output { text } => Some(("text", text.clone())),
-        Kind::Exit { reason } => Some(("reason", crate::term::write::write(reason))),
+        Kind::Deliver { to, .. } => m.push(("to", Pid(*to))),
+        Kind::Receive { term, .. } | Kind::Emit { term } => m.push(("term", Term(term))),
+        Kind::Output { text } => m.push(("text", Text(text.into()))),
+        Kind::Exit { reason } => m.push(("reason", Term(reason))),
         Kind::Signal { from, reason, .. } => {
-            m.insert("from".into(), pid_text(*from).into());
-            Some(("reason", crate::term::write::write(reason)))
+            m.push(("from", Pid(*from)));
+            m.push(("reason", Term(reason)));
         }
         Kind::Link { other } | Kind::Unlink { other } | Kind::Monitor { other } => {
-            Some(("other", pid_text(*other)))
+            m.push(("other", Pid(*other)));
         }
         Kind::Register { name, pid } => {
-            m.insert("other".into(), pid_text(*pid).into());
-            Some(("name", name.clone()))
+            m.push(("other", Pid(*pid)));
+            m.push(("name", Text(name.into())));
         }
-        Kind::Duplicate { copy, .. } => Some(("copy", format!("m{copy}"))),
+        Kind::Duplicate { copy, .. } => m.push(("copy", Id('m', *copy))),
         Kind::Corrupt { before, after, .. } => {
-            m.insert("before".into(), crate::term::write::write(before).into());
-            Some(("after", crate::term::write::write(after)))
+            m.push(("before", Term(before)));
+            m.push(("after", Term(after)));
         }
-        Kind::Forge { claims, .. } => Some(("claims", pid_text(*claims))),
-        Kind::Partition { groups } => Some(("groups", groups.clone())),
-        Kind::Round { n } => {
-            m.insert("round".into(), (*n).into());
-            None
-        }
-        Kind::Drop { .. } | Kind::Crash | Kind::Heal | Kind::Recover => None,
-        Kind::Timeout => None,
-    };
-    if let Some((k, v)) = detail {
-        m.insert(k.into(), v.into());
+        Kind::Forge { claims, .. } => m.push(("claims", Pid(*claims))),
+        Kind::Partition { groups } => m.push(("groups", Text(groups.into()))),
+        Kind::Round { n } => m.push(("round", Int(*n))),
+        Kind::Drop { .. } | Kind::Crash | Kind::Heal | Kind::Recover | Kind::Timeout => {}
     }
-    serde_json::Value::Object(m)
+    m
 }
