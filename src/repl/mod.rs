@@ -117,6 +117,12 @@ impl Session {
 
     /// Evaluates one complete input; printed output goes to `sink` as it is made.
     pub fn eval(&mut self, input: &str, sink: &mut dyn FnMut(&str)) -> Reply {
+        let reply = self.eval_input(input, sink);
+        self.timeline.settle();
+        reply
+    }
+
+    fn eval_input(&mut self, input: &str, sink: &mut dyn FnMut(&str)) -> Reply {
         let trimmed = input.trim();
         let is_file_cmd = ["save", "load", "export"].iter().any(|c| {
             trimmed

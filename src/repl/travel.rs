@@ -38,6 +38,18 @@ pub struct Timeline {
     here_next: Vec<Choice>,
 }
 
+impl Timeline {
+    /// Lets go of the room the latest lists of choices grew into: an input
+    /// that steps a long way leaves the list of its choices up to twice as
+    /// long as it needs, and it will not grow again until the next input.
+    pub fn settle(&mut self) {
+        if let Some(last) = self.past.last_mut() {
+            last.next.shrink_to_fit();
+        }
+        self.here_next.shrink_to_fit();
+    }
+}
+
 /// How many snapshots the past keeps.
 const KEEP: usize = 10_000;
 
