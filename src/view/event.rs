@@ -69,13 +69,37 @@ pub fn line(e: &Event) -> String {
 pub struct JsonWriter {
     /// The pids of the last clock, in pid order.
     pids: Vec<crate::term::Pid>,
-    /// Their keys as written (`,"<0.81.0>":`), one after another.
-    names: Vec<u8>,
-    /// In the order of their texts: where a key is in `names`, and which
-    /// pid (an index into `pids`) it names.
-    order: Vec<(std::ops::Range<usize>, usize)>,
+    /// Their keys as written (`,"<0.81.0>":`), in the order of their
+    /// texts, each with the pid it names (an index into `pids`).
+    keys: Vec<(Key, usize)>,
     /// This clock's counts, in pid order.
     counts: Vec<u64>,
+}
+
+/// Room for the longest key, `,"<N.N.N>":` with three 10-digit numbers.
+const KEY_ROOM: usize = 40;
+
+/// A key's bytes padded to a fixed length, with its own length: a copy of
+/// a fixed length compiles to a few moves, where a copy of a slice calls
+/// the C library, and a clock is a hundred short copies.
+#[derive(Clone, Copy)]
+struct Key {
+    bytes: [u8; KEY_ROOM],
+    len: usize,
+}
+
+impl Key {
+    fn text(&self) -> &[u8] {
+        self.bytes.get(..self.len).unwrap_or_default()
+    }
+
+    /// Appends the key to `out`.
+    #[inline]
+    fn put(&self, out: &mut Vec<u8>) {
+        let end = out.len() + self.len;
+        out.extend_from_slice(&self.bytes);
+        out.truncate(end);
+    }
 }
 
 impl JsonWriter {
@@ -105,14 +129,13 @@ impl JsonWriter {
             self.learn(vc);
         }
         let mut digits = itoa::Buffer::new();
-        for (k, (span, i)) in self.order.iter().enumerate() {
+        for (k, (key, i)) in self.keys.iter().enumerate() {
             // Each key is kept as `,"<pid>":`; the first goes without comma.
-            let key = self.names.get(span.clone()).unwrap_or_default();
-            out.extend_from_slice(if k == 0 {
-                key.get(1..).unwrap_or_default()
+            if k == 0 {
+                out.extend_from_slice(key.text().get(1..).unwrap_or_default());
             } else {
-                key
-            });
+                key.put(out);
+            }
             let n = self.counts.get(*i).copied().unwrap_or(0);
             out.extend_from_slice(digits.format(n).as_bytes());
         }
@@ -125,18 +148,20 @@ impl JsonWriter {
     fn learn(&mut self, vc: &Vc) {
         use std::io::Write;
         self.pids.clear();
-        self.names.clear();
-        self.order.clear();
+        self.keys.clear();
         for (i, (p, n)) in vc.iter().enumerate() {
-            let start = self.names.len();
-            let _ = write!(self.names, ",\"{p}\":");
-            self.order.push((start..self.names.len(), i));
+            let mut key = Key {
+                bytes: [0; KEY_ROOM],
+                len: 0,
+            };
+            let mut room = &mut key.bytes[..];
+            let _ = write!(room, ",\"{p}\":");
+            key.len = KEY_ROOM - room.len();
+            self.keys.push((key, i));
             self.pids.push(*p);
             self.counts.push(*n);
         }
-        let names = &self.names;
-        self.order
-            .sort_by(|(a, _), (b, _)| names.get(a.clone()).cmp(&names.get(b.clone())));
+        self.keys.sort_by(|(a, _), (b, _)| a.text().cmp(b.text()));
     }
 }
 
@@ -246,4 +271,31 @@ fn fields(e: &Event, with_vc: bool) -> Vec<(&'static str, Field<'_>)> {
         Kind::Drop { .. } | Kind::Crash | Kind::Heal | Kind::Recover | Kind::Timeout => {}
     }
     m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{json, Event, JsonWriter, Kind, Vc};
+    use crate::term::Pid;
+
+    #[test]
+    fn the_fast_writer_fits_the_longest_pids() {
+        let far = Pid::full(u32::MAX, u32::MAX, u32::MAX);
+        let near = Pid::full(0, 80, 0);
+        let vc: Vc = [(near, 3), (far, u64::MAX)].into_iter().collect();
+        let e = Event {
+            id: 7,
+            proc: far,
+            kind: Kind::Spawn { child: near },
+            time: 2,
+            clock: Some((9, vc)),
+            preds: vec![5, 6].into(),
+        };
+        let mut line = vec![];
+        JsonWriter::default().write(&e, &mut line);
+        assert_eq!(
+            String::from_utf8(line).unwrap_or_default(),
+            json(&e).to_string()
+        );
+    }
 }
