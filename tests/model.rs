@@ -300,7 +300,7 @@ fn faults_are_choices_within_their_budgets() {
     let delay = w
         .enabled()
         .into_iter()
-        .find(|c| matches!(c, Choice::Delay(id, _) if *id == m2))
+        .find(|c| matches!(c, Choice::Delay(d) if d.0 == m2))
         .expect("m2 can be delayed");
     w.apply(&delay);
     assert!(

@@ -58,9 +58,9 @@ pub(super) fn with_id(c: &Choice, f: impl Fn(u64) -> Option<u64>) -> Option<Choi
         Choice::Drop(m) => Choice::Drop(f(*m)?),
         Choice::Omit(m) => Choice::Omit(f(*m)?),
         Choice::Duplicate(m) => Choice::Duplicate(f(*m)?),
-        Choice::Delay(m, t) => Choice::Delay(f(*m)?, *t),
+        Choice::Delay(d) => Choice::Delay(Box::new((f(d.0)?, d.1))),
         Choice::Corrupt(m) => Choice::Corrupt(f(*m)?),
-        Choice::Forge(m, p) => Choice::Forge(f(*m)?, *p),
+        Choice::Forge(x) => Choice::Forge(Box::new((f(x.0)?, x.1))),
         other => other.clone(),
     })
 }

@@ -294,10 +294,10 @@ impl Session {
             Choice::Drop(id) => format!("lose m{id} (fault)"),
             Choice::Omit(id) => format!("omit m{id} (fault)"),
             Choice::Duplicate(id) => format!("duplicate m{id} (fault)"),
-            Choice::Delay(id, t) => format!("delay m{id} until t={t} (fault)"),
+            Choice::Delay(d) => format!("delay m{} until t={} (fault)", d.0, d.1),
             Choice::Corrupt(id) => format!("corrupt m{id} (fault)"),
-            Choice::Forge(id, v) => {
-                format!("make m{id} claim to come from {} (fault)", alias(*v))
+            Choice::Forge(f) => {
+                format!("make m{} claim to come from {} (fault)", f.0, alias(f.1))
             }
             Choice::Crash(p) => format!("crash {} ({}) (fault)", pid_text(*p), alias(*p)),
             Choice::Recover(p) => format!("recover {} ({}) (fault)", pid_text(*p), alias(*p)),

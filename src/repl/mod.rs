@@ -582,8 +582,9 @@ impl Session {
         self.record(c);
         let events = self.world.apply(c);
         if show && events.is_empty() {
-            if let crate::world::Choice::Delay(id, at) = c {
+            if let crate::world::Choice::Delay(d) = c {
                 // A delay is timing, not an event: say what happened.
+                let (id, at) = **d;
                 out.push_str(&format!("m{id} arrives no earlier than t={at}\n"));
             }
         }

@@ -23,7 +23,7 @@ pub struct Snapshot {
     /// Taken inside a command: `:back N` and `:forward N` pass over it.
     pub silent: bool,
     /// The choices applied after this snapshot, up to the next one.
-    pub next: Vec<Choice>,
+    pub next: Choices,
 }
 
 /// The snapshots around the present.
@@ -35,7 +35,7 @@ pub struct Timeline {
     pub branches: Vec<(Vec<Snapshot>, Vec<Snapshot>)>,
     /// The present's own `silent` and `next`, when it was restored.
     here_silent: bool,
-    here_next: Vec<Choice>,
+    here_next: Choices,
 }
 
 impl Timeline {
@@ -44,9 +44,56 @@ impl Timeline {
     /// long as it needs, and it will not grow again until the next input.
     pub fn settle(&mut self) {
         if let Some(last) = self.past.last_mut() {
-            last.next.shrink_to_fit();
+            last.next.bytes.shrink_to_fit();
         }
-        self.here_next.shrink_to_fit();
+        self.here_next.bytes.shrink_to_fit();
+    }
+}
+
+/// A list of choices kept for time travel, encoded (postcard: a tag byte
+/// and variable-length integers, about three bytes for the usual `run`
+/// or `deliver`): the shell keeps every choice it applied, about one per
+/// event, and a `Choice` takes 16 bytes.
+#[derive(Clone, Default)]
+pub struct Choices {
+    bytes: Vec<u8>,
+}
+
+impl Choices {
+    pub fn push(&mut self, c: &Choice) {
+        // The longest choice is a tag and two 10-byte integers.
+        let mut room = [0u8; 32];
+        if let Ok(bytes) = postcard::to_slice(c, &mut room) {
+            self.bytes.extend_from_slice(bytes);
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.bytes.clear();
+    }
+
+    /// The choices, in the order they were applied.
+    pub fn to_vec(&self) -> Vec<Choice> {
+        let mut out = vec![];
+        let mut rest = self.bytes.as_slice();
+        while !rest.is_empty() {
+            match postcard::take_from_bytes::<Choice>(rest) {
+                Ok((c, more)) => {
+                    out.push(c);
+                    rest = more;
+                }
+                Err(_) => break,
+            }
+        }
+        out
+    }
+
+    pub fn of(choices: &[Choice]) -> Choices {
+        let mut out = Choices::default();
+        for c in choices {
+            out.push(c);
+        }
+        out
     }
 }
 
@@ -75,7 +122,7 @@ impl Session {
     /// Notes a choice applied to the present, for `:back eN`.
     pub(super) fn record(&mut self, c: &Choice) {
         if let Some(last) = self.timeline.past.last_mut() {
-            last.next.push(c.clone());
+            last.next.push(c);
         }
     }
 
@@ -180,7 +227,7 @@ impl Session {
         }
         // Replay this snapshot's choices up to the one that makes event n.
         let start = self.now();
-        let choices = std::mem::take(&mut self.timeline.here_next);
+        let choices = std::mem::take(&mut self.timeline.here_next).to_vec();
         // First find how many choices stay short of event n, on a scratch
         // copy; then replay exactly those on the snapshot (two linear passes,
         // no copy per choice).
@@ -200,12 +247,12 @@ impl Session {
         let next = choices.get(made).cloned();
         if made > 0 {
             let mut start = start;
-            start.next = choices.get(..made).unwrap_or_default().to_vec();
+            start.next = Choices::of(choices.get(..made).unwrap_or_default());
             self.timeline.past.push(start);
             self.timeline.here_silent = true;
-            self.timeline.here_next = choices.get(made..).unwrap_or_default().to_vec();
+            self.timeline.here_next = Choices::of(choices.get(made..).unwrap_or_default());
         } else {
-            self.timeline.here_next = choices;
+            self.timeline.here_next = Choices::of(&choices);
         }
         let then = match next {
             Some(c) => format!(
@@ -295,5 +342,42 @@ fn inputs_text(n: usize) -> String {
         "1 input or command".into()
     } else {
         format!("{n} inputs or commands")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Choices;
+    use crate::term::Pid;
+    use crate::world::Choice;
+
+    #[test]
+    fn every_kind_of_choice_comes_back_as_it_was_kept() {
+        let far = Pid::full(u32::MAX >> 12, u32::MAX, u32::MAX >> 20);
+        let all = vec![
+            Choice::Run(Pid(80)),
+            Choice::Deliver(u64::MAX),
+            Choice::Timeout(far),
+            Choice::Timer(7),
+            Choice::Tick(1 << 40),
+            Choice::Choose(Pid(81), u32::MAX),
+            Choice::Drop(3),
+            Choice::Omit(4),
+            Choice::Duplicate(5),
+            Choice::Delay(Box::new((6, u64::MAX))),
+            Choice::Corrupt(8),
+            Choice::Forge(Box::new((9, far))),
+            Choice::Crash(Pid(82)),
+            Choice::Recover(Pid(83)),
+        ];
+        let mut kept = Choices::default();
+        for c in &all {
+            kept.push(c);
+        }
+        assert_eq!(kept.to_vec(), all);
+        assert_eq!(Choices::of(&all).to_vec(), all);
+        // The usual steps take a few bytes each, not a `Choice`'s 16.
+        let runs = Choices::of(&[Choice::Run(Pid(80)), Choice::Deliver(1000)]);
+        assert!(runs.bytes.len() <= 6, "{} bytes", runs.bytes.len());
     }
 }

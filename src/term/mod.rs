@@ -42,7 +42,9 @@ pub fn map_set(m: &mut TermMap, k: Term, v: Term) {
 /// number is not 0 (`<0.7310.1>`, once a node has made 2^15 processes).
 /// The middle number is the low 32 bits, the last one the next 12, the
 /// node the top 20.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Pid(pub u64);
 
 impl Pid {

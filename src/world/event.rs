@@ -10,7 +10,8 @@ use std::rc::Rc;
 /// A sparse vector clock: process -> count, zero entries left out. Every
 /// event keeps a copy of its process's clock, so how a copy is made decides
 /// the trace's memory. A small clock (the usual case: a process hears from
-/// a few others) is a shared sorted slice, one small allocation per event.
+/// a few others) is a sorted slice of its own, one small allocation per
+/// event.
 /// A clock of many processes is a shared list of shared chunks of at most
 /// `CHUNK` entries: raising one count copies the list of chunks and one
 /// chunk, not the whole clock, so a trace of dense clocks does not grow with
@@ -23,14 +24,17 @@ type Entries = Rc<[(Pid, u64)]>;
 
 #[derive(Clone, Debug)]
 enum Repr {
-    Small(Entries),
+    /// Owned, not shared: a copy costs one allocation either way (an
+    /// event's copy, or the process's own when it next ticks), and an
+    /// owned slice has no reference counts to keep beside each event.
+    Small(Box<[(Pid, u64)]>),
     /// Chunks in pid order, each non-empty and sorted.
     Big(Rc<[Entries]>),
 }
 
 impl Default for Repr {
     fn default() -> Repr {
-        Repr::Small(Rc::from([]))
+        Repr::Small(Box::default())
     }
 }
 
@@ -114,11 +118,13 @@ impl Vc {
         if m >= n {
             return;
         }
-        let xs = match &mut self.0 {
-            Repr::Small(xs) => Some(xs),
-            Repr::Big(cs) => Rc::make_mut(cs).get_mut(c),
+        let slot = match &mut self.0 {
+            Repr::Small(xs) => xs.get_mut(i),
+            Repr::Big(cs) => Rc::make_mut(cs)
+                .get_mut(c)
+                .and_then(|xs| Rc::make_mut(xs).get_mut(i)),
         };
-        if let Some(slot) = xs.and_then(|xs| Rc::make_mut(xs).get_mut(i)) {
+        if let Some(slot) = slot {
             slot.1 = n;
         }
     }

@@ -250,7 +250,7 @@ impl World {
                     out.extend(
                         self.forge_victims(id)
                             .into_iter()
-                            .map(|v| Choice::Forge(id, v)),
+                            .map(|v| Choice::Forge(Box::new((id, v)))),
                     );
                 }
             }
@@ -260,7 +260,7 @@ impl World {
                 && self.network.arrival(id) <= now
                 && latest > now
             {
-                out.push(Choice::Delay(id, target.min(latest)));
+                out.push(Choice::Delay(Box::new((id, target.min(latest)))));
             }
         }
     }
@@ -313,16 +313,17 @@ impl World {
                 }
                 done
             }
-            Choice::Delay(id, at) => {
-                let latest = self.network.latest(*id);
-                let done = *at <= latest && self.network.delay_to(*id, *at);
+            Choice::Delay(d) => {
+                let (id, at) = **d;
+                let latest = self.network.latest(id);
+                let done = at <= latest && self.network.delay_to(id, at);
                 if done {
                     self.delays += 1;
                 }
                 done
             }
             Choice::Corrupt(id) => self.corrupt_message(*id),
-            Choice::Forge(id, victim) => self.forge_message(*id, *victim),
+            Choice::Forge(f) => self.forge_message(f.0, f.1),
             Choice::Crash(pid) => {
                 if !self.is_alive(*pid) {
                     return false;

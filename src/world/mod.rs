@@ -211,7 +211,9 @@ pub struct Proc {
     pub(crate) fp: std::cell::Cell<[u64; 2]>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Choice {
     /// Run a process to its next visible action.
     Run(Pid),
@@ -230,13 +232,16 @@ pub enum Choice {
     /// Faults, each within the plan's odds and budgets: the link loses a
     /// message; its sender or receiver omits it; the link duplicates it;
     /// it arrives no earlier than the given time; a Byzantine sender's
-    /// message is corrupted or claims another sender.
+    /// message is corrupted or claims another sender. The two faults with
+    /// two numbers (message and time, message and claimed sender) are
+    /// boxed: they are rare, and would make every choice the scheduler,
+    /// the explorer's edges and schedules hold half as large again.
     Drop(u64),
     Omit(u64),
     Duplicate(u64),
-    Delay(u64, u64),
+    Delay(Box<(u64, u64)>),
     Corrupt(u64),
-    Forge(u64, Pid),
+    Forge(Box<(u64, Pid)>),
     /// A process crashes, or a crashed one recovers, by a rule with odds.
     Crash(Pid),
     Recover(Pid),

@@ -173,13 +173,13 @@ impl Sched {
                 let victims = world.forge_victims(id);
                 let i = self.index(victims.len());
                 if let Some(v) = victims.get(i) {
-                    self.queue.push_back(Choice::Forge(id, *v));
+                    self.queue.push_back(Choice::Forge(Box::new((id, *v))));
                 }
             }
             if let Some(d) = self.delay(world) {
                 if d > 0 {
                     self.queue
-                        .push_back(Choice::Delay(id, world.time.saturating_add(d)));
+                        .push_back(Choice::Delay(Box::new((id, world.time.saturating_add(d)))));
                 }
             }
         }
@@ -275,9 +275,9 @@ impl Sched {
 /// delay to another time than the one `enabled()` lists, within the model.
 fn allowed(enabled: &[Choice], c: &Choice) -> bool {
     match c {
-        Choice::Delay(id, _) => enabled
+        Choice::Delay(d) => enabled
             .iter()
-            .any(|e| matches!(e, Choice::Delay(i, _) if i == id)),
+            .any(|e| matches!(e, Choice::Delay(x) if x.0 == d.0)),
         _ => enabled.contains(c),
     }
 }
