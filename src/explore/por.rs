@@ -172,7 +172,7 @@ pub(super) fn name(w: &World, c: &Choice) -> Option<Sleeper> {
     }
 }
 
-/// The one process the step `c` from `before` (giving `after` and
+/// The one process the step `c` from a world (giving `after` and
 /// `events`) touches, when it commutes with every step of another
 /// process, and with every delivery to another process, wherever both
 /// are enabled: a process's step that reads and changes only its own
@@ -180,9 +180,12 @@ pub(super) fn name(w: &World, c: &Choice) -> Option<Sleeper> {
 /// conditions on what may come later), an option given to a process, or
 /// a message delivered on a FIFO link (it moves the message into the
 /// receiver's mailbox). `None`: the step may depend on anything (a fault,
-/// a timeout, a spawn, a link, an emit...).
+/// a timeout, a spawn, a link, an emit...). What it reads of the world
+/// before the step is given: the step's `name` there, and whether the
+/// plan has a partition (so the step may have been taken in that world).
 pub(super) fn footprint(
-    before: &World,
+    name: Option<Sleeper>,
+    partitioned: bool,
     after: &World,
     c: &Choice,
     events: &[Event],
@@ -191,9 +194,7 @@ pub(super) fn footprint(
         Choice::Run(p) | Choice::Choose(p, _) => {
             (!after.shared && own_events(*p, events)).then_some(*p)
         }
-        Choice::Deliver(_) if before.faults.partition.is_none() => {
-            name(before, c).map(Sleeper::touches)
-        }
+        Choice::Deliver(_) if !partitioned => name.map(Sleeper::touches),
         _ => None,
     }
 }

@@ -590,6 +590,19 @@ fn never_held(name: &str) -> String {
     format!("the execution ends and {name} never held")
 }
 
+/// The successor that takes `c` in `w`.
+fn taken(mut w: Box<World>, c: &Choice) -> Successor {
+    let events = w.apply(c);
+    Successor {
+        choice: c.clone(),
+        world: w,
+        events,
+        key: None,
+        before: vec![],
+        sleep: Box::default(),
+    }
+}
+
 /// A search state's key: the world's fingerprint, the hash of the emitted
 /// terms (`hash_emitted`) and which eventually-properties have held.
 fn state_key(w: &World, emitted_hash: u64, held: u64) -> u128 {
@@ -871,6 +884,8 @@ impl<'a> Search<'a> {
                 depth,
                 faults,
             };
+            // The world, when it is still needed after its successors.
+            let kept: Option<Box<World>>;
             let successors = match only {
                 // Expanded before: only the steps that were asleep then.
                 Some(awake) => {
@@ -882,7 +897,9 @@ impl<'a> Search<'a> {
                         .filter(|c| por::name(&world, c).is_some_and(|n| por::asleep(&awake, n)))
                         .map(|c| self.step(&world, c))
                         .collect();
-                    self.siblings(&world, &sleep, awake)
+                    let awake = self.siblings(&world, &sleep, awake);
+                    kept = Some(world);
+                    awake
                 }
                 None => {
                     self.report.states += 1;
@@ -930,7 +947,13 @@ impl<'a> Search<'a> {
                         ));
                         continue;
                     }
-                    self.successors(&world, enabled, at, seen, &sleep)
+                    // Without a graph the world is not needed after its
+                    // successors, so the last of them may be taken in it.
+                    let mut parent = Some(world);
+                    let successors =
+                        self.successors(&mut parent, !self.keep_graph, enabled, at, seen, &sleep);
+                    kept = parent;
+                    successors
                 }
             };
             for next in successors {
@@ -1004,8 +1027,8 @@ impl<'a> Search<'a> {
                     key: child_key,
                     sleep,
                 });
-                if self.keep_graph {
-                    let key = fair_key(&world, &c);
+                if let (true, Some(world)) = (self.keep_graph, kept.as_deref()) {
+                    let key = fair_key(world, &c);
                     if let Some(edges) = self.edges.get_mut(i) {
                         edges.push((child, c.clone(), key));
                     }
@@ -1030,14 +1053,21 @@ impl<'a> Search<'a> {
     /// in `sleep`: all of them, or, when the reduction finds one, a single
     /// step that commutes with everything else that can happen before it
     /// (see `por::independent`).
+    /// With `take_last`, the last step that needs a world of its own is
+    /// taken in `parent`'s (which is then gone): one copy and one drop
+    /// fewer per state expanded.
     fn successors(
         &mut self,
-        world: &World,
+        parent: &mut Option<Box<World>>,
+        take_last: bool,
         enabled: Vec<Choice>,
         at: At,
         seen: &Seen,
         sleep: &[Sleeper],
     ) -> Vec<Successor> {
+        let Some(world) = parent.as_deref() else {
+            return vec![];
+        };
         let (emitted, held) = (at.ehash, at.held);
         let reduce = self.opts.reduce && world.faults.timing == crate::world::faults::Timing::Local;
         let awake = |c: &Choice| !por::name(world, c).is_some_and(|n| por::asleep(sleep, n));
@@ -1089,28 +1119,44 @@ impl<'a> Search<'a> {
                 done.push(first);
             }
         }
-        let mut out = vec![];
-        for c in enabled.iter().filter(|c| awake(c)) {
-            match done.iter().position(|s| s.choice == *c) {
-                Some(k) => out.push(done.swap_remove(k)),
-                None => out.push(self.step(world, c)),
+        let wanted: Vec<&Choice> = enabled.iter().filter(|c| awake(c)).collect();
+        // What the sleep sets read of the world before the steps, read
+        // before the last step may take that world.
+        let sleeps = self.sleeps(world);
+        let names: Vec<Option<Sleeper>> = match sleeps {
+            true => wanted.iter().map(|c| por::name(world, c)).collect(),
+            false => vec![],
+        };
+        let partitioned = world.faults.partition.is_some();
+        let last = wanted
+            .iter()
+            .rposition(|c| !done.iter().any(|s| s.choice == **c))
+            .filter(|_| take_last);
+        let mut out = Vec::with_capacity(wanted.len());
+        for (k, c) in wanted.iter().enumerate() {
+            if let Some(j) = done.iter().position(|s| s.choice == **c) {
+                out.push(done.swap_remove(j));
+                continue;
+            }
+            if Some(k) == last {
+                if let Some(w) = parent.take() {
+                    out.push(taken(w, c));
+                    continue;
+                }
+            }
+            if let Some(world) = parent.as_deref() {
+                out.push(self.step(world, c));
             }
         }
-        self.siblings(world, sleep, out)
+        if !sleeps {
+            return out;
+        }
+        self.named_siblings(sleep, out, &names, partitioned)
     }
 
     /// Takes `c` from a copy of `world`.
     fn step(&self, world: &World, c: &Choice) -> Successor {
-        let mut w = Box::new(world.clone());
-        let events = w.apply(c);
-        Successor {
-            choice: c.clone(),
-            world: w,
-            events,
-            key: None,
-            before: vec![],
-            sleep: Box::default(),
-        }
+        taken(Box::new(world.clone()), c)
     }
 
     /// Sets the steps asleep after each of `steps`, taken in this order
@@ -1118,21 +1164,36 @@ impl<'a> Search<'a> {
     /// steps taken earlier from here, each if it commutes with the step
     /// (sleep sets, Godefroid 1996). None with no reduction, or where
     /// liveness needs every edge of the graph.
-    fn siblings(
-        &self,
-        world: &World,
-        sleep: &[Sleeper],
-        mut steps: Vec<Successor>,
-    ) -> Vec<Successor> {
-        if !self.sleep_sets || world.faults.timing != crate::world::faults::Timing::Local {
+    fn siblings(&self, world: &World, sleep: &[Sleeper], steps: Vec<Successor>) -> Vec<Successor> {
+        if !self.sleeps(world) {
             return steps;
         }
+        let names: Vec<Option<Sleeper>> =
+            steps.iter().map(|s| por::name(world, &s.choice)).collect();
+        self.named_siblings(sleep, steps, &names, world.faults.partition.is_some())
+    }
+
+    /// Whether the search keeps sleep sets from `world`.
+    fn sleeps(&self, world: &World) -> bool {
+        self.sleep_sets && world.faults.timing == crate::world::faults::Timing::Local
+    }
+
+    /// `siblings`, given what it reads of the world the steps were taken
+    /// from: each step's name there (`names`, in the order of `steps`) and
+    /// whether the plan has a partition.
+    fn named_siblings(
+        &self,
+        sleep: &[Sleeper],
+        mut steps: Vec<Successor>,
+        names: &[Option<Sleeper>],
+        partitioned: bool,
+    ) -> Vec<Successor> {
         let mut earlier: Vec<Sleeper> = sleep.to_vec();
-        for s in &mut steps {
-            let touched = por::footprint(world, &s.world, &s.choice, &s.events);
+        for (s, name) in steps.iter_mut().zip(names) {
+            let touched = por::footprint(*name, partitioned, &s.world, &s.choice, &s.events);
             s.sleep = por::after(&earlier, touched);
-            if let (Some(_), Some(n)) = (touched, por::name(world, &s.choice)) {
-                por::insert(&mut earlier, n);
+            if let (Some(_), Some(n)) = (touched, name) {
+                por::insert(&mut earlier, *n);
             }
         }
         steps
