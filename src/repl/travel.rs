@@ -39,14 +39,13 @@ pub struct Timeline {
 }
 
 impl Timeline {
-    /// Lets go of the room the latest lists of choices grew into: an input
+    /// Lets go of the room the latest list of choices grew into: an input
     /// that steps a long way leaves the list of its choices up to twice as
     /// long as it needs, and it will not grow again until the next input.
     pub fn settle(&mut self) {
         if let Some(last) = self.past.last_mut() {
             last.next.bytes.shrink_to_fit();
         }
-        self.here_next.bytes.shrink_to_fit();
     }
 }
 
@@ -227,7 +226,8 @@ impl Session {
         }
         // Replay this snapshot's choices up to the one that makes event n.
         let start = self.now();
-        let choices = std::mem::take(&mut self.timeline.here_next).to_vec();
+        let kept = std::mem::take(&mut self.timeline.here_next);
+        let choices = kept.to_vec();
         // First find how many choices stay short of event n, on a scratch
         // copy; then replay exactly those on the snapshot (two linear passes,
         // no copy per choice).
@@ -252,7 +252,7 @@ impl Session {
             self.timeline.here_silent = true;
             self.timeline.here_next = Choices::of(choices.get(made..).unwrap_or_default());
         } else {
-            self.timeline.here_next = Choices::of(&choices);
+            self.timeline.here_next = kept;
         }
         let then = match next {
             Some(c) => format!(

@@ -106,12 +106,11 @@ impl JsonWriter {
     /// Writes `e`'s record into `out`, which is cleared first.
     pub fn write(&mut self, e: &Event, out: &mut Vec<u8>) {
         out.clear();
+        let _ = serde_json::to_writer(&mut *out, &Record { e, vc: false });
         let Some((_, vc)) = &e.clock else {
-            let _ = serde_json::to_writer(&mut *out, &Record { e, vc: false });
             return;
         };
         // Every other field comes before "vc" in the record's (sorted) keys.
-        let _ = serde_json::to_writer(&mut *out, &Record { e, vc: false });
         if out.last() == Some(&b'}') {
             out.pop();
         }
@@ -180,7 +179,7 @@ struct Record<'a> {
 
 /// One field's value.
 enum Field<'a> {
-    Text(std::borrow::Cow<'a, str>),
+    Text(&'a str),
     Term(&'a crate::term::Term),
     Pid(crate::term::Pid),
     /// An id written with its letter: `e12`, `m3`.
@@ -224,7 +223,7 @@ fn fields(e: &Event, with_vc: bool) -> Vec<(&'static str, Field<'_>)> {
     use Field::{Id, Int, Pid, Term, Text};
     let mut m = Vec::with_capacity(10);
     m.push(("id", Id('e', e.id)));
-    m.push(("kind", Text(e.kind.name().into())));
+    m.push(("kind", Text(e.kind.name())));
     m.push(("proc", Pid(e.proc)));
     m.push(("time", Int(e.time)));
     if !e.preds.is_empty() {
@@ -247,7 +246,7 @@ fn fields(e: &Event, with_vc: bool) -> Vec<(&'static str, Field<'_>)> {
         }
         Kind::Deliver { to, .. } => m.push(("to", Pid(*to))),
         Kind::Receive { term, .. } | Kind::Emit { term } => m.push(("term", Term(term))),
-        Kind::Output { text } => m.push(("text", Text(text.into()))),
+        Kind::Output { text } => m.push(("text", Text(text))),
         Kind::Exit { reason } => m.push(("reason", Term(reason))),
         Kind::Signal { from, reason, .. } => {
             m.push(("from", Pid(*from)));
@@ -258,7 +257,7 @@ fn fields(e: &Event, with_vc: bool) -> Vec<(&'static str, Field<'_>)> {
         }
         Kind::Register { name, pid } => {
             m.push(("other", Pid(*pid)));
-            m.push(("name", Text(name.into())));
+            m.push(("name", Text(name)));
         }
         Kind::Duplicate { copy, .. } => m.push(("copy", Id('m', *copy))),
         Kind::Corrupt { before, after, .. } => {
@@ -266,7 +265,7 @@ fn fields(e: &Event, with_vc: bool) -> Vec<(&'static str, Field<'_>)> {
             m.push(("after", Term(after)));
         }
         Kind::Forge { claims, .. } => m.push(("claims", Pid(*claims))),
-        Kind::Partition { groups } => m.push(("groups", Text(groups.into()))),
+        Kind::Partition { groups } => m.push(("groups", Text(groups))),
         Kind::Round { n } => m.push(("round", Int(*n))),
         Kind::Drop { .. } | Kind::Crash | Kind::Heal | Kind::Recover | Kind::Timeout => {}
     }

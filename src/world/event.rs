@@ -262,14 +262,10 @@ impl Vc {
         let Repr::Big(mine) = &mut self.0 else {
             return false;
         };
-        let changes = mine
-            .iter()
-            .zip(theirs.iter())
-            .any(|(a, b)| !Rc::ptr_eq(a, b) && a.iter().zip(b.iter()).any(|(x, y)| y.1 > x.1));
-        if !changes {
-            return true;
-        }
-        for (a, b) in Rc::make_mut(mine).iter_mut().zip(theirs.iter()) {
+        for (k, b) in theirs.iter().enumerate() {
+            let Some(a) = mine.get(k) else {
+                break;
+            };
             if Rc::ptr_eq(a, b) {
                 continue;
             }
@@ -281,6 +277,11 @@ impl Vc {
             if !higher {
                 continue;
             }
+            // The list of chunks is copied (if shared) at the first chunk
+            // that changes, and not at all when none does.
+            let Some(a) = Rc::make_mut(mine).get_mut(k) else {
+                break;
+            };
             if !lower {
                 *a = Rc::clone(b);
                 continue;

@@ -204,19 +204,10 @@ impl Process {
                 }
             }
         };
-        self.trim_stack();
+        // A copy of a stopped process, which the explorer and time travel
+        // make at every step, copies only what its frames can still read.
+        self.trim();
         stop
-    }
-
-    /// Lets go of the slots above the top frame, which returned frames
-    /// left behind (within a slice they are overwritten, not dropped): a
-    /// copy of a stopped process, which the explorer and time travel make
-    /// at every step, then copies only what its frames can still read.
-    fn trim_stack(&mut self) {
-        let top = self.frames.last().map_or(0, |f| {
-            f.base as usize + f.module.function(f.func).map_or(0, |c| c.frame_size())
-        });
-        self.stack.truncate(top);
     }
 
     fn location(&self, pc: u32) -> Option<Location> {
