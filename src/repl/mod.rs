@@ -844,6 +844,12 @@ pub fn interactive(style: Style, opts: &Options) -> std::io::Result<()> {
         } else {
             ".. ".to_string()
         };
+        // A Ctrl-C pressed after the run's last check and before the
+        // editor took the terminal arrived as a signal: it is the key.
+        if INTERRUPTED.swap(false, std::sync::atomic::Ordering::SeqCst) {
+            ctrl_c(&mut session, &mut buf);
+            continue;
+        }
         match ed.readline(&prompt) {
             Ok(line) => {
                 buf.push_str(&line);
@@ -862,14 +868,7 @@ pub fn interactive(style: Style, opts: &Options) -> std::io::Result<()> {
                 }
                 words.borrow_mut().dynamic = session.completion_words();
             }
-            Err(ReadlineError::Interrupted) => {
-                if buf.trim().is_empty() && session.busy() {
-                    print!("{}", session.interrupt());
-                } else {
-                    println!("(input discarded; q(). quits)");
-                }
-                buf.clear();
-            }
+            Err(ReadlineError::Interrupted) => ctrl_c(&mut session, &mut buf),
             Err(ReadlineError::Eof) => break,
             Err(e) => return Err(std::io::Error::other(e)),
         }
@@ -878,6 +877,17 @@ pub fn interactive(style: Style, opts: &Options) -> std::io::Result<()> {
         let _ = ed.save_history(h);
     }
     Ok(())
+}
+
+/// Ctrl-C at the prompt: stops what the shell's process waits for, or
+/// drops the input typed so far.
+fn ctrl_c(session: &mut Session, buf: &mut String) {
+    if buf.trim().is_empty() && session.busy() {
+        print!("{}", session.interrupt());
+    } else {
+        println!("(input discarded; q(). quits)");
+    }
+    buf.clear();
 }
 
 /// Runs inputs read from `input` without prompts: for scripts and pipes.
