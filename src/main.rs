@@ -650,9 +650,13 @@ fn cmd_run(
                 let _ = writeln!(sinks.err, "{}", pidlab::view::event::line(e));
             }
             if let Some(j) = sinks.json.as_mut() {
+                // Records gather in `line` and go out in large writes.
                 writer.write(e, &mut line);
                 line.push(b'\n');
-                let _ = j.write_all(&line);
+                if line.len() >= 1 << 16 {
+                    let _ = j.write_all(&line);
+                    line.clear();
+                }
             }
             if keep {
                 kept.borrow_mut().push(e.clone());
@@ -670,6 +674,7 @@ fn cmd_run(
     let done = run::run_main(&mut world, &m, func, call_args, limits, trace.wait, hooks);
     let mut sinks = sinks.into_inner();
     if let Some(j) = sinks.json.as_mut() {
+        let _ = j.write_all(&line);
         let _ = j.flush();
     }
     let _ = sinks.out.flush();

@@ -282,6 +282,7 @@ fn the_fast_json_writer_writes_the_same_bytes_as_the_json_record() {
     let mut writer = pidlab::view::event::JsonWriter::default();
     for src in [RACE, GOSSIP] {
         for e in trace_of(src, 7) {
+            line.clear();
             writer.write(&e, &mut line);
             let text = String::from_utf8(line.clone()).expect("the record is UTF-8");
             assert_eq!(text, pidlab::view::event::json(&e).to_string());

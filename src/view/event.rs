@@ -74,6 +74,18 @@ pub struct JsonWriter {
     keys: Vec<(Key, usize)>,
     /// This clock's counts, in pid order.
     counts: Vec<u64>,
+    /// The last clock's entries as written (`"<0.80.0>":3,"<0.81.0>":7`).
+    /// From one event to the next most counts stay the same, so the text
+    /// is mended where counts changed rather than written again.
+    text: Vec<u8>,
+    /// Where each count's digits sit in `text` and how many there are, in
+    /// pid order; empty when `text` must be written anew.
+    spots: Vec<(usize, usize)>,
+    /// The counts `text` holds, in pid order.
+    written: Vec<u64>,
+    /// The clock `text` was written from: its chunks still shared with
+    /// this clock hold the same counts.
+    last: Option<Vc>,
 }
 
 /// Room for the longest key, `,"<N.N.N>":` with three 10-digit numbers.
@@ -103,9 +115,9 @@ impl Key {
 }
 
 impl JsonWriter {
-    /// Writes `e`'s record into `out`, which is cleared first.
+    /// Appends `e`'s record to `out`.
     pub fn write(&mut self, e: &Event, out: &mut Vec<u8>) {
-        out.clear();
+        let start = out.len();
         let _ = serde_json::to_writer(&mut *out, &Record { e, vc: false });
         let Some((_, vc)) = &e.clock else {
             return;
@@ -114,31 +126,93 @@ impl JsonWriter {
         if out.last() == Some(&b'}') {
             out.pop();
         }
-        out.extend_from_slice(if out.len() > 1 {
+        out.extend_from_slice(if out.len() > start + 1 {
             b",\"vc\":{"
         } else {
             b"\"vc\":{"
         });
-        self.counts.clear();
-        let same =
-            vc.len() == self.pids.len() && vc.iter().zip(&self.pids).all(|((p, _), q)| p == q);
-        if same {
-            self.counts.extend(vc.iter().map(|(_, n)| *n));
-        } else {
-            self.learn(vc);
+        if !self.mend(vc) {
+            let same =
+                vc.len() == self.pids.len() && vc.iter().zip(&self.pids).all(|((p, _), q)| p == q);
+            self.counts.clear();
+            if same {
+                self.counts.extend(vc.iter().map(|(_, n)| *n));
+            } else {
+                self.learn(vc);
+            }
+            self.write_text();
+        }
+        self.last = Some(vc.clone());
+        out.extend_from_slice(&self.text);
+        out.extend_from_slice(b"}}");
+    }
+
+    /// Puts `vc`'s counts that changed since the last clock into `text` in
+    /// place; false when there is no text yet, the clock's processes
+    /// changed or a count's number of digits did.
+    fn mend(&mut self, vc: &Vc) -> bool {
+        if self.spots.len() != self.pids.len() || vc.len() != self.pids.len() {
+            return false;
         }
         let mut digits = itoa::Buffer::new();
+        let mut i = 0;
+        for (run, shared) in vc.runs_against(self.last.as_ref()) {
+            let end = i + run.len();
+            // The last clock's chunk, where this run starts: all the same.
+            if shared && run.first().map(|(p, _)| p) == self.pids.get(i) {
+                i = end;
+                continue;
+            }
+            let (Some(pids), Some(written), Some(spots)) = (
+                self.pids.get(i..end),
+                self.written.get_mut(i..end),
+                self.spots.get(i..end),
+            ) else {
+                return false;
+            };
+            for (((p, n), q), (was, (at, len))) in
+                run.iter().zip(pids).zip(written.iter_mut().zip(spots))
+            {
+                if p != q {
+                    return false;
+                }
+                if n == was {
+                    continue;
+                }
+                let d = digits.format(*n).as_bytes();
+                match self.text.get_mut(*at..*at + *len) {
+                    Some(spot) if d.len() == *len => spot.copy_from_slice(d),
+                    _ => return false,
+                }
+                *was = *n;
+            }
+            i = end;
+        }
+        true
+    }
+
+    /// Writes `text` anew from the keys and counts.
+    fn write_text(&mut self) {
+        let mut digits = itoa::Buffer::new();
+        self.text.clear();
+        self.spots.clear();
+        self.spots.resize(self.counts.len(), (0, 0));
         for (k, (key, i)) in self.keys.iter().enumerate() {
             // Each key is kept as `,"<pid>":`; the first goes without comma.
             if k == 0 {
-                out.extend_from_slice(key.text().get(1..).unwrap_or_default());
+                self.text
+                    .extend_from_slice(key.text().get(1..).unwrap_or_default());
             } else {
-                key.put(out);
+                key.put(&mut self.text);
             }
             let n = self.counts.get(*i).copied().unwrap_or(0);
-            out.extend_from_slice(digits.format(n).as_bytes());
+            let d = digits.format(n).as_bytes();
+            if let Some(spot) = self.spots.get_mut(*i) {
+                *spot = (self.text.len(), d.len());
+            }
+            self.text.extend_from_slice(d);
         }
-        out.extend_from_slice(b"}}");
+        self.written.clone_from(&self.counts);
     }
 
     /// Takes `vc`'s pids as the ones to write, with their keys (pids need
@@ -148,6 +222,8 @@ impl JsonWriter {
         use std::io::Write;
         self.pids.clear();
         self.keys.clear();
+        self.spots.clear();
+        self.text.clear();
         for (i, (p, n)) in vc.iter().enumerate() {
             let mut key = Key {
                 bytes: [0; KEY_ROOM],
@@ -194,8 +270,14 @@ impl serde::Serialize for Field<'_> {
         match self {
             Field::Text(t) => s.serialize_str(t),
             Field::Term(t) => s.serialize_str(&crate::term::write::write(t)),
-            Field::Pid(p) => s.collect_str(p),
-            Field::Id(c, n) => s.collect_str(&format_args!("{c}{n}")),
+            Field::Pid(p) => s.serialize_str(pid_short(*p).text()),
+            Field::Id(c, n) => {
+                let mut digits = itoa::Buffer::new();
+                let mut id = Short::default();
+                id.push(&[*c as u8]);
+                id.push(digits.format(*n).as_bytes());
+                s.serialize_str(id.text())
+            }
             Field::Int(n) => s.serialize_u64(*n),
             Field::Preds(ps) => s.collect_seq(ps.iter().map(|n| Field::Id('e', *n))),
             // Written as a map whose keys are pids; a JSON value sorts
@@ -203,6 +285,48 @@ impl serde::Serialize for Field<'_> {
             Field::Vc(vc) => s.collect_map(vc.iter().map(|(p, n)| (Field::Pid(*p), *n))),
         }
     }
+}
+
+/// A short text built on the stack: a pid or an id.
+struct Short {
+    bytes: [u8; KEY_ROOM],
+    len: usize,
+}
+
+impl Default for Short {
+    fn default() -> Short {
+        Short {
+            bytes: [0; KEY_ROOM],
+            len: 0,
+        }
+    }
+}
+
+impl Short {
+    fn push(&mut self, b: &[u8]) {
+        if let Some(to) = self.bytes.get_mut(self.len..self.len + b.len()) {
+            to.copy_from_slice(b);
+            self.len += b.len();
+        }
+    }
+
+    fn text(&self) -> &str {
+        std::str::from_utf8(self.bytes.get(..self.len).unwrap_or_default()).unwrap_or_default()
+    }
+}
+
+/// `<0.81.0>`, as `Display` writes it, without the formatting machinery.
+fn pid_short(p: crate::term::Pid) -> Short {
+    let mut digits = itoa::Buffer::new();
+    let mut t = Short::default();
+    t.push(b"<");
+    t.push(digits.format(p.node()).as_bytes());
+    t.push(b".");
+    t.push(digits.format(p.number()).as_bytes());
+    t.push(b".");
+    t.push(digits.format(p.serial()).as_bytes());
+    t.push(b">");
+    t
 }
 
 impl serde::Serialize for Record<'_> {
@@ -296,5 +420,74 @@ mod tests {
             String::from_utf8(line).unwrap_or_default(),
             json(&e).to_string()
         );
+    }
+
+    proptest::proptest! {
+        /// One writer, many records: counts that grow (by a digit or
+        /// not), stay, fall, and sets of processes that change between
+        /// records, each line as `json` writes it alone.
+        #[test]
+        fn each_record_of_a_run_is_written_as_if_alone(
+            clocks in proptest::collection::vec(
+                proptest::collection::btree_map(0u32..40, 0u64..2000, 0..12), 1..30),
+        ) {
+            let mut w = JsonWriter::default();
+            let mut line = vec![];
+            for (k, c) in clocks.iter().enumerate() {
+                let vc: Vc = c.iter().map(|(p, n)| (Pid::full(0, *p, 0), *n)).collect();
+                let e = Event {
+                    id: k as u64,
+                    proc: Pid::full(0, 1, 0),
+                    kind: Kind::Crash,
+                    time: 0,
+                    clock: Some((k as u64, vc)),
+                    preds: vec![].into(),
+                };
+                line.clear();
+                w.write(&e, &mut line);
+                proptest::prop_assert_eq!(
+                    String::from_utf8(line.clone()).unwrap_or_default(),
+                    json(&e).to_string()
+                );
+            }
+        }
+
+        /// Big clocks that share chunks, as a run makes them: four
+        /// processes each with a clock of many entries, which tick and
+        /// merge each other's and are written after each step.
+        #[test]
+        fn records_of_big_clocks_that_share_chunks_are_written_as_if_alone(
+            start in proptest::collection::vec(0u64..12, 40..90),
+            steps in proptest::collection::vec((0usize..4, 0usize..4, 0u32..90, 0u64..5000), 1..60),
+        ) {
+            let base: Vc = start.iter().enumerate()
+                .map(|(p, n)| (Pid::full(0, p as u32, 0), *n)).collect();
+            let mut clocks = [base.clone(), base.clone(), base.clone(), base];
+            let mut w = JsonWriter::default();
+            let mut line = vec![];
+            for (k, (a, b, p, n)) in steps.iter().enumerate() {
+                let other = clocks.get(*b).cloned().unwrap_or_default();
+                let Some(c) = clocks.get_mut(*a) else { continue };
+                match k % 3 {
+                    0 => c.merge(&other),
+                    1 => c.tick(Pid::full(0, *p, 0)),
+                    _ => c.raise(Pid::full(0, *p, 0), *n),
+                }
+                let e = Event {
+                    id: k as u64,
+                    proc: Pid::full(0, *p, 0),
+                    kind: Kind::Crash,
+                    time: 0,
+                    clock: Some((k as u64, c.clone())),
+                    preds: vec![].into(),
+                };
+                line.clear();
+                w.write(&e, &mut line);
+                proptest::prop_assert_eq!(
+                    String::from_utf8(line.clone()).unwrap_or_default(),
+                    json(&e).to_string()
+                );
+            }
+        }
     }
 }

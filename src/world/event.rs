@@ -83,6 +83,30 @@ impl Vc {
         self.len() == 0
     }
 
+    /// The entries in pid order, in runs (a big clock's chunks), each
+    /// with whether `was` holds the very same run (not a copy: the same
+    /// shared chunk) in the same place, so its counts are the same.
+    pub fn runs_against<'a>(
+        &'a self,
+        was: Option<&'a Vc>,
+    ) -> impl Iterator<Item = (&'a [(Pid, u64)], bool)> + 'a {
+        let (small, big): (&[(Pid, u64)], &[Entries]) = match &self.0 {
+            Repr::Small(xs) => (xs, &[]),
+            Repr::Big(cs) => (&[], cs),
+        };
+        let old: &[Entries] = match was.map(|w| &w.0) {
+            Some(Repr::Big(ws)) => ws,
+            _ => &[],
+        };
+        std::iter::once((small, false))
+            .filter(|(xs, _)| !xs.is_empty())
+            .chain(
+                big.iter()
+                    .enumerate()
+                    .map(move |(k, c)| (&c[..], old.get(k).is_some_and(|w| Rc::ptr_eq(w, c)))),
+            )
+    }
+
     /// The entries in pid order.
     pub fn iter(&self) -> VcIter<'_> {
         match &self.0 {
