@@ -115,22 +115,25 @@ impl Key {
 }
 
 impl JsonWriter {
-    /// Appends `e`'s record to `out`.
+    /// Appends `e`'s record to `out`: its fields written one by one in
+    /// the order of their keys (keys and pids need no escaping), then the
+    /// clock, whose key comes last.
     pub fn write(&mut self, e: &Event, out: &mut Vec<u8>) {
-        let start = out.len();
-        let _ = serde_json::to_writer(&mut *out, &Record { e, vc: false });
+        out.push(b'{');
+        for (k, (name, v)) in fields(e, false).sorted().iter().enumerate() {
+            if k > 0 {
+                out.push(b',');
+            }
+            out.push(b'"');
+            out.extend_from_slice(name.text().as_bytes());
+            out.extend_from_slice(b"\":");
+            v.write(out);
+        }
         let Some((_, vc)) = &e.clock else {
+            out.push(b'}');
             return;
         };
-        // Every other field comes before "vc" in the record's (sorted) keys.
-        if out.last() == Some(&b'}') {
-            out.pop();
-        }
-        out.extend_from_slice(if out.len() > start + 1 {
-            b",\"vc\":{"
-        } else {
-            b"\"vc\":{"
-        });
+        out.extend_from_slice(b",\"vc\":{");
         if !self.mend(vc) {
             let same =
                 vc.len() == self.pids.len() && vc.iter().zip(&self.pids).all(|((p, _), q)| p == q);
@@ -254,6 +257,7 @@ struct Record<'a> {
 }
 
 /// One field's value.
+#[derive(Clone, Copy)]
 enum Field<'a> {
     Text(&'a str),
     Term(&'a crate::term::Term),
@@ -263,6 +267,46 @@ enum Field<'a> {
     Int(u64),
     Preds(&'a [u64]),
     Vc(&'a Vc),
+}
+
+impl Field<'_> {
+    /// Appends the value as JSON, as `serde_json` writes it.
+    fn write(&self, out: &mut Vec<u8>) {
+        let mut digits = itoa::Buffer::new();
+        match self {
+            Field::Text(t) => {
+                let _ = serde_json::to_writer(&mut *out, t);
+            }
+            Field::Term(t) => {
+                let _ = serde_json::to_writer(&mut *out, &crate::term::write::write(t));
+            }
+            Field::Pid(p) => {
+                out.push(b'"');
+                out.extend_from_slice(pid_short(*p).text().as_bytes());
+                out.push(b'"');
+            }
+            Field::Id(c, n) => {
+                out.push(b'"');
+                out.push(*c as u8);
+                out.extend_from_slice(digits.format(*n).as_bytes());
+                out.push(b'"');
+            }
+            Field::Int(n) => out.extend_from_slice(digits.format(*n).as_bytes()),
+            Field::Preds(ps) => {
+                out.push(b'[');
+                for (k, n) in ps.iter().enumerate() {
+                    if k > 0 {
+                        out.push(b',');
+                    }
+                    Field::Id('e', *n).write(out);
+                }
+                out.push(b']');
+            }
+            Field::Vc(_) => {
+                let _ = serde_json::to_writer(&mut *out, self);
+            }
+        }
+    }
 }
 
 impl serde::Serialize for Field<'_> {
@@ -333,64 +377,179 @@ impl serde::Serialize for Record<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let mut fields = fields(self.e, self.vc);
-        fields.sort_unstable_by_key(|(k, _)| *k);
+        let fields = fields.sorted();
         let mut m = s.serialize_map(Some(fields.len()))?;
-        for (k, v) in &fields {
-            m.serialize_entry(k, v)?;
+        for (k, v) in fields {
+            m.serialize_entry(k.text(), v)?;
         }
         m.end()
     }
 }
 
+/// A record's keys, declared in the order of their texts (a test checks),
+/// so fields sorted by key are in the order a JSON object's keys are.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum Name {
+    After,
+    Before,
+    Child,
+    Claims,
+    Copy,
+    From,
+    Groups,
+    Id,
+    Kind,
+    Lamport,
+    Msg,
+    Name,
+    Other,
+    Preds,
+    Proc,
+    Reason,
+    Round,
+    Term,
+    Text,
+    Time,
+    To,
+    Vc,
+}
+
+impl Name {
+    #[cfg(test)]
+    const ALL: [Name; 22] = [
+        Name::After,
+        Name::Before,
+        Name::Child,
+        Name::Claims,
+        Name::Copy,
+        Name::From,
+        Name::Groups,
+        Name::Id,
+        Name::Kind,
+        Name::Lamport,
+        Name::Msg,
+        Name::Name,
+        Name::Other,
+        Name::Preds,
+        Name::Proc,
+        Name::Reason,
+        Name::Round,
+        Name::Term,
+        Name::Text,
+        Name::Time,
+        Name::To,
+        Name::Vc,
+    ];
+
+    fn text(self) -> &'static str {
+        match self {
+            Name::After => "after",
+            Name::Before => "before",
+            Name::Child => "child",
+            Name::Claims => "claims",
+            Name::Copy => "copy",
+            Name::From => "from",
+            Name::Groups => "groups",
+            Name::Id => "id",
+            Name::Kind => "kind",
+            Name::Lamport => "lamport",
+            Name::Msg => "msg",
+            Name::Name => "name",
+            Name::Other => "other",
+            Name::Preds => "preds",
+            Name::Proc => "proc",
+            Name::Reason => "reason",
+            Name::Round => "round",
+            Name::Term => "term",
+            Name::Text => "text",
+            Name::Time => "time",
+            Name::To => "to",
+            Name::Vc => "vc",
+        }
+    }
+}
+
+/// At most as many fields as a record has, gathered without allocating.
+struct Fields<'a> {
+    items: [(Name, Field<'a>); 12],
+    len: usize,
+}
+
+impl Default for Fields<'_> {
+    fn default() -> Self {
+        Fields {
+            items: [(Name::Id, Field::Int(0)); 12],
+            len: 0,
+        }
+    }
+}
+
+impl<'a> Fields<'a> {
+    fn push(&mut self, f: (Name, Field<'a>)) {
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = f;
+            self.len += 1;
+        }
+    }
+
+    /// The fields, in the order of their keys.
+    fn sorted(&mut self) -> &[(Name, Field<'a>)] {
+        let items = self.items.get_mut(..self.len).unwrap_or_default();
+        items.sort_unstable_by_key(|(k, _)| *k);
+        items
+    }
+}
+
 /// The record's fields, keys not yet in order.
-fn fields(e: &Event, with_vc: bool) -> Vec<(&'static str, Field<'_>)> {
+fn fields(e: &Event, with_vc: bool) -> Fields<'_> {
     use Field::{Id, Int, Pid, Term, Text};
-    let mut m = Vec::with_capacity(10);
-    m.push(("id", Id('e', e.id)));
-    m.push(("kind", Text(e.kind.name())));
-    m.push(("proc", Pid(e.proc)));
-    m.push(("time", Int(e.time)));
+    use Name as N;
+    let mut m = Fields::default();
+    m.push((N::Id, Id('e', e.id)));
+    m.push((N::Kind, Text(e.kind.name())));
+    m.push((N::Proc, Pid(e.proc)));
+    m.push((N::Time, Int(e.time)));
     if !e.preds.is_empty() {
-        m.push(("preds", Field::Preds(&e.preds)));
+        m.push((N::Preds, Field::Preds(&e.preds)));
     }
     if let Some(id) = e.msg() {
-        m.push(("msg", Id('m', id)));
+        m.push((N::Msg, Id('m', id)));
     }
     if let Some((l, vc)) = &e.clock {
-        m.push(("lamport", Int(*l)));
+        m.push((N::Lamport, Int(*l)));
         if with_vc {
-            m.push(("vc", Field::Vc(vc)));
+            m.push((N::Vc, Field::Vc(vc)));
         }
     }
     match &e.kind {
-        Kind::Spawn { child } => m.push(("child", Pid(*child))),
+        Kind::Spawn { child } => m.push((N::Child, Pid(*child))),
         Kind::Send { to, term, .. } => {
-            m.push(("to", Pid(*to)));
-            m.push(("term", Term(term)));
+            m.push((N::To, Pid(*to)));
+            m.push((N::Term, Term(term)));
         }
-        Kind::Deliver { to, .. } => m.push(("to", Pid(*to))),
-        Kind::Receive { term, .. } | Kind::Emit { term } => m.push(("term", Term(term))),
-        Kind::Output { text } => m.push(("text", Text(text))),
-        Kind::Exit { reason } => m.push(("reason", Term(reason))),
+        Kind::Deliver { to, .. } => m.push((N::To, Pid(*to))),
+        Kind::Receive { term, .. } | Kind::Emit { term } => m.push((N::Term, Term(term))),
+        Kind::Output { text } => m.push((N::Text, Text(text))),
+        Kind::Exit { reason } => m.push((N::Reason, Term(reason))),
         Kind::Signal { from, reason, .. } => {
-            m.push(("from", Pid(*from)));
-            m.push(("reason", Term(reason)));
+            m.push((N::From, Pid(*from)));
+            m.push((N::Reason, Term(reason)));
         }
         Kind::Link { other } | Kind::Unlink { other } | Kind::Monitor { other } => {
-            m.push(("other", Pid(*other)));
+            m.push((N::Other, Pid(*other)));
         }
         Kind::Register { name, pid } => {
-            m.push(("other", Pid(*pid)));
-            m.push(("name", Text(name)));
+            m.push((N::Other, Pid(*pid)));
+            m.push((N::Name, Text(name)));
         }
-        Kind::Duplicate { copy, .. } => m.push(("copy", Id('m', *copy))),
+        Kind::Duplicate { copy, .. } => m.push((N::Copy, Id('m', *copy))),
         Kind::Corrupt { before, after, .. } => {
-            m.push(("before", Term(before)));
-            m.push(("after", Term(after)));
+            m.push((N::Before, Term(before)));
+            m.push((N::After, Term(after)));
         }
-        Kind::Forge { claims, .. } => m.push(("claims", Pid(*claims))),
-        Kind::Partition { groups } => m.push(("groups", Text(groups))),
-        Kind::Round { n } => m.push(("round", Int(*n))),
+        Kind::Forge { claims, .. } => m.push((N::Claims, Pid(*claims))),
+        Kind::Partition { groups } => m.push((N::Groups, Text(groups))),
+        Kind::Round { n } => m.push((N::Round, Int(*n))),
         Kind::Drop { .. } | Kind::Crash | Kind::Heal | Kind::Recover | Kind::Timeout => {}
     }
     m
@@ -400,6 +559,84 @@ fn fields(e: &Event, with_vc: bool) -> Vec<(&'static str, Field<'_>)> {
 mod tests {
     use super::{json, Event, JsonWriter, Kind, Vc};
     use crate::term::Pid;
+
+    #[test]
+    fn keys_are_declared_in_the_order_of_their_texts() {
+        let texts: Vec<&str> = super::Name::ALL.iter().map(|n| n.text()).collect();
+        let mut sorted = texts.clone();
+        sorted.sort_unstable();
+        assert_eq!(texts, sorted);
+        assert!(super::Name::ALL.windows(2).all(|w| w.first() < w.get(1)));
+    }
+
+    #[test]
+    fn every_kind_of_event_is_written_as_its_json_record() {
+        use crate::term::Term;
+        let p = Pid::full(0, 83, 0);
+        let t = || Term::atom("it's \"quoted\"\n");
+        let kinds = [
+            Kind::Spawn { child: p },
+            Kind::Send {
+                msg: 3,
+                to: p,
+                term: t(),
+            },
+            Kind::Deliver { msg: 3, to: p },
+            Kind::Receive { msg: 3, term: t() },
+            Kind::Output {
+                text: "a\tb\u{7}é\n".into(),
+            },
+            Kind::Emit { term: t() },
+            Kind::Timeout,
+            Kind::Exit { reason: t() },
+            Kind::Signal {
+                from: p,
+                reason: t(),
+                msg: 9,
+            },
+            Kind::Link { other: p },
+            Kind::Unlink { other: p },
+            Kind::Monitor { other: p },
+            Kind::Register {
+                name: "srv".into(),
+                pid: p,
+            },
+            Kind::Drop { msg: 4 },
+            Kind::Duplicate { msg: 4, copy: 5 },
+            Kind::Corrupt {
+                msg: 4,
+                before: t(),
+                after: Term::atom("x"),
+            },
+            Kind::Forge { msg: 4, claims: p },
+            Kind::Crash,
+            Kind::Recover,
+            Kind::Partition {
+                groups: "{p1} | {p2,p3}".into(),
+            },
+            Kind::Heal,
+            Kind::Round { n: 12 },
+        ];
+        let mut w = JsonWriter::default();
+        for (k, kind) in kinds.into_iter().enumerate() {
+            for (clock, preds) in [(None, vec![]), (Some((4, Vc::new())), vec![1, 22])] {
+                let e = Event {
+                    id: k as u64 + 1,
+                    proc: Pid::full(0, 80, 0),
+                    kind: kind.clone(),
+                    time: 17,
+                    clock,
+                    preds: preds.into(),
+                };
+                let mut line = vec![];
+                w.write(&e, &mut line);
+                assert_eq!(
+                    String::from_utf8(line).unwrap_or_default(),
+                    json(&e).to_string()
+                );
+            }
+        }
+    }
 
     #[test]
     fn the_fast_writer_fits_the_longest_pids() {
