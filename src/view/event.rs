@@ -120,7 +120,7 @@ impl JsonWriter {
     /// clock, whose key comes last.
     pub fn write(&mut self, e: &Event, out: &mut Vec<u8>) {
         out.push(b'{');
-        for (k, (name, v)) in fields(e, false).sorted().iter().enumerate() {
+        for (k, (name, v)) in fields(e, false).sorted().enumerate() {
             if k > 0 {
                 out.push(b',');
             }
@@ -376,10 +376,9 @@ fn pid_short(p: crate::term::Pid) -> Short {
 impl serde::Serialize for Record<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let mut fields = fields(self.e, self.vc);
-        let fields = fields.sorted();
-        let mut m = s.serialize_map(Some(fields.len()))?;
-        for (k, v) in fields {
+        let fields = fields(self.e, self.vc);
+        let mut m = s.serialize_map(Some(fields.len))?;
+        for (k, v) in fields.sorted() {
             m.serialize_entry(k.text(), v)?;
         }
         m.end()
@@ -492,11 +491,20 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// The fields, in the order of their keys.
-    fn sorted(&mut self) -> &[(Name, Field<'a>)] {
-        let items = self.items.get_mut(..self.len).unwrap_or_default();
-        items.sort_unstable_by_key(|(k, _)| *k);
-        items
+    /// The fields, in the order of their keys (the keys are sorted with
+    /// the fields' places, which are smaller to move than the fields).
+    fn sorted(&self) -> impl Iterator<Item = &(Name, Field<'a>)> {
+        let mut order = [(Name::Id, 0u8); 12];
+        for (k, (slot, (name, _))) in order.iter_mut().zip(&self.items).enumerate() {
+            *slot = (*name, k as u8);
+        }
+        if let Some(used) = order.get_mut(..self.len) {
+            used.sort_unstable();
+        }
+        order
+            .into_iter()
+            .take(self.len)
+            .filter_map(|(_, k)| self.items.get(usize::from(k)))
     }
 }
 
