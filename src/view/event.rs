@@ -388,7 +388,7 @@ impl serde::Serialize for Record<'_> {
 /// A record's keys, declared in the order of their texts (a test checks),
 /// so fields sorted by key are in the order a JSON object's keys are.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
-enum Name {
+enum Label {
     After,
     Before,
     Child,
@@ -413,78 +413,78 @@ enum Name {
     Vc,
 }
 
-impl Name {
+impl Label {
     #[cfg(test)]
-    const ALL: [Name; 22] = [
-        Name::After,
-        Name::Before,
-        Name::Child,
-        Name::Claims,
-        Name::Copy,
-        Name::From,
-        Name::Groups,
-        Name::Id,
-        Name::Kind,
-        Name::Lamport,
-        Name::Msg,
-        Name::Name,
-        Name::Other,
-        Name::Preds,
-        Name::Proc,
-        Name::Reason,
-        Name::Round,
-        Name::Term,
-        Name::Text,
-        Name::Time,
-        Name::To,
-        Name::Vc,
+    const ALL: [Label; 22] = [
+        Label::After,
+        Label::Before,
+        Label::Child,
+        Label::Claims,
+        Label::Copy,
+        Label::From,
+        Label::Groups,
+        Label::Id,
+        Label::Kind,
+        Label::Lamport,
+        Label::Msg,
+        Label::Name,
+        Label::Other,
+        Label::Preds,
+        Label::Proc,
+        Label::Reason,
+        Label::Round,
+        Label::Term,
+        Label::Text,
+        Label::Time,
+        Label::To,
+        Label::Vc,
     ];
 
     fn text(self) -> &'static str {
         match self {
-            Name::After => "after",
-            Name::Before => "before",
-            Name::Child => "child",
-            Name::Claims => "claims",
-            Name::Copy => "copy",
-            Name::From => "from",
-            Name::Groups => "groups",
-            Name::Id => "id",
-            Name::Kind => "kind",
-            Name::Lamport => "lamport",
-            Name::Msg => "msg",
-            Name::Name => "name",
-            Name::Other => "other",
-            Name::Preds => "preds",
-            Name::Proc => "proc",
-            Name::Reason => "reason",
-            Name::Round => "round",
-            Name::Term => "term",
-            Name::Text => "text",
-            Name::Time => "time",
-            Name::To => "to",
-            Name::Vc => "vc",
+            Label::After => "after",
+            Label::Before => "before",
+            Label::Child => "child",
+            Label::Claims => "claims",
+            Label::Copy => "copy",
+            Label::From => "from",
+            Label::Groups => "groups",
+            Label::Id => "id",
+            Label::Kind => "kind",
+            Label::Lamport => "lamport",
+            Label::Msg => "msg",
+            Label::Name => "name",
+            Label::Other => "other",
+            Label::Preds => "preds",
+            Label::Proc => "proc",
+            Label::Reason => "reason",
+            Label::Round => "round",
+            Label::Term => "term",
+            Label::Text => "text",
+            Label::Time => "time",
+            Label::To => "to",
+            Label::Vc => "vc",
         }
     }
 }
 
 /// At most as many fields as a record has, gathered without allocating.
 struct Fields<'a> {
-    items: [(Name, Field<'a>); 12],
+    items: [(Label, Field<'a>); 12],
     len: usize,
 }
 
 impl Default for Fields<'_> {
     fn default() -> Self {
         Fields {
-            items: [(Name::Id, Field::Int(0)); 12],
+            items: [(Label::Id, Field::Int(0)); 12],
             len: 0,
         }
     }
 }
 
 impl<'a> Fields<'a> {
-    fn push(&mut self, f: (Name, Field<'a>)) {
+    fn push(&mut self, f: (Label, Field<'a>)) {
         if let Some(slot) = self.items.get_mut(self.len) {
             *slot = f;
             self.len += 1;
@@ -493,8 +493,8 @@ impl<'a> Fields<'a> {
 
     /// The fields, in the order of their keys (the keys are sorted with
     /// the fields' places, which are smaller to move than the fields).
-    fn sorted(&self) -> impl Iterator<Item = &(Name, Field<'a>)> {
-        let mut order = [(Name::Id, 0u8); 12];
+    fn sorted(&self) -> impl Iterator<Item = &(Label, Field<'a>)> {
+        let mut order = [(Label::Id, 0u8); 12];
         for (k, (slot, (name, _))) in order.iter_mut().zip(&self.items).enumerate() {
             *slot = (*name, k as u8);
         }
@@ -511,7 +511,7 @@ impl<'a> Fields<'a> {
 /// The record's fields, keys not yet in order.
 fn fields(e: &Event, with_vc: bool) -> Fields<'_> {
     use Field::{Id, Int, Pid, Term, Text};
-    use Name as N;
+    use Label as N;
     let mut m = Fields::default();
     m.push((N::Id, Id('e', e.id)));
     m.push((N::Kind, Text(e.kind.name())));
@@ -570,11 +570,11 @@ mod tests {
 
     #[test]
     fn keys_are_declared_in_the_order_of_their_texts() {
-        let texts: Vec<&str> = super::Name::ALL.iter().map(|n| n.text()).collect();
+        let texts: Vec<&str> = super::Label::ALL.iter().map(|n| n.text()).collect();
         let mut sorted = texts.clone();
         sorted.sort_unstable();
         assert_eq!(texts, sorted);
-        assert!(super::Name::ALL.windows(2).all(|w| w.first() < w.get(1)));
+        assert!(super::Label::ALL.windows(2).all(|w| w.first() < w.get(1)));
     }
 
     #[test]
