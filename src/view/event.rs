@@ -86,6 +86,8 @@ pub struct JsonWriter {
     /// The clock `text` was written from: its chunks still shared with
     /// this clock hold the same counts.
     last: Option<Vc>,
+    /// Room to write a term in before it is quoted.
+    scratch: String,
 }
 
 /// Room for the longest key, `,"<N.N.N>":` with three 10-digit numbers.
@@ -127,7 +129,7 @@ impl JsonWriter {
             out.push(b'"');
             out.extend_from_slice(name.text().as_bytes());
             out.extend_from_slice(b"\":");
-            v.write(out);
+            v.write(out, &mut self.scratch);
         }
         let Some((_, vc)) = &e.clock else {
             out.push(b'}');
@@ -270,15 +272,18 @@ enum Field<'a> {
 }
 
 impl Field<'_> {
-    /// Appends the value as JSON, as `serde_json` writes it.
-    fn write(&self, out: &mut Vec<u8>) {
+    /// Appends the value as JSON, as `serde_json` writes it (a term is
+    /// written in `scratch` first).
+    fn write(&self, out: &mut Vec<u8>, scratch: &mut String) {
         let mut digits = itoa::Buffer::new();
         match self {
             Field::Text(t) => {
                 let _ = serde_json::to_writer(&mut *out, t);
             }
             Field::Term(t) => {
-                let _ = serde_json::to_writer(&mut *out, &crate::term::write::write(t));
+                scratch.clear();
+                crate::term::write::write_flat(scratch, t, false);
+                let _ = serde_json::to_writer(&mut *out, scratch.as_str());
             }
             Field::Pid(p) => {
                 out.push(b'"');
@@ -298,7 +303,7 @@ impl Field<'_> {
                     if k > 0 {
                         out.push(b',');
                     }
-                    Field::Id('e', *n).write(out);
+                    Field::Id('e', *n).write(out, scratch);
                 }
                 out.push(b']');
             }
