@@ -93,16 +93,34 @@ pub struct JsonWriter {
 /// Room for the longest key, `,"<N.N.N>":` with three 10-digit numbers.
 const KEY_ROOM: usize = 40;
 
-/// A key's bytes padded to a fixed length, with its own length: a copy of
-/// a fixed length compiles to a few moves, where a copy of a slice calls
-/// the C library, and a clock is a hundred short copies.
+/// A short text (a clock's key, a pid) built on the stack, its bytes
+/// padded to a fixed length, with its own length: a copy of a fixed length
+/// compiles to a few moves, where a copy of a slice calls the C library,
+/// and a clock is a hundred short copies.
 #[derive(Clone, Copy)]
 struct Key {
     bytes: [u8; KEY_ROOM],
     len: usize,
 }
 
+impl Default for Key {
+    fn default() -> Key {
+        Key {
+            bytes: [0; KEY_ROOM],
+            len: 0,
+        }
+    }
+}
+
 impl Key {
+    /// Appends `b`, if there is room.
+    fn push(&mut self, b: &[u8]) {
+        if let Some(to) = self.bytes.get_mut(self.len..self.len + b.len()) {
+            to.copy_from_slice(b);
+            self.len += b.len();
+        }
+    }
+
     fn text(&self) -> &[u8] {
         self.bytes.get(..self.len).unwrap_or_default()
     }
@@ -224,19 +242,15 @@ impl JsonWriter {
     /// no escaping) and their order as text (which the key's punctuation
     /// around the pid does not change).
     fn learn(&mut self, vc: &Vc) {
-        use std::io::Write;
         self.pids.clear();
         self.keys.clear();
         self.spots.clear();
         self.text.clear();
         for (i, (p, n)) in vc.iter().enumerate() {
-            let mut key = Key {
-                bytes: [0; KEY_ROOM],
-                len: 0,
-            };
-            let mut room = &mut key.bytes[..];
-            let _ = write!(room, ",\"{p}\":");
-            key.len = KEY_ROOM - room.len();
+            let mut key = Key::default();
+            key.push(b",\"");
+            key.push(pid_short(*p).text());
+            key.push(b"\":");
             self.keys.push((key, i));
             self.pids.push(*p);
             self.counts.push(*n);
@@ -247,15 +261,13 @@ impl JsonWriter {
 
 /// The JSON Lines record of an event (see TRACE.md).
 pub fn json(e: &Event) -> serde_json::Value {
-    serde_json::to_value(Record { e, vc: true }).unwrap_or(serde_json::Value::Null)
+    serde_json::to_value(Record { e }).unwrap_or(serde_json::Value::Null)
 }
 
-/// An event's record, with its vector clock or without, serialised
-/// straight from the event: the fields are gathered with their keys, put
-/// in the keys' order and written, with no map built on the way.
+/// An event's record with its vector clock, serialised through serde:
+/// the reference `JsonWriter` is tested against.
 struct Record<'a> {
     e: &'a Event,
-    vc: bool,
 }
 
 /// One field's value.
@@ -287,7 +299,7 @@ impl Field<'_> {
             }
             Field::Pid(p) => {
                 out.push(b'"');
-                out.extend_from_slice(pid_short(*p).text().as_bytes());
+                out.extend_from_slice(pid_short(*p).text());
                 out.push(b'"');
             }
             Field::Id(c, n) => {
@@ -319,14 +331,8 @@ impl serde::Serialize for Field<'_> {
         match self {
             Field::Text(t) => s.serialize_str(t),
             Field::Term(t) => s.serialize_str(&crate::term::write::write(t)),
-            Field::Pid(p) => s.serialize_str(pid_short(*p).text()),
-            Field::Id(c, n) => {
-                let mut digits = itoa::Buffer::new();
-                let mut id = Short::default();
-                id.push(&[*c as u8]);
-                id.push(digits.format(*n).as_bytes());
-                s.serialize_str(id.text())
-            }
+            Field::Pid(p) => s.collect_str(p),
+            Field::Id(c, n) => s.collect_str(&format_args!("{c}{n}")),
             Field::Int(n) => s.serialize_u64(*n),
             Field::Preds(ps) => s.collect_seq(ps.iter().map(|n| Field::Id('e', *n))),
             // Written as a map whose keys are pids; a JSON value sorts
@@ -336,38 +342,10 @@ impl serde::Serialize for Field<'_> {
     }
 }
 
-/// A short text built on the stack: a pid or an id.
-struct Short {
-    bytes: [u8; KEY_ROOM],
-    len: usize,
-}
-
-impl Default for Short {
-    fn default() -> Short {
-        Short {
-            bytes: [0; KEY_ROOM],
-            len: 0,
-        }
-    }
-}
-
-impl Short {
-    fn push(&mut self, b: &[u8]) {
-        if let Some(to) = self.bytes.get_mut(self.len..self.len + b.len()) {
-            to.copy_from_slice(b);
-            self.len += b.len();
-        }
-    }
-
-    fn text(&self) -> &str {
-        std::str::from_utf8(self.bytes.get(..self.len).unwrap_or_default()).unwrap_or_default()
-    }
-}
-
 /// `<0.81.0>`, as `Display` writes it, without the formatting machinery.
-fn pid_short(p: crate::term::Pid) -> Short {
+fn pid_short(p: crate::term::Pid) -> Key {
     let mut digits = itoa::Buffer::new();
-    let mut t = Short::default();
+    let mut t = Key::default();
     t.push(b"<");
     t.push(digits.format(p.node()).as_bytes());
     t.push(b".");
@@ -381,7 +359,7 @@ fn pid_short(p: crate::term::Pid) -> Short {
 impl serde::Serialize for Record<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let fields = fields(self.e, self.vc);
+        let fields = fields(self.e, true);
         let mut m = s.serialize_map(Some(fields.len))?;
         for (k, v) in fields.sorted() {
             m.serialize_entry(k.text(), v)?;
@@ -641,12 +619,8 @@ mod tests {
                     clock,
                     preds: preds.into(),
                 };
-                let mut line = vec![];
-                w.write(&e, &mut line);
-                assert_eq!(
-                    String::from_utf8(line).unwrap_or_default(),
-                    json(&e).to_string()
-                );
+                let (fast, reference) = both_ways(&mut w, &e);
+                assert_eq!(fast, reference);
             }
         }
     }
@@ -664,12 +638,30 @@ mod tests {
             clock: Some((9, vc)),
             preds: vec![5, 6].into(),
         };
+        let (fast, reference) = both_ways(&mut JsonWriter::default(), &e);
+        assert_eq!(fast, reference);
+    }
+
+    /// `e` written by `w` and by `json`.
+    fn both_ways(w: &mut JsonWriter, e: &Event) -> (String, String) {
         let mut line = vec![];
-        JsonWriter::default().write(&e, &mut line);
-        assert_eq!(
+        w.write(e, &mut line);
+        (
             String::from_utf8(line).unwrap_or_default(),
-            json(&e).to_string()
-        );
+            json(e).to_string(),
+        )
+    }
+
+    /// An event of `proc` with `clock`, numbered `k`.
+    fn crash(k: usize, proc: Pid, clock: Vc) -> Event {
+        Event {
+            id: k as u64,
+            proc,
+            kind: Kind::Crash,
+            time: 0,
+            clock: Some((k as u64, clock)),
+            preds: vec![].into(),
+        }
     }
 
     proptest::proptest! {
@@ -682,23 +674,10 @@ mod tests {
                 proptest::collection::btree_map(0u32..40, 0u64..2000, 0..12), 1..30),
         ) {
             let mut w = JsonWriter::default();
-            let mut line = vec![];
             for (k, c) in clocks.iter().enumerate() {
                 let vc: Vc = c.iter().map(|(p, n)| (Pid::full(0, *p, 0), *n)).collect();
-                let e = Event {
-                    id: k as u64,
-                    proc: Pid::full(0, 1, 0),
-                    kind: Kind::Crash,
-                    time: 0,
-                    clock: Some((k as u64, vc)),
-                    preds: vec![].into(),
-                };
-                line.clear();
-                w.write(&e, &mut line);
-                proptest::prop_assert_eq!(
-                    String::from_utf8(line.clone()).unwrap_or_default(),
-                    json(&e).to_string()
-                );
+                let (fast, reference) = both_ways(&mut w, &crash(k, Pid::full(0, 1, 0), vc));
+                proptest::prop_assert_eq!(fast, reference);
             }
         }
 
@@ -714,7 +693,6 @@ mod tests {
                 .map(|(p, n)| (Pid::full(0, p as u32, 0), *n)).collect();
             let mut clocks = [base.clone(), base.clone(), base.clone(), base];
             let mut w = JsonWriter::default();
-            let mut line = vec![];
             for (k, (a, b, p, n)) in steps.iter().enumerate() {
                 let other = clocks.get(*b).cloned().unwrap_or_default();
                 let Some(c) = clocks.get_mut(*a) else { continue };
@@ -723,20 +701,8 @@ mod tests {
                     1 => c.tick(Pid::full(0, *p, 0)),
                     _ => c.raise(Pid::full(0, *p, 0), *n),
                 }
-                let e = Event {
-                    id: k as u64,
-                    proc: Pid::full(0, *p, 0),
-                    kind: Kind::Crash,
-                    time: 0,
-                    clock: Some((k as u64, c.clone())),
-                    preds: vec![].into(),
-                };
-                line.clear();
-                w.write(&e, &mut line);
-                proptest::prop_assert_eq!(
-                    String::from_utf8(line.clone()).unwrap_or_default(),
-                    json(&e).to_string()
-                );
+                let (fast, reference) = both_ways(&mut w, &crash(k, Pid::full(0, *p, 0), c.clone()));
+                proptest::prop_assert_eq!(fast, reference);
             }
         }
     }
