@@ -1073,6 +1073,10 @@ fn explore_setup(
             }
         }
     };
+    // The library modules the program and the properties call are made
+    // before the search starts, not on its first steps.
+    pidlab::prelude::warm(&program.code);
+    pidlab::prelude::warm(&prop_code);
     let mut world = pidlab::world::World::new(program.code.clone());
     world.faults = plan.clone().into();
     world.keep_trace = false;

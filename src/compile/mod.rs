@@ -74,7 +74,7 @@ impl ModCtx {
 /// A module version's number, which funs remember: a hash (FNV-1a) of
 /// its name and source, so it depends only on the module itself, never
 /// on what else was compiled before; a changed source is a new version.
-fn uniq_of(name: Atom, source: &str) -> u32 {
+pub(crate) fn uniq_of(name: Atom, source: &str) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
     for b in name.name().bytes().chain([0]).chain(source.bytes()) {
         h ^= u32::from(b);

@@ -1,65 +1,108 @@
 //! The prelude: library functions written in Erlang (the higher-order
 //! parts of `lists` and `maps`, `string`, `proplists`, `ordsets`, `sets`,
 //! `queue`, `orddict`, `dict`, `gb_trees`, `gb_sets`, `array`, `calendar` and
-//! `timer`), parsed once, compiled once per thread and loaded into every
-//! code table.
+//! `timer`). Each is parsed once for every thread and compiled once per
+//! thread, the first time a program calls it: every code table lists
+//! them all, and a program pays only for the ones it uses.
 //! Modules whose terms programs print keep OTP's representation. Built-ins
 //! of the same modules stay in `bif`.
 
+use crate::vm::module::Lazy;
 use crate::vm::{Code, Module};
+use std::cell::OnceCell;
 use std::rc::Rc;
+use std::sync::OnceLock;
+
+type Parsed = OnceLock<crate::syntax::ast::Module>;
 
 thread_local! {
-    static COMPILED: Vec<Rc<Module>> = compile_all();
+    /// Each prelude module as this thread compiled it, by its place in
+    /// the catalogue (compiled modules hold `Rc`s and stay per thread).
+    static COMPILED: Vec<OnceCell<Option<Rc<Module>>>> =
+        crate::catalogue::PRELUDE.iter().map(|_| OnceCell::new()).collect();
 }
 
-/// The prelude's syntax trees, parsed once for every thread (parsing is
-/// most of the work; compiled modules hold `Rc`s and stay per thread).
-static PARSED: std::sync::OnceLock<Vec<(&str, &str, crate::syntax::ast::Module)>> =
-    std::sync::OnceLock::new();
+/// The prelude's syntax trees, each parsed once for every thread.
+fn parsed(index: usize) -> Option<&'static crate::syntax::ast::Module> {
+    static PARSED: OnceLock<Vec<Parsed>> = OnceLock::new();
+    let (name, src) = crate::catalogue::PRELUDE.get(index)?;
+    let slot = PARSED
+        .get_or_init(|| crate::catalogue::PRELUDE.iter().map(|_| OnceLock::new()).collect())
+        .get(index)?;
+    Some(slot.get_or_init(|| {
+        let (ast, diags) = crate::syntax::parse_module(src, Some(name));
+        debug_assert!(diags.is_empty(), "prelude {name} parses: {diags:?}");
+        ast
+    }))
+}
 
-fn compile_all() -> Vec<Rc<Module>> {
-    let parsed = PARSED.get_or_init(|| {
-        crate::catalogue::PRELUDE
-            .iter()
-            .map(|(name, src)| {
-                let (ast, diags) = crate::syntax::parse_module(src, Some(name));
-                debug_assert!(diags.is_empty(), "prelude {name} parses: {diags:?}");
-                (*name, *src, ast)
+/// Prelude module `index` of the catalogue, compiled in this thread.
+fn module(index: usize) -> Option<Rc<Module>> {
+    COMPILED.with(|ms| {
+        ms.get(index)?
+            .get_or_init(|| {
+                let (name, src) = crate::catalogue::PRELUDE.get(index)?;
+                let ast = parsed(index)?;
+                let compiled = crate::compile::compile_module(ast, &format!("{name}.erl"), src);
+                debug_assert!(compiled.is_ok(), "prelude {name} compiles");
+                compiled.ok().map(|(m, _)| Rc::new(m))
             })
-            .collect()
-    });
-    let mut out = vec![];
-    for (name, src, ast) in parsed {
-        if let Ok((m, _)) = crate::compile::compile_module(ast, &format!("{name}.erl"), src) {
-            out.push(Rc::new(m));
-        } else {
-            debug_assert!(false, "prelude {name} compiles");
+            .clone()
+    })
+}
+
+/// Lists the prelude modules in `code`, each made when first called.
+pub fn load(code: &mut Code) {
+    for (i, (name, src)) in crate::catalogue::PRELUDE.iter().enumerate() {
+        let name = crate::term::Atom::new(name);
+        code.insert_lazy(Lazy::new(
+            name,
+            crate::compile::uniq_of(name, src),
+            i,
+            module,
+        ));
+    }
+}
+
+/// Makes now every library module that the compiled modules of `code`
+/// call by name, and those those call, so that a search timed from here
+/// does not make them on the way (calls through computed names still
+/// make theirs when first taken).
+pub fn warm(code: &Code) {
+    use crate::vm::op::Op;
+    let mut todo: Vec<Rc<Module>> = code.made().cloned().collect();
+    let mut seen: std::collections::BTreeSet<_> = todo.iter().map(|m| m.name).collect();
+    while let Some(m) = todo.pop() {
+        for f in &m.functions {
+            for op in &f.code {
+                if let Op::CallExt { module, .. } | Op::TailCallExt { module, .. } = op {
+                    if seen.insert(*module) {
+                        todo.extend(code.get(*module).cloned());
+                    }
+                }
+            }
         }
     }
-    out
-}
-
-/// Loads the prelude modules into `code`.
-pub fn load(code: &mut Code) {
-    COMPILED.with(|ms| {
-        for m in ms {
-            code.insert(m.clone());
-        }
-    });
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn the_catalogue_lists_exactly_what_each_prelude_module_exports() {
-        super::COMPILED.with(|ms| {
-            assert_eq!(
-                ms.len(),
-                crate::catalogue::PRELUDE.len(),
-                "every module compiles"
-            );
-            for m in ms {
+        let mut code = crate::vm::Code::default();
+        super::load(&mut code);
+        let ms: Vec<_> = (0..crate::catalogue::PRELUDE.len())
+            .filter_map(super::module)
+            .collect();
+        assert_eq!(
+            ms.len(),
+            crate::catalogue::PRELUDE.len(),
+            "every module compiles"
+        );
+        // A lazily listed module has the number its compiled form has.
+        assert_eq!(code.modules().count(), ms.len());
+        {
+            for m in &ms {
                 let mut compiled: Vec<(&str, usize)> = m
                     .exports
                     .keys()
@@ -71,6 +114,6 @@ mod tests {
                 listed.dedup();
                 assert_eq!(listed, compiled, "exports of {}", m.name.name());
             }
-        });
+        }
     }
 }

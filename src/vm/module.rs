@@ -42,11 +42,62 @@ impl Module {
 /// until a module is loaded.
 #[derive(Clone, Debug)]
 pub struct Code {
-    modules: Rc<BTreeMap<Atom, Rc<Module>>>,
+    modules: Rc<BTreeMap<Atom, Entry>>,
     builtins: &'static dyn super::builtin::Builtins,
     /// A hash of which modules are loaded (names and content hashes),
     /// kept up to date on every load for the world's fingerprint.
     digest: u128,
+}
+
+/// A module in the table: compiled, or (for a library module every table
+/// holds) made the first time it is used, so that a program pays only for
+/// the library modules it calls.
+#[derive(Clone, Debug)]
+enum Entry {
+    Loaded(Rc<Module>),
+    Lazy(Lazy),
+}
+
+/// A module made on first use by `make(index)`, whose `uniq` is known
+/// before it is made (it hashes only the name and the source).
+#[derive(Clone, Debug)]
+pub struct Lazy {
+    pub name: Atom,
+    pub uniq: u32,
+    pub index: usize,
+    pub make: fn(usize) -> Option<Rc<Module>>,
+    made: std::cell::OnceCell<Option<Rc<Module>>>,
+}
+
+impl Lazy {
+    pub fn new(name: Atom, uniq: u32, index: usize, make: fn(usize) -> Option<Rc<Module>>) -> Lazy {
+        Lazy {
+            name,
+            uniq,
+            index,
+            make,
+            made: std::cell::OnceCell::new(),
+        }
+    }
+}
+
+impl Entry {
+    fn module(&self) -> Option<&Rc<Module>> {
+        match self {
+            Entry::Loaded(m) => Some(m),
+            Entry::Lazy(l) => l
+                .made
+                .get_or_init(|| (l.make)(l.index).filter(|m| m.uniq == l.uniq))
+                .as_ref(),
+        }
+    }
+
+    fn uniq(&self) -> u32 {
+        match self {
+            Entry::Loaded(m) => m.uniq,
+            Entry::Lazy(l) => l.uniq,
+        }
+    }
 }
 
 impl Default for Code {
@@ -77,12 +128,23 @@ impl Code {
 
     /// Installs an already shared module.
     pub fn insert(&mut self, m: Rc<Module>) {
-        Rc::make_mut(&mut self.modules).insert(m.name, m);
+        Rc::make_mut(&mut self.modules).insert(m.name, Entry::Loaded(m));
+        self.redigest();
+    }
+
+    /// Installs a module that is made the first time it is looked up (the
+    /// table reads as if it were loaded: the same digest, the same calls).
+    pub fn insert_lazy(&mut self, l: Lazy) {
+        Rc::make_mut(&mut self.modules).insert(l.name, Entry::Lazy(l));
+        self.redigest();
+    }
+
+    fn redigest(&mut self) {
         let mut bytes = vec![];
-        for m in self.modules.values() {
-            bytes.extend_from_slice(m.name.name().as_bytes());
+        for (name, m) in self.modules.iter() {
+            bytes.extend_from_slice(name.name().as_bytes());
             bytes.push(0xff);
-            bytes.extend_from_slice(&m.uniq.to_le_bytes());
+            bytes.extend_from_slice(&m.uniq().to_le_bytes());
         }
         self.digest = xxhash_rust::xxh3::xxh3_128(&bytes);
     }
@@ -93,17 +155,32 @@ impl Code {
     }
 
     pub fn get(&self, name: Atom) -> Option<&Rc<Module>> {
-        self.modules.get(&name)
+        self.modules.get(&name)?.module()
     }
 
     /// An exported function by name.
     pub fn export(&self, m: Atom, f: Atom, arity: u32) -> Option<(Rc<Module>, u32)> {
-        let md = self.modules.get(&m)?;
+        let md = self.get(m)?;
         let i = md.exports.get(&(f, arity))?;
         Some((md.clone(), *i))
     }
 
+    /// Every loaded module (library modules not used yet are made now).
     pub fn modules(&self) -> impl Iterator<Item = &Rc<Module>> {
-        self.modules.values()
+        self.modules.values().filter_map(Entry::module)
+    }
+
+    /// The modules compiled so far (library modules made on first use
+    /// only once used).
+    pub fn made(&self) -> impl Iterator<Item = &Rc<Module>> {
+        self.modules.values().filter_map(|e| match e {
+            Entry::Loaded(m) => Some(m),
+            Entry::Lazy(l) => l.made.get().and_then(Option::as_ref),
+        })
+    }
+
+    /// The names of the loaded modules, without making any.
+    pub fn names(&self) -> impl Iterator<Item = Atom> + '_ {
+        self.modules.keys().copied()
     }
 }
