@@ -135,6 +135,7 @@ impl Procs {
         self.table.get_mut(p).map(|x| {
             let x = std::rc::Rc::make_mut(x);
             x.fp.set([0; 2]);
+            x.known = Known::default();
             x
         })
     }
@@ -143,8 +144,9 @@ impl Procs {
         self.table.contains_key(p)
     }
 
-    pub fn insert(&mut self, p: Pid, x: Proc) {
+    pub fn insert(&mut self, p: Pid, mut x: Proc) {
         x.fp.set([0; 2]);
+        x.known = Known::default();
         self.table.insert(p, std::rc::Rc::new(x));
         self.order.insert(p);
     }
@@ -209,6 +211,77 @@ pub struct Proc {
     /// fingerprint, once taken; forgotten whenever the process may change
     /// (`Procs::get_mut`, `Procs::insert`).
     pub(crate) fp: std::cell::Cell<[u64; 2]>,
+    /// The pids the process holds, once found; forgotten with `fp`.
+    pub(crate) known: Known,
+}
+
+/// The pids a process holds in its live slots, mailbox and dictionary,
+/// sorted: found the first time the explorer asks who can name a process,
+/// and kept (shared by every world that shares the process) until the
+/// process changes. A copy starts without them: it is about to change.
+#[derive(Debug, Default)]
+pub(crate) struct Known(std::cell::OnceCell<Box<[Pid]>>);
+
+impl Clone for Known {
+    fn clone(&self) -> Known {
+        Known::default()
+    }
+}
+
+impl Proc {
+    /// `Known`'s pids, found now if not yet.
+    fn known_pids(&self) -> &[Pid] {
+        self.known.0.get_or_init(|| {
+            let mut out = vec![];
+            let x = &self.process;
+            x.live_slots(|i| {
+                if let Some(t) = x.stack.get(i) {
+                    pids_in(t, &mut out);
+                }
+            });
+            for t in &x.mailbox {
+                pids_in(t, &mut out);
+            }
+            for (k, v) in x.dict.iter() {
+                pids_in(k, &mut out);
+                pids_in(v, &mut out);
+            }
+            out.sort_unstable();
+            out.dedup();
+            out.into_boxed_slice()
+        })
+    }
+}
+
+/// Adds the pids in `t` to `out`.
+fn pids_in(t: &Term, out: &mut Vec<Pid>) {
+    let mut stack = match t {
+        Term::Pid(p) => return out.push(*p),
+        Term::Tuple(_) | Term::Cons(_) | Term::Map(_) | Term::Fun(_) => vec![t],
+        _ => return,
+    };
+    while let Some(t) = stack.pop() {
+        match t {
+            Term::Pid(p) => out.push(*p),
+            Term::Tuple(xs) => stack.extend(xs.iter()),
+            Term::Cons(c) => {
+                stack.push(&c.head);
+                stack.push(&c.tail);
+            }
+            Term::Map(m) => {
+                for (k, v) in m.iter() {
+                    stack.push(k);
+                    stack.push(v);
+                }
+            }
+            Term::Fun(f) => {
+                if let Fun::Closure { env, .. } = &**f {
+                    stack.extend(env.iter());
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 #[derive(
@@ -518,6 +591,7 @@ impl World {
                 options: vec![],
                 idle: false,
                 fp: std::cell::Cell::new([0; 2]),
+                known: Known::default(),
             },
         );
         self.runnable.insert(pid);
@@ -632,55 +706,24 @@ impl World {
 
     /// `pid_known`, not counting what the processes in `except` hold.
     pub fn pid_known_except(&self, p: Pid, except: &[Pid]) -> bool {
-        fn has(t: &Term, p: Pid) -> bool {
-            let mut stack = vec![t];
-            while let Some(t) = stack.pop() {
-                match t {
-                    Term::Pid(q) if *q == p => return true,
-                    Term::Tuple(xs) => stack.extend(xs.iter()),
-                    Term::Cons(c) => {
-                        stack.push(&c.head);
-                        stack.push(&c.tail);
-                    }
-                    Term::Map(m) => {
-                        for (k, v) in m.iter() {
-                            stack.push(k);
-                            stack.push(v);
-                        }
-                    }
-                    Term::Fun(f) => {
-                        if let Fun::Closure { env, .. } = &**f {
-                            stack.extend(env.iter());
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            false
-        }
         if self.registered_name(p).is_some() {
             return true;
         }
-        let in_proc = |x: &Proc| {
-            let mut found = false;
-            x.process.live_slots(|i| {
-                found = found || x.process.stack.get(i).is_some_and(|t| has(t, p));
-            });
-            found
-                || x.process.mailbox.iter().any(|t| has(t, p))
-                || x.process.dict.iter().any(|(k, v)| has(k, p) || has(v, p))
+        let has = |t: &Term| {
+            let mut out = vec![];
+            pids_in(t, &mut out);
+            out.contains(&p)
         };
         // A message on its way to p tells nobody p's pid but its sender.
         let payload = |m: &InFlight| match &m.payload {
-            Payload::Message(t) | Payload::Exit(t) => has(t, p),
+            Payload::Message(t) | Payload::Exit(t) => has(t),
             Payload::Kill => false,
         };
-        self.procs
-            .iter()
-            .any(|(q, x)| *q != p && !except.contains(q) && in_proc(x))
-            || self.network.iter().any(payload)
+        self.procs.iter().any(|(q, x)| {
+            *q != p && !except.contains(q) && x.known_pids().binary_search(&p).is_ok()
+        }) || self.network.iter().any(payload)
             || self.held.iter().any(payload)
-            || self.timers.iter().any(|t| has(&t.to, p) || has(&t.msg, p))
+            || self.timers.iter().any(|t| has(&t.to) || has(&t.msg))
     }
 
     /// A process, live or ended.
