@@ -599,7 +599,7 @@ impl Session {
         let module = self
             .world
             .code
-            .modules()
+            .made()
             .find(|m| m.file.as_ref() == s.program)
             .cloned()
             .ok_or_else(|| format!("{} did not load", s.program))?;

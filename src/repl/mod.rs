@@ -685,8 +685,8 @@ impl Session {
         v.extend(
             self.world
                 .code
-                .modules()
-                .map(|m| format!("{}:", m.name.name()))
+                .names()
+                .map(|m| format!("{}:", m.name()))
                 .filter(|m| !m.starts_with("erl_eval")),
         );
         v
