@@ -254,10 +254,31 @@ impl Process {
                 None if i + 1 == n => self.pending.flatten(),
                 None => None,
             };
-            for slot in 0..code.frame_size() {
-                if Some(slot as u32) != written && code.live.is_live(fr.pc as usize, slot) {
+            let size = code.frame_size();
+            let mut take = |slot: usize| {
+                if Some(slot as u32) != written {
                     f(fr.base as usize + slot);
                 }
+            };
+            match code.live.row(fr.pc as usize) {
+                // The set bits of the row, lowest first.
+                Some(row) if !code.live.is_empty() => {
+                    for (k, word) in row.iter().enumerate() {
+                        let mut w = *word;
+                        while w != 0 {
+                            let slot = k * 64 + w.trailing_zeros() as usize;
+                            if slot >= size {
+                                break;
+                            }
+                            take(slot);
+                            w &= w - 1;
+                        }
+                    }
+                    // Slots past the rows' end count as live.
+                    (row.len() * 64..size).for_each(take);
+                }
+                // Code built by hand, with no analysis: every slot.
+                _ => (0..size).for_each(take),
             }
         }
     }
