@@ -19,6 +19,18 @@ pub const MAX_ATOM_CHARS: usize = 255;
 #[derive(Debug)]
 pub struct AtomEntry {
     name: Box<str>,
+    /// A hash of the name (XXH3), taken once: an atom hashes as this one
+    /// word, the same in every run, instead of as its text.
+    hash: u64,
+}
+
+impl AtomEntry {
+    fn leaked(name: &str) -> &'static AtomEntry {
+        Box::leak(Box::new(AtomEntry {
+            name: name.into(),
+            hash: xxhash_rust::xxh3::xxh3_64(name.as_bytes()),
+        }))
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -60,7 +72,7 @@ impl Atom {
         if t.len() >= MAX_ATOMS {
             return Err(AtomError::TableFull);
         }
-        let entry: &'static AtomEntry = Box::leak(Box::new(AtomEntry { name: name.into() }));
+        let entry = AtomEntry::leaked(name);
         t.insert(&entry.name, entry);
         Ok(Atom(entry))
     }
@@ -76,7 +88,7 @@ impl Atom {
         if let Some(e) = t.get(name) {
             return Atom(e);
         }
-        let entry: &'static AtomEntry = Box::leak(Box::new(AtomEntry { name: name.into() }));
+        let entry = AtomEntry::leaked(name);
         t.insert(&entry.name, entry);
         Atom(entry)
     }
@@ -110,7 +122,7 @@ impl Ord for Atom {
 
 impl Hash for Atom {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.name().hash(state)
+        self.0.hash.hash(state)
     }
 }
 
