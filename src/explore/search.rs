@@ -607,10 +607,8 @@ fn taken(mut w: Box<World>, c: &Choice) -> Successor {
 /// terms (`hash_emitted`) and which eventually-properties have held.
 fn state_key(w: &World, emitted_hash: u64, held: u64) -> u128 {
     let fp = w.fingerprint();
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    emitted_hash.hash(&mut h);
-    held.hash(&mut h);
-    fp ^ u128::from(h.finish())
+    let both = u128::from(emitted_hash) | (u128::from(held) << 64);
+    fp ^ u128::from(xxhash_rust::xxh3::xxh3_64(&both.to_le_bytes()))
 }
 
 /// Explores the executions from `start` and checks `props` (compiled in
