@@ -27,7 +27,12 @@ fn parsed(index: usize) -> Option<&'static crate::syntax::ast::Module> {
     static PARSED: OnceLock<Vec<Parsed>> = OnceLock::new();
     let (name, src) = crate::catalogue::PRELUDE.get(index)?;
     let slot = PARSED
-        .get_or_init(|| crate::catalogue::PRELUDE.iter().map(|_| OnceLock::new()).collect())
+        .get_or_init(|| {
+            crate::catalogue::PRELUDE
+                .iter()
+                .map(|_| OnceLock::new())
+                .collect()
+        })
         .get(index)?;
     Some(slot.get_or_init(|| {
         let (ast, diags) = crate::syntax::parse_module(src, Some(name));
