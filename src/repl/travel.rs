@@ -201,7 +201,7 @@ impl Session {
         }
         let done = self.travel(n, false);
         Ok(format!(
-            "back {}: {}; :forward returns, :back e27 goes to just before an event\n",
+            "back {}: {}; :forward returns, :back eN goes to just before event N\n",
             inputs_text(done),
             self.latest_text()
         ))
