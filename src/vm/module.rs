@@ -60,13 +60,24 @@ enum Entry {
 
 /// A module made on first use by `make(index)`, whose `uniq` is known
 /// before it is made (it hashes only the name and the source).
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Lazy {
     pub name: Atom,
     pub uniq: u32,
     pub index: usize,
     pub make: fn(usize) -> Option<Rc<Module>>,
     made: std::cell::OnceCell<Option<Rc<Module>>>,
+}
+
+/// Shown without `make`, whose address differs from run to run.
+impl std::fmt::Debug for Lazy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lazy")
+            .field("name", &self.name)
+            .field("uniq", &self.uniq)
+            .field("made", &self.made.get().is_some())
+            .finish()
+    }
 }
 
 impl Lazy {
