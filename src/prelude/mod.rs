@@ -93,6 +93,24 @@ pub fn warm(code: &Code) {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn a_table_listing_the_prelude_lazily_has_the_digest_of_one_holding_it_compiled() {
+        let mut lazy = crate::vm::Code::default();
+        super::load(&mut lazy);
+        let before = lazy.digest();
+        let mut eager = crate::vm::Code::default();
+        for i in 0..crate::catalogue::PRELUDE.len() {
+            if let Some(m) = super::module(i) {
+                eager.insert(m);
+            }
+        }
+        assert_eq!(before, eager.digest());
+        // Making a module on first use leaves the digest as it was.
+        assert!(lazy.get(crate::term::Atom::new("queue")).is_some());
+        assert_eq!(before, lazy.digest());
+        assert_eq!(lazy.made().count(), 1);
+    }
+
+    #[test]
     fn the_catalogue_lists_exactly_what_each_prelude_module_exports() {
         let mut code = crate::vm::Code::default();
         super::load(&mut code);
