@@ -124,19 +124,17 @@ mod tests {
         );
         // A lazily listed module has the number its compiled form has.
         assert_eq!(code.modules().count(), ms.len());
-        {
-            for m in &ms {
-                let mut compiled: Vec<(&str, usize)> = m
-                    .exports
-                    .keys()
-                    .map(|(f, a)| (f.name(), *a as usize))
-                    .collect();
-                let mut listed = crate::catalogue::prelude_exports(m.name.name());
-                compiled.sort_unstable();
-                listed.sort_unstable();
-                listed.dedup();
-                assert_eq!(listed, compiled, "exports of {}", m.name.name());
-            }
+        for m in &ms {
+            let mut compiled: Vec<(&str, usize)> = m
+                .exports
+                .keys()
+                .map(|(f, a)| (f.name(), *a as usize))
+                .collect();
+            let mut listed = crate::catalogue::prelude_exports(m.name.name());
+            compiled.sort_unstable();
+            listed.sort_unstable();
+            listed.dedup();
+            assert_eq!(listed, compiled, "exports of {}", m.name.name());
         }
     }
 }

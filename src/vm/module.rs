@@ -62,10 +62,10 @@ enum Entry {
 /// before it is made (it hashes only the name and the source).
 #[derive(Clone)]
 pub struct Lazy {
-    pub name: Atom,
-    pub uniq: u32,
-    pub index: usize,
-    pub make: fn(usize) -> Option<Rc<Module>>,
+    name: Atom,
+    uniq: u32,
+    index: usize,
+    make: fn(usize) -> Option<Rc<Module>>,
     made: std::cell::OnceCell<Option<Rc<Module>>>,
 }
 

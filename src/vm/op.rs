@@ -408,11 +408,6 @@ impl Liveness {
         self.words
     }
 
-    /// Whether no analysis ran (code built by hand): every slot is live.
-    pub fn is_empty(&self) -> bool {
-        self.bits.is_empty()
-    }
-
     pub fn row(&self, pc: usize) -> Option<&[u64]> {
         self.bits.get(pc * self.words..(pc + 1) * self.words)
     }

@@ -255,14 +255,22 @@ impl Proc {
 
 /// Adds the pids in `t` to `out`.
 fn pids_in(t: &Term, out: &mut Vec<Pid>) {
+    any_pid(t, |p| {
+        out.push(p);
+        false
+    });
+}
+
+/// Whether `found` says yes to a pid in `t` (stops at the first yes).
+fn any_pid(t: &Term, mut found: impl FnMut(Pid) -> bool) -> bool {
     let mut stack = match t {
-        Term::Pid(p) => return out.push(*p),
+        Term::Pid(p) => return found(*p),
         Term::Tuple(_) | Term::Cons(_) | Term::Map(_) | Term::Fun(_) => vec![t],
-        _ => return,
+        _ => return false,
     };
     while let Some(t) = stack.pop() {
         match t {
-            Term::Pid(p) => out.push(*p),
+            Term::Pid(p) if found(*p) => return true,
             Term::Tuple(xs) => stack.extend(xs.iter()),
             Term::Cons(c) => {
                 stack.push(&c.head);
@@ -274,14 +282,11 @@ fn pids_in(t: &Term, out: &mut Vec<Pid>) {
                     stack.push(v);
                 }
             }
-            Term::Fun(f) => {
-                if let Fun::Closure { env, .. } = &**f {
-                    stack.extend(env.iter());
-                }
-            }
+            Term::Fun(f) => stack.extend(f.env()),
             _ => {}
         }
     }
+    false
 }
 
 #[derive(
@@ -709,11 +714,7 @@ impl World {
         if self.registered_name(p).is_some() {
             return true;
         }
-        let has = |t: &Term| {
-            let mut out = vec![];
-            pids_in(t, &mut out);
-            out.contains(&p)
-        };
+        let has = |t: &Term| any_pid(t, |q| q == p);
         // A message on its way to p tells nobody p's pid but its sender.
         let payload = |m: &InFlight| match &m.payload {
             Payload::Message(t) | Payload::Exit(t) => has(t),

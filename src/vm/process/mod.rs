@@ -262,7 +262,7 @@ impl Process {
             };
             match code.live.row(fr.pc as usize) {
                 // The set bits of the row, lowest first.
-                Some(row) if !code.live.is_empty() => {
+                Some(row) => {
                     for (k, word) in row.iter().enumerate() {
                         let mut w = *word;
                         while w != 0 {
@@ -278,7 +278,7 @@ impl Process {
                     (row.len() * 64..size).for_each(take);
                 }
                 // Code built by hand, with no analysis: every slot.
-                _ => (0..size).for_each(take),
+                None => (0..size).for_each(take),
             }
         }
     }
