@@ -180,8 +180,8 @@ impl World {
             }
             p.fingerprint().hash(h);
             if let Some(k) = counts {
-                let clip = |n: Option<&u64>| n.copied().unwrap_or(0).min(k.saturating_add(1));
-                (clip(self.sends.get(pid)), clip(self.receives.get(pid))).hash(h);
+                let clip = |n: u64| n.min(k.saturating_add(1));
+                (clip(p.sends), clip(p.receives)).hash(h);
             }
         }
         self.network.hash_relative(now, h);

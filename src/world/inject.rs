@@ -562,8 +562,10 @@ impl World {
         if self.faults.crashes.is_empty() {
             return;
         }
-        let sends = self.sends.get(&pid).copied().unwrap_or(0);
-        let receives = self.receives.get(&pid).copied().unwrap_or(0);
+        let (sends, receives) = self
+            .procs
+            .get(&pid)
+            .map_or((0, 0), |p| (p.sends, p.receives));
         let mut due = false;
         for c in self.faults.crashes.clone() {
             if !self.names(pid, &c.who) {

@@ -187,7 +187,7 @@ impl<'a> IntoIterator for &'a Procs {
 /// A process's start: module, function, arguments, captured variables.
 pub type Init = (std::rc::Rc<crate::vm::Module>, u32, Vec<Term>, Vec<Term>);
 
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Proc {
     pub process: Process,
     /// How the process started: module, function, arguments, captured
@@ -207,6 +207,10 @@ pub struct Proc {
     pub options: Vec<Term>,
     /// Marked by `pidlab:idle()`: a server that may wait forever.
     pub idle: bool,
+    /// Messages sent and received so far, which crash rules count: kept
+    /// through a crash, so a recovered process counts on.
+    pub sends: u64,
+    pub receives: u64,
     /// The hash of what of this process goes into the world's
     /// fingerprint, once taken; forgotten whenever the process may change
     /// (`Procs::get_mut`, `Procs::insert`).
@@ -225,6 +229,31 @@ pub(crate) struct Known(std::cell::OnceCell<Box<[Pid]>>);
 impl Clone for Known {
     fn clone(&self) -> Known {
         Known::default()
+    }
+}
+
+impl Clone for Proc {
+    /// A copy whose message queues have room to grow: a process is copied
+    /// when it is about to change, often by taking a message.
+    fn clone(&self) -> Proc {
+        Proc {
+            process: self.process.clone(),
+            init: self.init.clone(),
+            status: self.status.clone(),
+            links: self.links.clone(),
+            watchers: self.watchers.clone(),
+            watching: self.watching.clone(),
+            trap_exit: self.trap_exit,
+            lamport: self.lamport,
+            vc: self.vc.clone(),
+            meta: crate::vm::process::roomy_queue(&self.meta),
+            options: self.options.clone(),
+            idle: self.idle,
+            sends: self.sends,
+            receives: self.receives,
+            fp: self.fp.clone(),
+            known: Known::default(),
+        }
     }
 }
 
@@ -387,7 +416,6 @@ pub struct World {
     pub held: Vec<InFlight>,
     /// The seed each process's random numbers (`rand`) start from.
     pub seed: u64,
-    sends: PidMap<u64>,
     /// Faults spent so far, against the plan's budget.
     pub losses: u64,
     pub rule_crashes: u64,
@@ -404,7 +432,6 @@ pub struct World {
     /// being delivered (every process has taken its step).
     pub round: u64,
     pub delivering: bool,
-    receives: PidMap<u64>,
     /// Processes that can run, and waiting processes by deadline.
     runnable: BTreeSet<Pid>,
     deadlines: BTreeSet<(u64, Pid)>,
@@ -480,7 +507,6 @@ impl World {
             partitioned: false,
             held: vec![],
             seed: sched::DEFAULT_SEED,
-            sends: PidMap::default(),
             losses: 0,
             rule_crashes: 0,
             fired: imbl::OrdSet::new(),
@@ -489,7 +515,6 @@ impl World {
             delays: 0,
             round: 0,
             delivering: false,
-            receives: PidMap::default(),
             runnable: BTreeSet::new(),
             deadlines: BTreeSet::new(),
             exited: imbl::OrdMap::new(),
@@ -595,6 +620,8 @@ impl World {
                 meta: VecDeque::new(),
                 options: vec![],
                 idle: false,
+                sends: 0,
+                receives: 0,
                 fp: std::cell::Cell::new([0; 2]),
                 known: Known::default(),
             },
@@ -690,8 +717,6 @@ impl World {
         p.options.clear();
         if !crashed {
             p.init = None;
-            self.sends.remove(&pid);
-            self.receives.remove(&pid);
         }
         self.exited.insert(pid, std::rc::Rc::new(p));
     }
@@ -1213,7 +1238,9 @@ impl World {
         };
         if is_message {
             self.network_send(m, e);
-            *self.sends.entry(from).or_insert(0) += 1;
+            if let Some(p) = self.procs.get_mut(&from) {
+                p.sends += 1;
+            }
             self.check_crash(from);
         } else {
             self.network.push(m);
@@ -1295,9 +1322,12 @@ impl World {
                 self.send_to(pid, &to, msg);
             }
             Stop::Effect(Effect::Received { index, msg }) => {
-                let meta = self.procs.get_mut(&pid).and_then(|p| p.meta.remove(index));
+                let meta = self.procs.get_mut(&pid).and_then(|p| {
+                    let meta = p.meta.remove(index)?;
+                    p.receives += 1;
+                    Some(meta)
+                });
                 if let Some(meta) = meta {
-                    *self.receives.entry(pid).or_insert(0) += 1;
                     self.process_event(
                         pid,
                         Kind::Receive {

@@ -35,7 +35,7 @@ struct Handler {
     stack: u32,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Process {
     pub pid: Pid,
     pub stack: Vec<Term>,
@@ -58,6 +58,51 @@ pub struct Process {
     pending_error: Option<Box<Exception>>,
     /// Reused for gathering call arguments; always empty between ops.
     scratch: Vec<Term>,
+}
+
+/// Room a copy leaves in its stack, frames and mailbox beyond what they
+/// hold: a copied process is about to run or to receive, and a vector
+/// copied to its exact length must move on its first push.
+const HEADROOM: usize = 8;
+
+/// A copy of `v` with room for `HEADROOM` more.
+fn roomy<T: Clone>(v: &[T]) -> Vec<T> {
+    let mut out = Vec::with_capacity(v.len() + HEADROOM);
+    out.extend_from_slice(v);
+    out
+}
+
+/// A copy of queue `q` with room for `HEADROOM` more, if it holds
+/// anything (an empty queue costs nothing until its first push).
+pub fn roomy_queue<T: Clone>(q: &VecDeque<T>) -> VecDeque<T> {
+    if q.is_empty() {
+        return VecDeque::new();
+    }
+    let mut out = VecDeque::with_capacity(q.len() + HEADROOM);
+    out.extend(q.iter().cloned());
+    out
+}
+
+impl Clone for Process {
+    fn clone(&self) -> Process {
+        Process {
+            pid: self.pid,
+            stack: roomy(&self.stack),
+            frames: roomy(&self.frames),
+            handlers: self.handlers.clone(),
+            mailbox: roomy_queue(&self.mailbox),
+            cursor: self.cursor,
+            wake: self.wake.clone(),
+            reductions: self.reductions,
+            limits: self.limits.clone(),
+            rand: self.rand,
+            dict: self.dict.clone(),
+            args: self.args.clone(),
+            pending: self.pending,
+            pending_error: self.pending_error.clone(),
+            scratch: Vec::new(),
+        }
+    }
 }
 
 /// Result of executing until something other than plain computation.
