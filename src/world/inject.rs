@@ -441,7 +441,7 @@ impl World {
             return false;
         };
         let mut p = std::rc::Rc::unwrap_or_clone(p);
-        let Some((m, f, args, env)) = p.init.clone() else {
+        let Some((m, f, args, env)) = p.init.as_deref().cloned() else {
             return false;
         };
         // The random numbers go on where they were, not from the start.

@@ -16,6 +16,7 @@ pub use inject::Odds;
 pub mod net;
 pub mod sched;
 mod signals;
+pub mod small;
 mod system;
 
 use crate::bif::BifCtx;
@@ -83,7 +84,7 @@ pub struct Meta {
 #[derive(Clone, Debug, Default)]
 pub struct Procs {
     table: PidMap<std::rc::Rc<Proc>>,
-    order: BTreeSet<Pid>,
+    order: small::SmallSet<Pid, 16>,
 }
 
 /// A table keyed by pid, for what is only ever looked up by pid.
@@ -112,7 +113,7 @@ impl std::hash::Hasher for PidHasher {
 
 /// The processes in pid order.
 pub struct ProcIter<'a> {
-    pids: std::collections::btree_set::Iter<'a, Pid>,
+    pids: small::Iter<'a, Pid, ()>,
     table: &'a PidMap<std::rc::Rc<Proc>>,
 }
 
@@ -120,7 +121,7 @@ impl<'a> Iterator for ProcIter<'a> {
     type Item = (&'a Pid, &'a Proc);
 
     fn next(&mut self) -> Option<(&'a Pid, &'a Proc)> {
-        let p = self.pids.next()?;
+        let (p, _) = self.pids.next()?;
         self.table.get(p).map(|x| (p, &**x))
     }
 }
@@ -170,7 +171,7 @@ impl Procs {
 
     pub fn iter(&self) -> ProcIter<'_> {
         ProcIter {
-            pids: self.order.iter(),
+            pids: self.order.entries(),
             table: &self.table,
         }
     }
@@ -192,7 +193,7 @@ pub struct Proc {
     pub process: Process,
     /// How the process started: module, function, arguments, captured
     /// variables. Crash-recovery restarts it from here.
-    pub init: Option<Init>,
+    pub init: Option<std::rc::Rc<Init>>,
     pub status: Status,
     pub links: BTreeSet<Pid>,
     /// Monitors others hold on this process: ref -> watcher.
@@ -433,10 +434,10 @@ pub struct World {
     pub round: u64,
     pub delivering: bool,
     /// Processes that can run, and waiting processes by deadline.
-    runnable: BTreeSet<Pid>,
+    runnable: small::SmallSet<Pid, 16>,
     deadlines: BTreeSet<(u64, Pid)>,
     /// Processes waiting in `pidlab:choose/1`.
-    choosing: BTreeSet<Pid>,
+    choosing: small::SmallSet<Pid, 16>,
     /// Processes that ended (or crashed), kept for people and for
     /// recovery: shared between clones, so a long history of short-lived
     /// processes costs a clone nothing. `procs` holds the live ones.
@@ -515,10 +516,10 @@ impl World {
             delays: 0,
             round: 0,
             delivering: false,
-            runnable: BTreeSet::new(),
+            runnable: small::SmallSet::default(),
             deadlines: BTreeSet::new(),
             exited: imbl::OrdMap::new(),
-            choosing: BTreeSet::new(),
+            choosing: small::SmallSet::default(),
             timers: vec![],
             registry: BTreeMap::new(),
             time: 0,
@@ -600,7 +601,7 @@ impl World {
         };
         let mut process = Process::new(pid, module.clone(), func, args.clone(), &env);
         process.rand = crate::bif::rand::initial_state(self.seed, pid.number());
-        let init = Some((module, func, args, env));
+        let init = Some(std::rc::Rc::new((module, func, args, env)));
         let (lamport, vc) = match parent.and_then(|p| self.procs.get(&p)) {
             Some(pp) => (pp.lamport, pp.vc.clone()),
             None => (0, Vc::new()),

@@ -2,6 +2,7 @@
 //! messages wait: by id, by sender/receiver pair (Erlang's FIFO promise:
 //! only the oldest message of a pair can be delivered), and by receiver.
 
+use super::small::SmallMap;
 use super::InFlight;
 use super::Payload;
 use crate::term::Pid;
@@ -74,9 +75,9 @@ impl Queue {
 
 #[derive(Clone, Debug, Default)]
 pub struct Network {
-    items: BTreeMap<u64, InFlight>,
-    pairs: BTreeMap<(Pid, Pid), Queue>,
-    inbound: BTreeMap<Pid, usize>,
+    items: SmallMap<u64, InFlight, 8>,
+    pairs: SmallMap<(Pid, Pid), Queue, 8>,
+    inbound: SmallMap<Pid, usize, 8>,
     /// Virtual time at which a delayed message may arrive (absent: now).
     arrival: BTreeMap<u64, u64>,
     /// The latest time the timing model lets a message arrive (absent: it
@@ -88,13 +89,13 @@ pub struct Network {
 
 impl Network {
     pub fn push(&mut self, m: InFlight) {
-        match self.pairs.entry((m.from, m.to)) {
-            std::collections::btree_map::Entry::Vacant(e) => {
-                e.insert(Queue::One(m.id));
+        match self.pairs.get_mut(&(m.from, m.to)) {
+            Some(q) => q.push(m.id),
+            None => {
+                self.pairs.insert((m.from, m.to), Queue::One(m.id));
             }
-            std::collections::btree_map::Entry::Occupied(mut e) => e.get_mut().push(m.id),
         }
-        *self.inbound.entry(m.to).or_insert(0) += 1;
+        *self.inbound.get_or_insert_with(m.to, || 0) += 1;
         self.items.insert(m.id, m);
     }
 
@@ -251,7 +252,16 @@ impl Network {
 
     /// The ids of messages in flight above `id`, oldest first.
     pub fn ids_after(&self, id: u64) -> impl Iterator<Item = u64> + '_ {
-        self.items.range(id.saturating_add(1)..).map(|(k, _)| *k)
+        // Ids only grow, so the newest are at the end.
+        let mut after: Vec<u64> = self
+            .items
+            .keys()
+            .rev()
+            .take_while(|k| **k > id)
+            .copied()
+            .collect();
+        after.reverse();
+        after.into_iter()
     }
 
     /// All messages in flight, oldest first.
