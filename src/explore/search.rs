@@ -1186,7 +1186,8 @@ impl<'a> Search<'a> {
         names: &[Option<Sleeper>],
         partitioned: bool,
     ) -> Vec<Successor> {
-        let mut earlier: Vec<Sleeper> = sleep.to_vec();
+        let mut earlier: Vec<Sleeper> = Vec::with_capacity(sleep.len() + steps.len());
+        earlier.extend_from_slice(sleep);
         for (s, name) in steps.iter_mut().zip(names) {
             let touched = por::footprint(*name, partitioned, &s.world, &s.choice, &s.events);
             s.sleep = por::after(&earlier, touched);

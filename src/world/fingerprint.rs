@@ -40,8 +40,46 @@ impl Hasher for Bytes<'_> {
         xxhash_rust::xxh3::xxh3_64(self.0)
     }
 
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
         self.0.extend_from_slice(bytes);
+    }
+
+    // Integers of a known width are copied as such, not through `write`'s
+    // slice of any length (most of what a state writes is integers).
+    #[inline]
+    fn write_u8(&mut self, n: u8) {
+        self.0.push(n);
+    }
+
+    #[inline]
+    fn write_u16(&mut self, n: u16) {
+        self.0.extend_from_slice(&n.to_le_bytes());
+    }
+
+    #[inline]
+    fn write_u32(&mut self, n: u32) {
+        self.0.extend_from_slice(&n.to_le_bytes());
+    }
+
+    #[inline]
+    fn write_u64(&mut self, n: u64) {
+        self.0.extend_from_slice(&n.to_le_bytes());
+    }
+
+    #[inline]
+    fn write_u128(&mut self, n: u128) {
+        self.0.extend_from_slice(&n.to_le_bytes());
+    }
+
+    #[inline]
+    fn write_usize(&mut self, n: usize) {
+        self.0.extend_from_slice(&n.to_le_bytes());
+    }
+
+    #[inline]
+    fn write_i64(&mut self, n: i64) {
+        self.0.extend_from_slice(&n.to_le_bytes());
     }
 }
 
@@ -194,8 +232,16 @@ impl World {
             (t.id, t.at.saturating_sub(now), t.from, &t.to, &t.msg).hash(h);
         }
         self.registry.hash(h);
-        self.fired.hash(h);
-        self.kept_names.hash(h);
+        // Usually empty: read as a length and then the members, without
+        // starting a walk of an empty tree.
+        self.fired.len().hash(h);
+        if !self.fired.is_empty() {
+            self.fired.iter().for_each(|x| x.hash(h));
+        }
+        self.kept_names.len().hash(h);
+        if !self.kept_names.is_empty() {
+            self.kept_names.iter().for_each(|x| x.hash(h));
+        }
         (self.partitioned, self.halted, self.stopped.is_some()).hash(h);
         let spent = |used: u64, max: Option<u64>| max.map(|_| used);
         (

@@ -856,7 +856,8 @@ impl World {
     /// passes (a timeout, timer or plan time that is not due yet) only
     /// when no progress is possible.
     pub fn enabled(&self) -> Vec<Choice> {
-        let mut out = vec![];
+        // Room for every process's step and every message: one allocation.
+        let mut out = Vec::with_capacity(self.procs.len() + self.network.len() + 2);
         self.enabled_into(&mut out);
         out
     }
