@@ -33,7 +33,7 @@ use super::{Status, World};
 use std::hash::{Hash, Hasher};
 
 /// Collects what `Hash` writes, to be hashed in one pass.
-struct Bytes<'a>(&'a mut Vec<u8>);
+pub(super) struct Bytes<'a>(&'a mut Vec<u8>);
 
 impl Hasher for Bytes<'_> {
     fn finish(&self) -> u64 {
@@ -91,6 +91,15 @@ thread_local! {
     /// The buffer one process's part of a fingerprint is written into
     /// (while the world's is in use).
     static PROC_BUFFER: Buffer = const { std::cell::RefCell::new(Vec::new()) };
+    /// The buffer a message's part is written into.
+    static PART_BUFFER: Buffer = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// XXH3-128 of what `write` feeds through `Hash`, as the fingerprint
+/// writes it (for a part of the state hashed once and kept, such as what
+/// a message in flight carries).
+pub(super) fn hash128(write: impl FnOnce(&mut Bytes<'_>)) -> u128 {
+    hashed(&PART_BUFFER, write)
 }
 
 /// XXH3-128 of what `write` feeds through `Hash`, written into `buffer`

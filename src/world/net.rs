@@ -73,9 +73,38 @@ impl Queue {
     }
 }
 
+/// A message in flight, with the hash of what it carries once a
+/// fingerprint has asked for it: a message is in every world the explorer
+/// reaches while it is on its way, and it is hashed once, not in each.
+#[derive(Clone, Debug)]
+struct Held {
+    m: InFlight,
+    /// All zeros: not taken yet.
+    hash: std::cell::Cell<u128>,
+}
+
+impl Held {
+    fn new(m: InFlight) -> Held {
+        Held {
+            m,
+            hash: std::cell::Cell::new(0),
+        }
+    }
+
+    fn payload_hash(&self) -> u128 {
+        let h = self.hash.get();
+        if h != 0 {
+            return h;
+        }
+        let h = super::fingerprint::hash128(|h| std::hash::Hash::hash(&self.m.payload, h));
+        self.hash.set(h);
+        h
+    }
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Network {
-    items: SmallMap<u64, InFlight, 8>,
+    items: SmallMap<u64, Held, 8>,
     pairs: SmallMap<(Pid, Pid), Queue, 8>,
     inbound: SmallMap<Pid, usize, 8>,
     /// Virtual time at which a delayed message may arrive (absent: now).
@@ -96,7 +125,7 @@ impl Network {
             }
         }
         *self.inbound.get_or_insert_with(m.to, || 0) += 1;
-        self.items.insert(m.id, m);
+        self.items.insert(m.id, Held::new(m));
     }
 
     /// Puts a message in flight that may arrive only from time `at` on.
@@ -152,7 +181,10 @@ impl Network {
     /// Replaces what message `id` carries (it can be tampered with once).
     pub fn set_payload(&mut self, id: u64, payload: Payload) {
         if let Some(m) = self.items.get_mut(&id) {
-            m.payload = payload;
+            *m = Held::new(InFlight {
+                payload,
+                ..m.m.clone()
+            });
             self.tampered.insert(id);
         }
     }
@@ -184,9 +216,7 @@ impl Network {
                 .filter_map(|(_, q)| q.front())
                 .any(|id| self.arrival(id) <= now)
         } else {
-            self.items
-                .values()
-                .any(|m| m.to == to && self.arrival(m.id) <= now)
+            self.iter().any(|m| m.to == to && self.arrival(m.id) <= now)
         }
     }
 
@@ -198,7 +228,7 @@ impl Network {
             (from, to, q.len()).hash(state);
             for id in q.iter() {
                 if let Some(m) = self.items.get(&id) {
-                    m.payload.hash(state);
+                    m.payload_hash().hash(state);
                     self.arrival(id).saturating_sub(now).hash(state);
                     self.latest
                         .get(&id)
@@ -212,7 +242,7 @@ impl Network {
 
     /// Removes message `id`, wherever it stands in its pair's queue.
     pub fn take(&mut self, id: u64) -> Option<InFlight> {
-        let m = self.items.remove(&id)?;
+        let m = self.items.remove(&id)?.m;
         self.arrival.remove(&id);
         self.latest.remove(&id);
         self.tampered.remove(&id);
@@ -247,12 +277,12 @@ impl Network {
     }
 
     pub fn get(&self, id: u64) -> Option<&InFlight> {
-        self.items.get(&id)
+        self.items.get(&id).map(|h| &h.m)
     }
 
     /// The ids of messages in flight above `id`, oldest first.
     pub fn ids_after(&self, id: u64) -> impl Iterator<Item = u64> + '_ {
-        // Ids only grow, so the newest are at the end.
+        // The table is in id order: those above `id` are at its end.
         let mut after: Vec<u64> = self
             .items
             .keys()
@@ -266,7 +296,7 @@ impl Network {
 
     /// All messages in flight, oldest first.
     pub fn iter(&self) -> impl Iterator<Item = &InFlight> {
-        self.items.values()
+        self.items.values().map(|h| &h.m)
     }
 
     pub fn len(&self) -> usize {
@@ -279,12 +309,7 @@ impl Network {
 
     /// Drops every message for which `keep` is false.
     pub fn retain(&mut self, keep: impl Fn(&InFlight) -> bool) {
-        let gone: Vec<u64> = self
-            .items
-            .values()
-            .filter(|m| !keep(m))
-            .map(|m| m.id)
-            .collect();
+        let gone: Vec<u64> = self.iter().filter(|m| !keep(m)).map(|m| m.id).collect();
         for id in gone {
             self.take(id);
         }
