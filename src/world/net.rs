@@ -73,9 +73,10 @@ impl Queue {
     }
 }
 
-/// A message in flight, with the hash of what it carries once a
-/// fingerprint has asked for it: a message is in every world the explorer
-/// reaches while it is on its way, and it is hashed once, not in each.
+/// A message in flight, shared by every copy of the network it is in
+/// (a copy of the world costs a count per message), with the hash of what
+/// it carries once a fingerprint has asked for it: the explorer reaches
+/// many worlds while a message is on its way, and it is hashed once.
 #[derive(Clone, Debug)]
 struct Held {
     m: InFlight,
@@ -104,7 +105,7 @@ impl Held {
 
 #[derive(Clone, Debug, Default)]
 pub struct Network {
-    items: SmallMap<u64, Held, 8>,
+    items: SmallMap<u64, std::rc::Rc<Held>, 8>,
     pairs: SmallMap<(Pid, Pid), Queue, 8>,
     inbound: SmallMap<Pid, usize, 8>,
     /// Virtual time at which a delayed message may arrive (absent: now).
@@ -125,7 +126,7 @@ impl Network {
             }
         }
         *self.inbound.get_or_insert_with(m.to, || 0) += 1;
-        self.items.insert(m.id, Held::new(m));
+        self.items.insert(m.id, std::rc::Rc::new(Held::new(m)));
     }
 
     /// Puts a message in flight that may arrive only from time `at` on.
@@ -181,10 +182,10 @@ impl Network {
     /// Replaces what message `id` carries (it can be tampered with once).
     pub fn set_payload(&mut self, id: u64, payload: Payload) {
         if let Some(m) = self.items.get_mut(&id) {
-            *m = Held::new(InFlight {
+            *m = std::rc::Rc::new(Held::new(InFlight {
                 payload,
                 ..m.m.clone()
-            });
+            }));
             self.tampered.insert(id);
         }
     }
@@ -242,7 +243,7 @@ impl Network {
 
     /// Removes message `id`, wherever it stands in its pair's queue.
     pub fn take(&mut self, id: u64) -> Option<InFlight> {
-        let m = self.items.remove(&id)?.m;
+        let m = std::rc::Rc::unwrap_or_clone(self.items.remove(&id)?).m;
         self.arrival.remove(&id);
         self.latest.remove(&id);
         self.tampered.remove(&id);
