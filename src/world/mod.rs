@@ -77,14 +77,27 @@ pub struct Meta {
 /// The live processes. Each is shared between clones of the world until
 /// one of them changes it, so a clone (for the explorer or time travel)
 /// copies only the table, and a step copies only the processes it touches.
-/// Lookups (several per step) go through a hash table, which in a ring of
-/// 1000 processes made message passing about 15% faster than a search
-/// tree; the pids are also kept in order, for everything that walks the
-/// processes.
-#[derive(Clone, Debug, Default)]
-pub struct Procs {
-    table: PidMap<std::rc::Rc<Proc>>,
-    order: small::SmallSet<Pid, 16>,
+/// While there are few, they are held inline in pid order, so a clone
+/// allocates nothing for the table. Past `FEW`, lookups (several per step)
+/// go through a hash table, which in a ring of 1000 processes made message
+/// passing about 15% faster than a search tree, and the pids are kept in
+/// order beside it, for everything that walks the processes.
+#[derive(Clone, Debug)]
+pub enum Procs {
+    Few(small::SmallMap<Pid, std::rc::Rc<Proc>, FEW>),
+    Many {
+        table: PidMap<std::rc::Rc<Proc>>,
+        order: BTreeSet<Pid>,
+    },
+}
+
+/// How many processes `Procs` holds inline.
+const FEW: usize = 16;
+
+impl Default for Procs {
+    fn default() -> Procs {
+        Procs::Few(small::SmallMap::default())
+    }
 }
 
 /// A table keyed by pid, for what is only ever looked up by pid.
@@ -112,28 +125,44 @@ impl std::hash::Hasher for PidHasher {
 }
 
 /// The processes in pid order.
-pub struct ProcIter<'a> {
-    pids: small::Iter<'a, Pid, ()>,
-    table: &'a PidMap<std::rc::Rc<Proc>>,
+pub enum ProcIter<'a> {
+    Few(small::Iter<'a, Pid, std::rc::Rc<Proc>>),
+    Many {
+        pids: std::collections::btree_set::Iter<'a, Pid>,
+        table: &'a PidMap<std::rc::Rc<Proc>>,
+    },
 }
 
 impl<'a> Iterator for ProcIter<'a> {
     type Item = (&'a Pid, &'a Proc);
 
     fn next(&mut self) -> Option<(&'a Pid, &'a Proc)> {
-        let (p, _) = self.pids.next()?;
-        self.table.get(p).map(|x| (p, &**x))
+        match self {
+            ProcIter::Few(i) => i.next().map(|(p, x)| (p, &**x)),
+            ProcIter::Many { pids, table } => {
+                let p = pids.next()?;
+                table.get(p).map(|x| (p, &**x))
+            }
+        }
     }
 }
 
 impl Procs {
     pub fn get(&self, p: &Pid) -> Option<&Proc> {
-        self.table.get(p).map(|x| &**x)
+        match self {
+            Procs::Few(m) => m.get(p),
+            Procs::Many { table, .. } => table.get(p),
+        }
+        .map(|x| &**x)
     }
 
     /// The process to change (copied first if a clone shares it).
     pub fn get_mut(&mut self, p: &Pid) -> Option<&mut Proc> {
-        self.table.get_mut(p).map(|x| {
+        match self {
+            Procs::Few(m) => m.get_mut(p),
+            Procs::Many { table, .. } => table.get_mut(p),
+        }
+        .map(|x| {
             let x = std::rc::Rc::make_mut(x);
             x.fp.set([0; 2]);
             x.known = Known::default();
@@ -142,37 +171,66 @@ impl Procs {
     }
 
     pub fn contains_key(&self, p: &Pid) -> bool {
-        self.table.contains_key(p)
+        self.get(p).is_some()
     }
 
     pub fn insert(&mut self, p: Pid, mut x: Proc) {
         x.fp.set([0; 2]);
         x.known = Known::default();
-        self.table.insert(p, std::rc::Rc::new(x));
-        self.order.insert(p);
+        let x = std::rc::Rc::new(x);
+        if let Procs::Few(m) = self {
+            if m.len() >= FEW && !m.contains_key(&p) {
+                let few = std::mem::take(m);
+                *self = Procs::Many {
+                    order: few.keys().copied().collect(),
+                    table: few.iter().map(|(k, v)| (*k, v.clone())).collect(),
+                };
+            }
+        }
+        match self {
+            Procs::Few(m) => {
+                m.insert(p, x);
+            }
+            Procs::Many { table, order } => {
+                table.insert(p, x);
+                order.insert(p);
+            }
+        }
     }
 
     pub fn remove(&mut self, p: &Pid) -> Option<Proc> {
-        self.order.remove(p);
-        self.table.remove(p).map(std::rc::Rc::unwrap_or_clone)
+        match self {
+            Procs::Few(m) => m.remove(p),
+            Procs::Many { table, order } => {
+                order.remove(p);
+                table.remove(p)
+            }
+        }
+        .map(std::rc::Rc::unwrap_or_clone)
     }
 
     pub fn len(&self) -> usize {
-        self.table.len()
+        match self {
+            Procs::Few(m) => m.len(),
+            Procs::Many { table, .. } => table.len(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.table.is_empty()
+        self.len() == 0
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &Pid> {
-        self.order.iter()
+        self.iter().map(|(p, _)| p)
     }
 
     pub fn iter(&self) -> ProcIter<'_> {
-        ProcIter {
-            pids: self.order.entries(),
-            table: &self.table,
+        match self {
+            Procs::Few(m) => ProcIter::Few(m.iter()),
+            Procs::Many { table, order } => ProcIter::Many {
+                pids: order.iter(),
+                table,
+            },
         }
     }
 }
