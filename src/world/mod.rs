@@ -78,7 +78,8 @@ pub struct Meta {
 /// one of them changes it, so a clone (for the explorer or time travel)
 /// copies only the table, and a step copies only the processes it touches.
 /// While there are few, they are held inline in pid order, so a clone
-/// allocates nothing for the table. Past `FEW`, lookups (several per step)
+/// allocates nothing for the table. Once past `FEW` (and from then on,
+/// however many end), lookups (several per step)
 /// go through a hash table, which in a ring of 1000 processes made message
 /// passing about 15% faster than a search tree, and the pids are kept in
 /// order beside it, for everything that walks the processes.

@@ -77,7 +77,7 @@ impl Queue {
 /// (a copy of the world costs a count per message), with the hash of what
 /// it carries once a fingerprint has asked for it: the explorer reaches
 /// many worlds while a message is on its way, and it is hashed once.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 struct Held {
     m: InFlight,
     /// All zeros: not taken yet.
@@ -183,8 +183,11 @@ impl Network {
     pub fn set_payload(&mut self, id: u64, payload: Payload) {
         if let Some(m) = self.items.get_mut(&id) {
             *m = std::rc::Rc::new(Held::new(InFlight {
+                id: m.m.id,
+                from: m.m.from,
+                to: m.m.to,
                 payload,
-                ..m.m.clone()
+                clock: m.m.clock.clone(),
             }));
             self.tampered.insert(id);
         }
@@ -243,7 +246,10 @@ impl Network {
 
     /// Removes message `id`, wherever it stands in its pair's queue.
     pub fn take(&mut self, id: u64) -> Option<InFlight> {
-        let m = std::rc::Rc::unwrap_or_clone(self.items.remove(&id)?).m;
+        // Not `Clone` (a copy would keep a hash its new payload may not
+        // have): the message itself is copied when another world shares it.
+        let m =
+            std::rc::Rc::try_unwrap(self.items.remove(&id)?).map_or_else(|h| h.m.clone(), |h| h.m);
         self.arrival.remove(&id);
         self.latest.remove(&id);
         self.tampered.remove(&id);
