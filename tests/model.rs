@@ -184,6 +184,64 @@ fn state_that_decides_the_future_changes_the_fingerprint() {
     assert_eq!(counted.fingerprint(), fp);
 }
 
+/// A crashed process that a recovery rule may restart keeps what the
+/// restart does not reset (its random state, the counts crash rules read,
+/// its links): worlds that differ there have different futures. Without a
+/// recovery rule, an ended process is out of the state.
+#[test]
+fn what_a_recovery_keeps_of_a_crashed_process_is_in_the_fingerprint() {
+    let rule = |text: &str| {
+        faults::parse_crash(text)
+            .map_err(|e| e.0.message)
+            .expect("reads")
+    };
+    let main = pidlab::world::MAIN_PID;
+    let crashed = |plan: FaultPlan| {
+        let mut w = after_pings(plan, 1);
+        w.apply(&Choice::Crash(main));
+        assert!(!w.is_alive(main));
+        w
+    };
+    let changed = |w: &World, change: &dyn Fn(&mut pidlab::world::Proc)| {
+        let mut w = w.clone();
+        let mut p = (**w.exited.get(&main).expect("kept")).clone();
+        change(&mut p);
+        w.exited.insert(main, std::rc::Rc::new(p));
+        w.fingerprint()
+    };
+    let changes: [(&str, &dyn Fn(&mut pidlab::world::Proc)); 3] = [
+        ("random state", &|p| p.process.rand ^= 1),
+        ("send count", &|p| p.sends += 1),
+        ("links", &|p| {
+            p.links.insert(pidlab::term::Pid(999));
+        }),
+    ];
+    let recovering = crashed(FaultPlan {
+        crashes: vec![rule("p1@send=3")],
+        recoveries: vec![rule("p1@prob=0.5")],
+        ..FaultPlan::default()
+    });
+    assert!(recovering.enabled().contains(&Choice::Recover(main)));
+    for (what, change) in &changes {
+        assert_ne!(
+            changed(&recovering, *change),
+            recovering.fingerprint(),
+            "{what}"
+        );
+    }
+    let for_good = crashed(FaultPlan {
+        crashes: vec![rule("p1@send=3")],
+        ..FaultPlan::default()
+    });
+    for (what, change) in &changes {
+        assert_eq!(
+            changed(&for_good, *change),
+            for_good.fingerprint(),
+            "{what}"
+        );
+    }
+}
+
 /// A world whose main process started afresh under its current seed.
 fn respawned(w: World) -> World {
     let mut fresh = World::new(w.code.clone());

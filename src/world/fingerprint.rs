@@ -14,7 +14,8 @@
 //! counters (programs see pids and references).
 //!
 //! Out: the trace, clocks, event and message ids, stale slots, and ended
-//! processes (except crashed ones a recovery rule may restart). Time
+//! processes (except crashed ones a recovery rule may restart: what a
+//! restart keeps of them counts). Time
 //! counts relative to now (a deadline as the time left, a message as the
 //! time until it may and must arrive), so a retransmission loop comes back
 //! to the same state. Absolute time counts only while the plan still has
@@ -207,10 +208,21 @@ impl World {
         }
         let counts = self.count_horizon();
         // An ended process matters only when it may recover: no program
-        // can tell an ended pid from another (all are dead to it).
+        // can tell an ended pid from another (all are dead to it). A
+        // recovery restarts its code but keeps the rest: its random state,
+        // links, monitors and flags, and the counts crash rules read.
         if !self.faults.recoveries.is_empty() {
-            for pid in self.exited.keys().filter(|p| self.recoverable(**p)) {
+            for (pid, p) in self.exited.iter().filter(|(p, _)| self.recoverable(**p)) {
                 pid.hash(h);
+                p.process.rand.hash(h);
+                p.links.hash(h);
+                p.watchers.hash(h);
+                p.watching.hash(h);
+                (p.trap_exit, p.idle).hash(h);
+                if let Some(k) = counts {
+                    let clip = |n: u64| n.min(k.saturating_add(1));
+                    (clip(p.sends), clip(p.receives)).hash(h);
+                }
             }
         }
         self.procs.len().hash(h);
