@@ -209,7 +209,8 @@ fn what_a_recovery_keeps_of_a_crashed_process_is_in_the_fingerprint() {
         w.exited.insert(main, std::rc::Rc::new(p));
         w.fingerprint()
     };
-    let changes: [(&str, &dyn Fn(&mut pidlab::world::Proc)); 3] = [
+    type Change<'a> = (&'a str, &'a dyn Fn(&mut pidlab::world::Proc));
+    let changes: [Change; 3] = [
         ("random state", &|p| p.process.rand ^= 1),
         ("send count", &|p| p.sends += 1),
         ("links", &|p| {

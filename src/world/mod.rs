@@ -84,6 +84,9 @@ pub struct Meta {
 /// passing about 15% faster than a search tree, and the pids are kept in
 /// order beside it, for everything that walks the processes.
 #[derive(Clone, Debug)]
+// The inline variant is the large one on purpose: it is what saves the
+// allocation.
+#[allow(clippy::large_enum_variant)]
 pub enum Procs {
     Few(small::SmallMap<Pid, std::rc::Rc<Proc>, FEW>),
     Many {
