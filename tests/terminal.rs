@@ -56,15 +56,18 @@ fn typing_multiline_input_completion_and_ctrl_c() {
     p.exp_string(".. ").expect("a continuation prompt");
     p.send_line("2, 3].").expect("typing");
     p.exp_string("[1,2,3]").expect("the value");
+    p.exp_string("2> ").expect("the prompt");
     type_text(&mut p, "lists:reve\t");
     p.exp_string("reverse(").expect("completion of lists:reve");
     p.send_line("X).").expect("typing");
     p.exp_string("[3,2,1]").expect("the reversed list");
+    p.exp_string("3> ").expect("the prompt");
     p.send_line("Loop = fun L() -> L() end, Loop().")
         .expect("typing");
     std::thread::sleep(std::time::Duration::from_millis(300));
     p.send_control('c').expect("ctrl-c");
     p.exp_string("interrupted").expect("the loop stops");
+    p.exp_string("> ").expect("the prompt");
     p.send_line("X.").expect("typing");
     p.exp_string("[1,2,3]").expect("bindings survive Ctrl-C");
     p.exp_string("> ").expect("the next prompt");
@@ -109,27 +112,36 @@ fn manual_mode_flows_message_by_message() {
     let mut p = shell(&h, true);
     p.send_line(":mode manual").expect("typing");
     p.exp_string("mode: manual").expect("manual mode");
+    p.exp_string("1> ").expect("the prompt");
     p.send_line("P = spawn(fun() -> receive {ping, From} -> From ! pong end end).")
         .expect("typing");
     p.exp_string("<0.81.0>")
         .expect("the shell's own input runs at once");
+    p.exp_string("2> ").expect("the prompt");
     p.send_line("P ! {ping, self()}.").expect("typing");
     p.exp_string("{ping,<0.80.0>}")
         .expect("the send is the input's value");
+    p.exp_string("3> ").expect("the prompt");
     p.send_line(":flight").expect("typing");
     p.exp_string("m1 <0.80.0> (p1) -> <0.81.0> (p2)")
         .expect("m1 is in flight");
+    p.exp_string("3> ").expect("the prompt");
     p.send_line(":deliver m1").expect("typing");
     p.exp_string("deliver     m1").expect("m1 delivered");
+    p.exp_string("3> ").expect("the prompt");
     p.send_line(":step p2").expect("typing");
     p.exp_string("receive     m1").expect("p2 receives");
+    p.exp_string("3> ").expect("the prompt");
     p.send_line(":step p2").expect("typing");
     p.exp_string("send        m2").expect("p2 replies");
+    p.exp_string("3> ").expect("the prompt");
     p.send_line(":deliver m2").expect("typing");
     p.exp_string("deliver     m2").expect("m2 delivered");
+    p.exp_string("3> ").expect("the prompt");
     p.send_line("flush().").expect("typing");
     p.exp_string("Shell got pong")
         .expect("the reply reached the shell");
+    p.exp_string("4> ").expect("the prompt");
     p.send_line("q().").expect("typing");
     p.exp_eof().expect("the shell ends");
 }
