@@ -145,6 +145,25 @@ impl super::Proc {
     }
 }
 
+/// A process's send and receive counts, when a crash rule reads them
+/// (`horizon`, the largest count a rule names): clipped one past it, since
+/// larger counts decide nothing more.
+fn hash_counts<H: Hasher>(p: &super::Proc, horizon: Option<u64>, h: &mut H) {
+    if let Some(k) = horizon {
+        let clip = |n: u64| n.min(k.saturating_add(1));
+        (clip(p.sends), clip(p.receives)).hash(h);
+    }
+}
+
+/// A persistent set (usually empty) as its length and then its members,
+/// without starting a walk of an empty tree.
+fn hash_set<T: Hash + Ord + Clone, H: Hasher>(s: &imbl::OrdSet<T>, h: &mut H) {
+    s.len().hash(h);
+    if !s.is_empty() {
+        s.iter().for_each(|x| x.hash(h));
+    }
+}
+
 impl World {
     /// A hash equal for two worlds exactly when their futures are equal.
     pub fn fingerprint(&self) -> u128 {
@@ -219,10 +238,7 @@ impl World {
                 p.watchers.hash(h);
                 p.watching.hash(h);
                 (p.trap_exit, p.idle).hash(h);
-                if let Some(k) = counts {
-                    let clip = |n: u64| n.min(k.saturating_add(1));
-                    (clip(p.sends), clip(p.receives)).hash(h);
-                }
+                hash_counts(p, counts, h);
             }
         }
         self.procs.len().hash(h);
@@ -238,10 +254,7 @@ impl World {
                 Status::Choosing => 4u8.hash(h),
             }
             p.fingerprint().hash(h);
-            if let Some(k) = counts {
-                let clip = |n: u64| n.min(k.saturating_add(1));
-                (clip(p.sends), clip(p.receives)).hash(h);
-            }
+            hash_counts(p, counts, h);
         }
         self.network.hash_relative(now, h);
         self.held.len().hash(h);
@@ -253,16 +266,8 @@ impl World {
             (t.id, t.at.saturating_sub(now), t.from, &t.to, &t.msg).hash(h);
         }
         self.registry.hash(h);
-        // Usually empty: read as a length and then the members, without
-        // starting a walk of an empty tree.
-        self.fired.len().hash(h);
-        if !self.fired.is_empty() {
-            self.fired.iter().for_each(|x| x.hash(h));
-        }
-        self.kept_names.len().hash(h);
-        if !self.kept_names.is_empty() {
-            self.kept_names.iter().for_each(|x| x.hash(h));
-        }
+        hash_set(&self.fired, h);
+        hash_set(&self.kept_names, h);
         (self.partitioned, self.halted, self.stopped.is_some()).hash(h);
         let spent = |used: u64, max: Option<u64>| max.map(|_| used);
         (
