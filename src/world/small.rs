@@ -132,10 +132,6 @@ impl<K: Ord, V, const N: usize> SmallMap<K, V, N> {
     pub fn values(&self) -> impl DoubleEndedIterator<Item = &V> {
         self.iter().map(|(_, v)| v)
     }
-
-    pub fn first(&self) -> Option<(&K, &V)> {
-        self.iter().next()
-    }
 }
 
 /// The entries of a `SmallMap`, in key order.
@@ -201,18 +197,6 @@ impl<K: Ord, const N: usize> Default for SmallSet<K, N> {
 }
 
 impl<K: Ord, const N: usize> SmallSet<K, N> {
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    pub fn contains(&self, k: &K) -> bool {
-        self.0.contains_key(k)
-    }
-
     /// Adds `k`; true when it was not there.
     pub fn insert(&mut self, k: K) -> bool {
         self.0.insert(k, ()).is_none()
@@ -226,15 +210,6 @@ impl<K: Ord, const N: usize> SmallSet<K, N> {
     /// The members in order.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = &K> {
         self.0.keys()
-    }
-
-    pub fn first(&self) -> Option<&K> {
-        self.0.first().map(|(k, _)| k)
-    }
-
-    /// The members in order, as the map's entries.
-    pub fn entries(&self) -> Iter<'_, K, ()> {
-        self.0.iter()
     }
 }
 
