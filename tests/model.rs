@@ -129,12 +129,17 @@ fn a_retransmission_loop_returns_to_the_same_state() {
     assert_eq!(once.fingerprint(), twice.fingerprint());
 }
 
+/// A crash or recovery rule as `--crash` and `--recover` spell it.
+fn rule(text: &str) -> faults::Crash {
+    faults::parse_crash(text)
+        .map_err(|e| e.0.message)
+        .expect("reads")
+}
+
 #[test]
 fn a_crash_rule_that_counts_sends_tells_the_loops_rounds_apart() {
     let plan = FaultPlan {
-        crashes: vec![faults::parse_crash("p1@send=3")
-            .map_err(|e| e.0.message)
-            .expect("reads")],
+        crashes: vec![rule("p1@send=3")],
         ..FaultPlan::default()
     };
     let once = after_pings(plan.clone(), 1);
@@ -190,11 +195,6 @@ fn state_that_decides_the_future_changes_the_fingerprint() {
 /// recovery rule, an ended process is out of the state.
 #[test]
 fn what_a_recovery_keeps_of_a_crashed_process_is_in_the_fingerprint() {
-    let rule = |text: &str| {
-        faults::parse_crash(text)
-            .map_err(|e| e.0.message)
-            .expect("reads")
-    };
     let main = pidlab::world::MAIN_PID;
     let crashed = |plan: FaultPlan| {
         let mut w = after_pings(plan, 1);
@@ -332,9 +332,7 @@ fn faults_are_choices_within_their_budgets() {
             dup: 0.1,
         },
         timing: faults::Timing::Async,
-        crashes: vec![faults::parse_crash("p2@prob=0.1")
-            .map_err(|e| e.0.message)
-            .expect("reads")],
+        crashes: vec![rule("p2@prob=0.1")],
         max_losses: Some(1),
         max_dups: Some(1),
         max_delays: Some(1),
