@@ -1710,19 +1710,6 @@ fn run_script(input: &str, opts: &pidlab::repl::Options) -> ExitCode {
 #[global_allocator]
 static ALLOC: pidlab::alloc::Counting = pidlab::alloc::Counting;
 
-/// glibc grows the heap of a thread other than the main one in small
-/// steps, one system call each; programs that build long lists spend a
-/// fifth of their time there. Growing it 64 MiB at a time (address space
-/// only: pages are touched as they are used) avoids that.
-fn tune_malloc() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only changes an allocator parameter; it is called
-    // before any other thread exists.
-    unsafe {
-        libc::mallopt(libc::M_TOP_PAD, 64 << 20);
-    }
-}
-
 /// The subcommands, as `pidlab WORD` spells them.
 const COMMANDS: [&str; 11] = [
     "run", "explore", "diagram", "export", "lesson", "check", "eval", "script", "replay", "beam",
@@ -1778,7 +1765,6 @@ fn unreadable_module(file: &std::path::Path) -> Option<Diagnostic> {
 }
 
 fn main() -> ExitCode {
-    tune_malloc();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     if let Some(d) = unknown_command(&args) {
         eprint!("{}", render_bare(&d, stderr_style()));
