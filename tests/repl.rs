@@ -145,3 +145,56 @@ fn a_saved_session_keeps_the_module_loaded_on_the_command_line() {
         "replay loads the module and prints what the session printed"
     );
 }
+
+/// The answers in an erl transcript (`erl < FILE`): each prompt's value,
+/// without the banner, syntax errors and the closing line.
+fn erl_values(transcript: &str) -> Vec<String> {
+    transcript
+        .lines()
+        .filter(|l| !l.starts_with("Eshell"))
+        .map(|l| {
+            let mut rest = l;
+            // "7> * 1:5: ..." or "7> 2": the text after the prompts.
+            while let Some((n, after)) = rest.split_once("> ") {
+                if n.is_empty() || !n.chars().all(|c| c.is_ascii_digit()) {
+                    break;
+                }
+                rest = after;
+            }
+            rest.to_string()
+        })
+        .filter(|v| !v.is_empty() && !v.starts_with('*'))
+        .collect()
+}
+
+/// pidlab's answers to a script: its output without diagnostics (an
+/// `Error:` line and its box, which ends with `---'`).
+fn pidlab_values(out: &str) -> Vec<String> {
+    let mut values = vec![];
+    let mut in_box = false;
+    for l in out.lines() {
+        if l.starts_with("Error:") {
+            in_box = true;
+        } else if in_box {
+            in_box = !l.starts_with("---'");
+        } else if !l.is_empty() {
+            values.push(l.to_string());
+        }
+    }
+    values
+}
+
+#[test]
+fn several_inputs_on_one_line_answer_as_in_erl() {
+    // tests/repl/erl/several_per_line.erl.out is erl's answer to the same
+    // file, recorded with `erl < several_per_line.txt`.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/repl/erl");
+    let input = std::fs::read(dir.join("several_per_line.txt")).expect("the input");
+    let erl = std::fs::read_to_string(dir.join("several_per_line.erl.out")).expect("erl's answers");
+    let got = String::from_utf8_lossy(&run_script(&input)).into_owned();
+    assert!(
+        got.contains("this `(` is never closed"),
+        "the broken input in the middle is reported: {got}"
+    );
+    assert_eq!(pidlab_values(&got), erl_values(&erl), "{got}");
+}

@@ -180,3 +180,35 @@ fn a_waiting_receive_is_said_and_ctrl_c_frees_the_shell() {
     p.send_line("q().").expect("typing");
     p.exp_eof().expect("the shell ends");
 }
+
+#[test]
+fn a_paste_of_several_inputs_runs_each_and_keeps_what_must_wait() {
+    let h = home("f");
+    let mut p = shell(&h, true);
+    // A bracketed paste (as terminals send one) of two lines, then Enter.
+    type_text(&mut p, "\u{1b}[200~A = 3.\nA + 1.\u{1b}[201~");
+    p.send_line("").expect("enter");
+    p.exp_string("3\r\n").expect("the first input's value");
+    p.exp_string("2> A + 1.")
+        .expect("the second input at its own prompt");
+    p.exp_string("4\r\n").expect("the second input's value");
+    p.exp_string("3> ").expect("the next prompt");
+    p.send_line(":mode manual").expect("typing");
+    p.exp_string("3> ").expect("the prompt");
+    // The second input waits in receive: the third goes back to the editor.
+    p.send_line("P = self(). receive Y -> Y end. A * 2.")
+        .expect("typing");
+    p.exp_string("the rest of the input waits in the editor")
+        .expect("the held input is said");
+    p.exp_string("5> A * 2.")
+        .expect("the held input is in the editor");
+    // Ctrl-C stops the waiting input (the held text is in the history).
+    p.send_control('c').expect("ctrl-c");
+    p.exp_string("interrupted")
+        .expect("Ctrl-C stops the waiting input");
+    p.exp_string("5> ").expect("the prompt");
+    p.send_line("A * 2.").expect("typing");
+    p.exp_string("6\r\n").expect("the shell answers again");
+    p.send_line("q().").expect("typing");
+    p.exp_eof().expect("the shell ends");
+}

@@ -753,8 +753,9 @@ impl Session {
 }
 
 /// Splits script text into inputs: `:command` lines and Erlang
-/// expressions up to their `.`; blank lines and `%` comment lines between
-/// inputs are skipped. A last, unfinished input is returned as it is.
+/// expressions up to their `.` (two on one line are two inputs, as in
+/// erl); blank lines and `%` comment lines between inputs are skipped. A
+/// last, unfinished input is returned as it is.
 pub fn inputs(text: &str) -> Vec<String> {
     let mut out = vec![];
     let mut buf = String::new();
@@ -765,13 +766,25 @@ pub fn inputs(text: &str) -> Vec<String> {
         buf.push_str(line);
         buf.push('\n');
         if ready(&buf) {
-            out.push(std::mem::take(&mut buf));
+            out.extend(parts(&std::mem::take(&mut buf)));
         }
     }
     if !buf.trim().is_empty() {
         out.push(buf);
     }
     out
+}
+
+/// One whole input (as `ready` says) split into the inputs erl would
+/// read from it: `A = 3. A + 1.` is two. A `:command` line is one.
+fn parts(input: &str) -> Vec<String> {
+    if input.trim_start().starts_with(':') {
+        return vec![input.to_string()];
+    }
+    crate::syntax::split_inputs(input)
+        .into_iter()
+        .map(|p| format!("{p}\n"))
+        .collect()
 }
 
 /// Whether the text read so far is one whole input: a `:command` line, a
@@ -838,7 +851,9 @@ pub fn interactive(style: Style, opts: &Options) -> std::io::Result<()> {
         }
     }
     let mut buf = String::new();
-    loop {
+    // Inputs of a paste the shell could not take yet: back in the editor.
+    let mut held = String::new();
+    'read: loop {
         let prompt = if buf.is_empty() {
             format!("{}> ", session.counter + 1)
         } else {
@@ -850,7 +865,8 @@ pub fn interactive(style: Style, opts: &Options) -> std::io::Result<()> {
             ctrl_c(&mut session, &mut buf);
             continue;
         }
-        match ed.readline(&prompt) {
+        let read = ed.readline_with_initial(&prompt, (&std::mem::take(&mut held), ""));
+        match read {
             Ok(line) => {
                 buf.push_str(&line);
                 buf.push('\n');
@@ -862,9 +878,35 @@ pub fn interactive(style: Style, opts: &Options) -> std::io::Result<()> {
                     continue;
                 }
                 let _ = ed.add_history_entry(input.trim_end());
-                match session.eval(&input, &mut |s| print!("{s}")) {
-                    Reply::Quit => break,
-                    Reply::Text(t, _) => print!("{t}"),
+                let parts = parts(&input);
+                for (k, part) in parts.iter().enumerate() {
+                    if k > 0 {
+                        // As erl does: each further input of the line is
+                        // shown at its own prompt before its answer.
+                        println!("{}> {}", session.counter + 1, part.trim_end());
+                    }
+                    let refused = session.busy();
+                    match session.eval(part, &mut |s| print!("{s}")) {
+                        Reply::Quit => break 'read,
+                        Reply::Text(t, _) => print!("{t}"),
+                    }
+                    // What the shell could not take yet goes back to the
+                    // editor: the parts after one that left it waiting, or
+                    // all of them when it was waiting already.
+                    let from = if refused { k } else { k + 1 };
+                    let rest = parts.get(from..).unwrap_or_default();
+                    if session.busy() && parts.len() > 1 && !rest.is_empty() {
+                        held = rest
+                            .iter()
+                            .map(|p| p.trim_end())
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        println!(
+                            "(the rest of the input waits in the editor: press Enter when input {} has finished)",
+                            session.counter
+                        );
+                        break;
+                    }
                 }
                 words.borrow_mut().dynamic = session.completion_words();
             }

@@ -185,6 +185,35 @@ pub fn input_complete(src: &str) -> bool {
     matches!(toks.last(), Some((_, Tok::Dot, _)))
 }
 
+/// Splits shell input at each ending `.` into the inputs erl reads one
+/// after another: `A = 3. A + 1.` is two inputs, and so are two lines
+/// pasted at once. A part holding only blanks and comments joins the next
+/// one; text after the last `.` (an unfinished input) is a part of its
+/// own. A `.` inside a string, a quoted atom or a comment ends nothing.
+pub fn split_inputs(src: &str) -> Vec<&str> {
+    let toks = token::lex(src);
+    let mut parts = vec![];
+    let mut start = 0;
+    for (_, t, r) in &toks {
+        if *t == Tok::Dot {
+            if let Some(part) = src.get(start..*r) {
+                parts.push(part.trim());
+            }
+            start = *r;
+        }
+    }
+    match src.get(start..).map(str::trim) {
+        Some(rest) if !rest.is_empty() && toks.last().is_some_and(|(_, t, _)| *t != Tok::Dot) => {
+            parts.push(rest)
+        }
+        _ => {}
+    }
+    if parts.is_empty() {
+        parts.push(src);
+    }
+    parts
+}
+
 fn build_module(module: &mut Module, forms: Vec<Form>, diags: &mut Vec<Diagnostic>) {
     let mut records = records::Records::default();
     for form in forms {
@@ -260,4 +289,25 @@ fn add_function(
         return;
     }
     module.functions.push(fun);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_inputs;
+
+    #[test]
+    fn shell_input_splits_at_each_ending_dot() {
+        assert_eq!(split_inputs("A = 3. A + 1.\n"), ["A = 3.", "A + 1."]);
+        // Dots that end nothing: in a float, a record field, a string, a
+        // quoted atom and a comment.
+        assert_eq!(
+            split_inputs("X = 1.5, R#r.f, \"a. b\", 'c. d'. % e. f\n"),
+            ["X = 1.5, R#r.f, \"a. b\", 'c. d'."]
+        );
+        assert_eq!(split_inputs("A = [1,\n2].\n"), ["A = [1,\n2]."]);
+        // What follows the last `.` is an input of its own, unfinished.
+        assert_eq!(split_inputs("A = 3. B ="), ["A = 3.", "B ="]);
+        assert_eq!(split_inputs("foo(. C."), ["foo(.", "C."]);
+        assert_eq!(split_inputs("  \n"), ["  \n"]);
+    }
 }
