@@ -165,16 +165,10 @@ impl Session {
                     .next()
                     .is_some_and(|c| c.is_ascii_uppercase() || c == '_')
                 {
-                    let before = self.bindings.len();
+                    // `ok` whether or not it was bound, as in erl: a
+                    // script may forget a name before it binds it.
                     self.bindings.retain(|(n, _)| n != name);
-                    return if self.bindings.len() < before {
-                        Reply::Text("ok\n".into(), false)
-                    } else {
-                        Reply::Text(
-                            format!("error: `{name}` is not bound; b() lists the bindings\n"),
-                            true,
-                        )
-                    };
+                    return Reply::Text("ok\n".into(), false);
                 }
             }
             t if t.starts_with("v(") || t.starts_with("e(") => {
