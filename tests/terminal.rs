@@ -195,18 +195,30 @@ fn a_paste_of_several_inputs_runs_each_and_keeps_what_must_wait() {
     p.exp_string("3> ").expect("the next prompt");
     p.send_line(":mode manual").expect("typing");
     p.exp_string("3> ").expect("the prompt");
-    // The second input waits in receive: the third goes back to the editor.
-    p.send_line("P = self(). receive Y -> Y end. A * 2.")
+    // The third input waits in receive: the rest of the line waits for
+    // it, and runs once it has finished, as in erl.
+    p.send_line("P = spawn(fun() -> receive {F, N} -> F ! N * 2 end end). P ! {self(), 21}. receive R -> R end. R + 1.")
         .expect("typing");
-    p.exp_string("the rest of the input waits in the editor")
-        .expect("the held input is said");
-    p.exp_string("5> A * 2.")
-        .expect("the held input is in the editor");
-    // Ctrl-C stops the waiting input (the held text is in the history).
+    p.exp_string("1 more input of this line waits for input 5 to finish")
+        .expect("the waiting input is said");
+    p.exp_string("6> ").expect("the prompt");
+    p.send_line(":run").expect("typing");
+    p.exp_string("42\r\n").expect("the receive finishes");
+    p.exp_string("6> R + 1.")
+        .expect("the held input at its own prompt");
+    p.exp_string("43\r\n").expect("and its answer");
+    p.exp_string("7> ").expect("the prompt");
+    // Stopped instead, the input does not let the rest run.
+    p.send_line("receive Q -> Q end. A * 2.").expect("typing");
+    p.exp_string("waits for input 7 to finish")
+        .expect("held again");
+    p.exp_string("8> ").expect("the prompt");
     p.send_control('c').expect("ctrl-c");
     p.exp_string("interrupted")
         .expect("Ctrl-C stops the waiting input");
-    p.exp_string("5> ").expect("the prompt");
+    p.exp_string("not run, since input 7 did not finish: A * 2.")
+        .expect("the dropped input is named");
+    p.exp_string("8> ").expect("the prompt");
     p.send_line("A * 2.").expect("typing");
     p.exp_string("6\r\n").expect("the shell answers again");
     p.send_line("q().").expect("typing");

@@ -38,6 +38,9 @@ pub struct Session {
     shell_fns: Vec<(Atom, usize, String)>,
     /// Erlang inputs by number, with their values: `h()`, `v(N)`, `e(N)`.
     inputs: Vec<(u32, String, Option<Term>)>,
+    /// The last input that ended by itself, with a value or an exception
+    /// (not stopped by Ctrl-C or `:cancel`, nor undone by `:back`).
+    ended: u32,
     pub style: Style,
     /// Script mode: an input that can never finish is a deadlock report.
     script: bool,
@@ -93,6 +96,7 @@ impl Session {
             timeline: travel::Timeline::default(),
             log: vec![],
             inputs: vec![],
+            ended: 0,
             shell_fns: vec![],
             style,
             script: false,
@@ -523,7 +527,9 @@ impl Session {
                     ));
                     err = true;
                 }
-                self.pending_names = None;
+                if self.pending_names.take().is_some() {
+                    self.ended = self.counter;
+                }
                 self.world.shell = None;
             }
         }
@@ -621,6 +627,7 @@ impl Session {
         let Some(result) = self.world.shell_result.take() else {
             return (String::new(), false);
         };
+        self.ended = self.counter;
         let names = self.pending_names.take().unwrap_or_default();
         match result {
             Ok(Term::Tuple(t)) => {
@@ -845,9 +852,25 @@ pub fn interactive(style: Style, opts: &Options) -> std::io::Result<()> {
         }
     }
     let mut buf = String::new();
-    // Inputs of a paste the shell could not take yet: back in the editor.
-    let mut held = String::new();
-    'read: loop {
+    let mut held: Option<Held> = None;
+    loop {
+        if let Some(h) = held.take() {
+            if session.busy() {
+                held = Some(h);
+            } else if session.ended == h.after {
+                if run_parts(&mut session, h.parts, true, &mut held) {
+                    break;
+                }
+                continue;
+            } else {
+                let rest: Vec<&str> = h.parts.iter().map(|p| p.trim_end()).collect();
+                println!(
+                    "(not run, since input {} did not finish: {}; Up brings the line back)",
+                    h.after,
+                    rest.join(" ")
+                );
+            }
+        }
         let prompt = if buf.is_empty() {
             format!("{}> ", session.counter + 1)
         } else {
@@ -859,8 +882,7 @@ pub fn interactive(style: Style, opts: &Options) -> std::io::Result<()> {
             ctrl_c(&mut session, &mut buf);
             continue;
         }
-        let read = ed.readline_with_initial(&prompt, (&std::mem::take(&mut held), ""));
-        match read {
+        match ed.readline(&prompt) {
             Ok(line) => {
                 buf.push_str(&line);
                 buf.push('\n');
@@ -872,35 +894,8 @@ pub fn interactive(style: Style, opts: &Options) -> std::io::Result<()> {
                     continue;
                 }
                 let _ = ed.add_history_entry(input.trim_end());
-                let parts = parts(&input);
-                for (k, part) in parts.iter().enumerate() {
-                    if k > 0 {
-                        // As erl does: each further input of the line is
-                        // shown at its own prompt before its answer.
-                        println!("{}> {}", session.counter + 1, part.trim_end());
-                    }
-                    let refused = session.busy();
-                    match session.eval(part, &mut |s| print!("{s}")) {
-                        Reply::Quit => break 'read,
-                        Reply::Text(t, _) => print!("{t}"),
-                    }
-                    // What the shell could not take yet goes back to the
-                    // editor: the parts after one that left it waiting, or
-                    // all of them when it was waiting already.
-                    let from = if refused { k } else { k + 1 };
-                    let rest = parts.get(from..).unwrap_or_default();
-                    if session.busy() && parts.len() > 1 && !rest.is_empty() {
-                        held = rest
-                            .iter()
-                            .map(|p| p.trim_end())
-                            .collect::<Vec<_>>()
-                            .join(" ");
-                        println!(
-                            "(the rest of the input waits in the editor: press Enter when input {} has finished)",
-                            session.counter
-                        );
-                        break;
-                    }
+                if run_parts(&mut session, parts(&input).into(), false, &mut held) {
+                    break;
                 }
                 words.borrow_mut().dynamic = session.completion_words();
             }
@@ -913,6 +908,61 @@ pub fn interactive(style: Style, opts: &Options) -> std::io::Result<()> {
         let _ = ed.save_history(h);
     }
     Ok(())
+}
+
+/// Inputs of one line that wait for an earlier input of the same line,
+/// which left the shell waiting (a `receive` in manual mode): erl runs
+/// them in turn once it finishes.
+struct Held {
+    /// The input they wait for.
+    after: u32,
+    parts: std::collections::VecDeque<String>,
+}
+
+/// Runs `parts`, the inputs of one line, in turn; each but the first
+/// (unless `show_first`) is shown at its own prompt before its answer,
+/// as erl shows them. When one leaves the shell waiting, the rest wait
+/// for it in `held`. True when an input quits the shell.
+fn run_parts(
+    session: &mut Session,
+    mut parts: std::collections::VecDeque<String>,
+    show_first: bool,
+    held: &mut Option<Held>,
+) -> bool {
+    let mut show = show_first;
+    while let Some(part) = parts.pop_front() {
+        if show {
+            println!("{}> {}", session.counter + 1, part.trim_end());
+        }
+        show = true;
+        let refused = session.busy();
+        match session.eval(&part, &mut |s| print!("{s}")) {
+            Reply::Quit => return true,
+            Reply::Text(t, _) => print!("{t}"),
+        }
+        if parts.is_empty() || !session.busy() {
+            continue;
+        }
+        if refused {
+            // Typed while an earlier input waits: none of the line runs.
+            println!("(the rest of the line was not run either; Up brings it back)");
+        } else {
+            let n = parts.len();
+            println!(
+                "({n} more input{} of this line wait{} for input {} to finish; :cancel or Ctrl-C drops {})",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "s" } else { "" },
+                session.counter,
+                if n == 1 { "it" } else { "them" },
+            );
+            *held = Some(Held {
+                after: session.counter,
+                parts,
+            });
+        }
+        return false;
+    }
+    false
 }
 
 /// Ctrl-C at the prompt: stops what the shell's process waits for, or
