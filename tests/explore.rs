@@ -213,6 +213,57 @@ fn perfect_links_hold_over_fair_loss_links_and_a_link_without_deduplication_fail
 }
 
 #[test]
+fn eager_reliable_broadcast_keeps_agreement_under_a_crash_and_best_effort_loses_it() {
+    // The broadcaster (p5) crashes right after its first or its second
+    // send: the members that heard it relay hello (eager reliable
+    // broadcast) or do not (best effort).
+    for crash in ["p5@send=1", "p5@send=2"] {
+        let flags = [
+            "--props",
+            "tests/explore/agreement_props.erl",
+            "--crash",
+            crash,
+        ];
+        let mut args = vec!["lessons/10-broadcast/erb.erl"];
+        args.extend_from_slice(&flags);
+        let (status, r) = explore_json(&args);
+        assert_eq!(status, Some(0), "{crash}: {r}");
+        assert_eq!(at(&r, "complete"), true, "{crash}: {r}");
+        assert_eq!(property(&r, "eventually_all_deliver")["status"], "holds");
+        assert_eq!(property(&r, "always_no_duplication")["status"], "holds");
+        let mut args = vec!["lessons/10-broadcast/beb.erl"];
+        args.extend_from_slice(&flags);
+        let (status, r) = explore_json(&args);
+        assert_eq!(status, Some(1), "{crash}: {r}");
+        let p = property(&r, "eventually_all_deliver");
+        assert_eq!(at(p, "status"), "violated", "{crash}: {r}");
+        assert_eq!(property(&r, "always_no_duplication")["status"], "holds");
+    }
+}
+
+#[test]
+fn a_heartbeat_detector_suspects_falsely_under_async_timing_only() {
+    let verdict = |timing: &str| {
+        let (status, r) = explore_json(&[
+            "lessons/03-timing/heartbeat_solution.erl",
+            "--props",
+            "lessons/03-timing/heartbeat_props.erl",
+            "--timing",
+            timing,
+        ]);
+        assert_eq!(at(&r, "complete"), true, "{timing}: {r}");
+        let p = property(&r, "always_no_false_suspicion");
+        (status, at(p, "status").as_str().unwrap_or("").to_string())
+    };
+    // Messages take at most 20 ms and the timeout is longer than a period
+    // and that: no false suspicion in any execution.
+    assert_eq!(verdict("sync:delta=20"), (Some(0), "holds".into()));
+    assert_eq!(verdict("psync:gst=0,delta=20"), (Some(0), "holds".into()));
+    // With no bound on delays, some execution suspects the live beater.
+    assert_eq!(verdict("async"), (Some(1), "violated".into()));
+}
+
+#[test]
 fn a_retransmission_loop_over_a_lossy_link_violates_eventually_with_a_lasso() {
     let out = std::env::temp_dir().join(format!("pidlab-lasso-{}.json", std::process::id()));
     let o = out.to_string_lossy().to_string();
