@@ -451,9 +451,20 @@ impl Session {
         let text = std::fs::read_to_string(f).map_err(|e| format!("cannot read {f}: {e}"))?;
         match crate::world::faults::load_plan(&text) {
             Ok(plan) => {
+                // The plan's Byzantine fun, compiled before anything changes.
+                let adversary = match plan.byzantine_fun.as_deref() {
+                    Some(src) => Some(crate::run::compile_adversary(src).map_err(|d| {
+                        let why = d.first().map(|d| d.message.clone()).unwrap_or_default();
+                        format!("the byzantine_fun in {f} does not compile: {why}; the plan was not loaded")
+                    })?),
+                    None => None,
+                };
                 let part = plan.partition.is_some();
                 self.remember();
                 self.world.faults = plan.into();
+                if let Some(m) = adversary {
+                    self.world.code.load(m);
+                }
                 let before = self.world.trace.len();
                 if part {
                     self.world.partition();
