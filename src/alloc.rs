@@ -52,13 +52,38 @@ fn signed(n: usize) -> isize {
 /// allocator: the explorer and the VM allocate and free many small blocks
 /// (worlds, processes, terms), and with it message rings and spawns run in
 /// about half the time and the explorer in 5 to 20% less.
+///
+/// Blocks whose alignment mimalloc's plain `mi_malloc` already gives (16
+/// bytes for blocks of 16 bytes or more, 8 below) are asked of it
+/// directly, as the standard library's system allocator asks `malloc`:
+/// `mi_malloc_aligned`, which `MiMalloc` calls for every block, takes a
+/// slow path whenever its size class has no free block at hand, and then
+/// allocates the block one alignment larger (a 48-byte block in the
+/// 64-byte class; every block above 1 KiB so).
 pub struct Counting;
 
-// SAFETY: every call is forwarded unchanged to mimalloc; the
-// counters are only statistics and never affect what is allocated.
+/// The alignment every block `mi_malloc` returns has, when the block is
+/// at least that large (mimalloc's `MI_MAX_ALIGN_SIZE`).
+const PLAIN_ALIGN: usize = 16;
+
+/// Whether `mi_malloc(size)` is aligned as `align` asks.
+#[inline]
+fn plain(align: usize, size: usize) -> bool {
+    align <= PLAIN_ALIGN && align <= size
+}
+
+// SAFETY: every call is forwarded to mimalloc, with the alignment asked
+// either passed on or one `mi_malloc` gives by itself (`plain`); blocks
+// from either are freed by `mi_free`. The counters are only statistics
+// and never affect what is allocated.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         count(signed(layout.size()));
+        if plain(layout.align(), layout.size()) {
+            // SAFETY: `layout.size()` is not zero (`plain` checks that it
+            // is at least the alignment, itself at least 1).
+            return unsafe { libmimalloc_sys::mi_malloc(layout.size()).cast() };
+        }
         // SAFETY: same contract as the caller's.
         unsafe { MiMalloc.alloc(layout) }
     }
@@ -71,12 +96,21 @@ unsafe impl GlobalAlloc for Counting {
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         count(signed(layout.size()));
+        if plain(layout.align(), layout.size()) {
+            // SAFETY: as in `alloc`.
+            return unsafe { libmimalloc_sys::mi_zalloc(layout.size()).cast() };
+        }
         // SAFETY: same contract as the caller's.
         unsafe { MiMalloc.alloc_zeroed(layout) }
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         count(signed(new_size) - signed(layout.size()));
+        if plain(layout.align(), new_size) {
+            // SAFETY: `ptr` came from mimalloc (either path above) and
+            // `new_size` is not zero.
+            return unsafe { libmimalloc_sys::mi_realloc(ptr.cast(), new_size).cast() };
+        }
         // SAFETY: same contract as the caller's.
         unsafe { MiMalloc.realloc(ptr, layout, new_size) }
     }
