@@ -450,7 +450,12 @@ where
         if k % threads == 0 {
             mine.push(i);
         } else {
-            shared.push_back((i, first.path(i)));
+            let sleep = first
+                .nodes
+                .get(i)
+                .map(|n| n.sleep.clone())
+                .unwrap_or_default();
+            shared.push_back((i, first.path(i), sleep));
         }
     }
     let queue = std::sync::Mutex::new(shared);
@@ -465,8 +470,8 @@ where
                         let (world, props, code) = setup().ok_or_else(missing)?;
                         let mut s = Search::new(&world, &[], &props, &code, opts);
                         s.worker = true;
-                        while let Some((_, path)) = next() {
-                            if let Some(at) = s.seed(&path)? {
+                        while let Some((_, path, sleep)) = next() {
+                            if let Some(at) = s.seed(&path, sleep)? {
                                 s.exhaust(&[at], &seen, dfs, None, &mut |p| progress(p))?;
                             }
                             if s.report.incomplete.is_some() {
@@ -483,7 +488,7 @@ where
         let mut mine = mine.into_iter();
         let mut own = Ok(());
         while own.is_ok() && first.report.incomplete.is_none() {
-            let Some(i) = mine.next().or_else(|| next().map(|(i, _)| i)) else {
+            let Some(i) = mine.next().or_else(|| next().map(|(i, ..)| i)) else {
                 break;
             };
             own = first
@@ -768,8 +773,11 @@ impl<'a> Search<'a> {
     }
 
     /// The state `path` leads to from the start, as a node whose parents
-    /// are the states on the way (`None` when a choice is not enabled).
-    fn seed(&mut self, path: &[Choice]) -> Result<Option<usize>, Box<Diagnostic>> {
+    /// are the states on the way (`None` when a choice is not enabled),
+    /// with `sleep` asleep there as in the search that queued it: a
+    /// helper that woke every step there would explore states the
+    /// reduction had left out.
+    fn seed(&mut self, path: &[Choice], sleep: Sleep) -> Result<Option<usize>, Box<Diagnostic>> {
         let start = self.start.clone();
         let mut at = self.root(&start)?;
         let mut w = start;
@@ -807,6 +815,7 @@ impl<'a> Search<'a> {
         }
         if let Some(n) = self.nodes.get_mut(at) {
             n.world = Some(Box::new(w));
+            n.sleep = sleep;
         }
         Ok(Some(at))
     }
