@@ -271,7 +271,11 @@ pub const SPECS: &[Spec] = &[
         "FILE",
         "write this session's inputs; :load or `pidlab replay` rebuilds it",
     ),
-    spec("load", "FILE", "start over and replay a saved session"),
+    spec(
+        "load",
+        "FILE",
+        "start over and replay a saved session (a module is compiled, as c/1 does)",
+    ),
     spec("reset", "", "start over: new world, no bindings"),
     spec("quit", "", "leave the shell (as q(). does)"),
 ];

@@ -1006,6 +1006,21 @@ impl Session {
 
     fn load(&mut self, f: &str) -> Result<String, String> {
         let text = std::fs::read_to_string(f).map_err(|e| format!("cannot read {f}: {e}"))?;
+        if is_module_source(&text) {
+            // A module, not a saved session: compiled as `c/1` would, and
+            // the session (its processes and bindings) is kept.
+            let (out, failed) = self.load_file(std::path::Path::new(f));
+            return if failed {
+                Err(format!(
+                    "{f} is a module and does not compile, so nothing was loaded; this session is kept\n{}",
+                    out.trim_end()
+                ))
+            } else {
+                Ok(format!(
+                    "{out}{f} is a module: compiled and loaded as c(\"{f}\") does; this session is kept\n(:load replays the inputs of a file written by :save)\n"
+                ))
+            };
+        }
         let (style, script) = (self.style, self.script);
         let lesson = self.lesson.take();
         *self = Session::new(style);
@@ -1023,6 +1038,15 @@ impl Session {
             self.log.len()
         ))
     }
+}
+
+/// Whether `text` is an Erlang module (its first line, after comments,
+/// starts `-module`) rather than shell inputs.
+fn is_module_source(text: &str) -> bool {
+    text.lines()
+        .map(str::trim_start)
+        .find(|l| !l.is_empty() && !l.starts_with('%'))
+        .is_some_and(|l| l.starts_with("-module"))
 }
 
 /// `:hb E1 E2` on a loaded trace: by the causal past its records give.

@@ -143,6 +143,7 @@ impl Session {
             "q()." | "halt()." | "init:stop()." => return Reply::Quit,
             "f()." => {
                 self.bindings.clear();
+                self.numbered(trimmed, Term::atom("ok"));
                 return Reply::Text("ok\n".into(), false);
             }
             "b()." => {
@@ -151,6 +152,7 @@ impl Session {
                     .iter()
                     .map(|(n, v)| format!("{n} = {}\n", pretty::print(v, 1, 80)))
                     .collect();
+                self.numbered(trimmed, Term::atom("ok"));
                 return Reply::Text(text, false);
             }
             "h()." => {
@@ -159,6 +161,7 @@ impl Session {
                     .iter()
                     .map(|(n, t, _)| format!("{n}: {}\n", t.trim()))
                     .collect();
+                self.numbered(trimmed, Term::atom("ok"));
                 return Reply::Text(text, false);
             }
             "i()." => return self.command("procs", sink),
@@ -172,6 +175,7 @@ impl Session {
                     // `ok` whether or not it was bound, as in erl: a
                     // script may forget a name before it binds it.
                     self.bindings.retain(|(n, _)| n != name);
+                    self.numbered(trimmed, Term::atom("ok"));
                     return Reply::Text("ok\n".into(), false);
                 }
             }
@@ -191,7 +195,11 @@ impl Session {
                     };
                     if t.starts_with('v') {
                         return match value {
-                            Some(v) => Reply::Text(format!("{}\n", pretty::print(&v, 1, 80)), false),
+                            Some(v) => {
+                                let text = format!("{}\n", pretty::print(&v, 1, 80));
+                                self.numbered(trimmed, v);
+                                Reply::Text(text, false)
+                            }
                             None => Reply::Text(format!("error: input {n} has no value (it failed or is still running)\n"), true),
                         };
                     }
@@ -209,8 +217,13 @@ impl Session {
                 } else {
                     format!("{arg}.erl")
                 };
-                let (text, err) = self.load_file(std::path::Path::new(&path));
-                return Reply::Text(text, err);
+                let (text, module) = self.load_module(std::path::Path::new(&path));
+                let value = match module {
+                    Some(m) => Term::tuple(vec![Term::atom("ok"), Term::Atom(m)]),
+                    None => Term::atom("error"),
+                };
+                self.numbered(trimmed, value);
+                return Reply::Text(text, module.is_none());
             }
             _ => {}
         }
@@ -235,6 +248,15 @@ impl Session {
         }
         let failed = err || !before.is_empty();
         Reply::Text(before + &text, failed)
+    }
+
+    /// Numbers `input`, one the shell answered itself (`c/1`, `f/1`,
+    /// `b()`, `h()`), as erl does every input it evaluates: the next prompt
+    /// counts on, and `v/1` and `h()` know it.
+    fn numbered(&mut self, input: &str, value: Term) {
+        self.counter += 1;
+        self.inputs
+            .push((self.counter, input.to_string(), Some(value)));
     }
 
     /// An Erlang input (or a function definition) at a free shell.
@@ -704,10 +726,16 @@ impl Session {
 
     /// `c("file.erl")`: compiles a module and loads it into the world.
     pub fn load_file(&mut self, path: &std::path::Path) -> (String, bool) {
+        let (text, module) = self.load_module(path);
+        (text, module.is_none())
+    }
+
+    /// `load_file`, with the module's name when it loaded.
+    fn load_module(&mut self, path: &std::path::Path) -> (String, Option<Atom>) {
         let name = path.display().to_string();
         let src = match std::fs::read(path) {
             Ok(b) => String::from_utf8_lossy(&b).into_owned(),
-            Err(e) => return (format!("error: cannot read {name}: {e}\n"), true),
+            Err(e) => return (format!("error: cannot read {name}: {e}\n"), None),
         };
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("main");
         let read = crate::syntax::include::beside(path);
@@ -717,7 +745,7 @@ impl Session {
         };
         let (ast, diags) = crate::syntax::parse_module_from(&src, Some(stem), Some(&origin));
         if diags.iter().any(crate::diag::Diagnostic::is_error) {
-            return (render_all(&diags, &name, &src, self.style), true);
+            return (render_all(&diags, &name, &src, self.style), None);
         }
         match crate::compile::compile_module(&ast, &name, &src) {
             Ok((m, warnings)) => {
@@ -729,12 +757,12 @@ impl Session {
                         "{text}{{ok,{}}}\n",
                         crate::term::write::atom_text(m.name.name())
                     ),
-                    false,
+                    Some(m.name),
                 )
             }
             Err(errors) => (
                 render_all(&errors, &name, &src, self.style) + "error\n",
-                true,
+                None,
             ),
         }
     }

@@ -1,0 +1,3 @@
+-module(broken_module).
+-export([f/0]).
+f( -> ok.
