@@ -56,7 +56,8 @@ pub enum BackTo {
 /// One meta command with its arguments typed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
-    Help,
+    /// The command list, or one command's line.
+    Help(Option<&'static str>),
     Mode {
         manual: bool,
     },
@@ -123,7 +124,7 @@ const fn spec(name: &'static str, args: &'static str, summary: &'static str) -> 
 
 /// Every command, in the order `:help` lists them.
 pub const SPECS: &[Spec] = &[
-    spec("help", "", "this list"),
+    spec("help", "[COMMAND]", "this list (or the line of one command)"),
     spec(
         "mode",
         "auto|manual",
@@ -286,9 +287,10 @@ pub fn names() -> impl Iterator<Item = &'static str> {
 }
 
 /// `:help`: one line per command.
-pub fn help_text() -> String {
+pub fn help_text(only: Option<&str>) -> String {
     SPECS
         .iter()
+        .filter(|s| only.is_none_or(|o| o == s.name))
         .map(|s| {
             let head = if s.args.is_empty() {
                 format!(":{}", s.name)
@@ -395,7 +397,20 @@ pub fn parse(line: &str) -> Result<Command, String> {
         }
     };
     match canonical(name) {
-        "help" => Ok(Command::Help),
+        "help" => match args.as_slice() {
+            [] => Ok(Command::Help(None)),
+            [c] => {
+                let want = canonical(c.trim_start_matches(':'));
+                match SPECS.iter().find(|s| s.name == want) {
+                    Some(s) => Ok(Command::Help(Some(s.name))),
+                    None => Err(match closest(want, names()) {
+                        Some(s) => format!("no command :{want}; did you mean :{s}? (:help lists them)"),
+                        None => format!("no command :{want}; :help lists the commands"),
+                    }),
+                }
+            }
+            _ => Err(usage("help")),
+        },
         "mode" => match args.as_slice() {
             ["auto"] => Ok(Command::Mode { manual: false }),
             ["manual"] => Ok(Command::Mode { manual: true }),

@@ -52,7 +52,7 @@ impl Session {
 
     fn carry_out(&mut self, cmd: Command, sink: &mut dyn FnMut(&str)) -> Result<String, String> {
         match cmd {
-            Command::Help => Ok(super::command::help_text()),
+            Command::Help(only) => Ok(super::command::help_text(only)),
             Command::Mode { manual } => {
                 self.manual = manual;
                 Ok(if manual {
