@@ -1011,3 +1011,27 @@ proptest::proptest! {
         proptest::prop_assert_eq!(statuses(&dfs), statuses(&full), "{}\n{}\n{}", src, dfs, full);
     }
 }
+
+#[test]
+fn a_property_false_before_any_step_is_named_as_such_not_shown_as_an_empty_counterexample() {
+    let props = std::env::temp_dir().join(format!("pidlab-nonempty-{}.erl", std::process::id()));
+    std::fs::write(
+        &props,
+        "-module(nonempty_props).\n-export([always_something/1]).\n\
+         always_something(E) -> E =/= [].\n",
+    )
+    .expect("writes");
+    let out = pidlab(&[
+        "explore",
+        "tests/explore/collector.erl",
+        "--props",
+        &props.to_string_lossy(),
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("always_something is false before any step"),
+        "{text}"
+    );
+    assert!(!text.contains("counterexample for"), "{text}");
+}

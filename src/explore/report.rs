@@ -89,19 +89,28 @@ pub fn text(
         .find(|f| f.status == Status::Violated && f.execution.is_some())
     {
         if let Some(ex) = &f.execution {
-            out.push_str(&format!(
-                "\ncounterexample for {} ({}):\n",
-                f.name, r.chosen
-            ));
-            for (i, c) in ex.choices.iter().enumerate() {
-                if ex.cycle_from == Some(i) {
-                    out.push_str("  -- from here the cycle repeats forever --\n");
+            if ex.choices.is_empty() {
+                // No step to show: what was emitted before the search
+                // began (in the shell) already breaks the property.
+                out.push_str(&format!(
+                    "\n{} is false before any step, on the terms emitted before the search began (none when it begins with the program)\n",
+                    f.name
+                ));
+            } else {
+                out.push_str(&format!(
+                    "\ncounterexample for {} ({}):\n",
+                    f.name, r.chosen
+                ));
+                for (i, c) in ex.choices.iter().enumerate() {
+                    if ex.cycle_from == Some(i) {
+                        out.push_str("  -- from here the cycle repeats forever --\n");
+                    }
+                    out.push_str(&format!("  {:>3}. {}\n", i + 1, choice_text(c)));
                 }
-                out.push_str(&format!("  {:>3}. {}\n", i + 1, choice_text(c)));
-            }
-            if let Some(d) = diagram {
-                out.push('\n');
-                out.push_str(d);
+                if let Some(d) = diagram {
+                    out.push('\n');
+                    out.push_str(d);
+                }
             }
             if let Some(path) = saved {
                 out.push_str(&format!("saved to {path}\n"));
