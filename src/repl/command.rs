@@ -277,7 +277,7 @@ pub const SPECS: &[Spec] = &[
         "FILE",
         "start over and replay a saved session (a module is compiled, as c/1 does)",
     ),
-    spec("reset", "", "start over: new world, no bindings"),
+    spec("reset", "", "start over: new world, no bindings (:back returns)"),
     spec("quit", "", "leave the shell (as q(). does)"),
 ];
 

@@ -207,11 +207,7 @@ impl Session {
             Command::LoadSchedule(f) => self.load_schedule(&f, sink),
             Command::LoadTrace(f) => self.load_trace(&f),
             Command::Reset => {
-                let (style, script) = (self.style, self.script);
-                let lesson = self.lesson.take();
-                *self = Session::new(style);
-                self.lesson = lesson;
-                self.script = script;
+                self.start_over();
                 Ok("a new world: no processes, no bindings\n".into())
             }
             Command::Quit => Ok(String::new()),
@@ -598,11 +594,23 @@ impl Session {
         let choices = s.parsed()?;
         let plan = crate::world::faults::plan_from_words(&s.flags)
             .map_err(|e| format!("the flags in {f}: {e}"))?;
-        let (style, script) = (self.style, self.script);
-        let lesson = self.lesson.take();
-        *self = super::Session::new(style);
-        self.lesson = lesson;
-        self.script = script;
+        self.start_over();
+        let played = self.play_schedule(&s, &choices, plan, sink);
+        if played.is_err() {
+            self.undo_start_over();
+        }
+        played.map_err(|e| format!("{}\n(the session is as it was)", e.trim_end()))
+    }
+
+    /// `load_schedule` in the new session: the program started and the
+    /// choices replayed.
+    fn play_schedule(
+        &mut self,
+        s: &crate::explore::schedule::Schedule,
+        choices: &[Choice],
+        plan: crate::world::faults::FaultPlan,
+        sink: &mut dyn FnMut(&str),
+    ) -> Result<String, String> {
         let (loaded, err) = self.load_file(std::path::Path::new(&s.program));
         if err {
             return Err(loaded);
@@ -648,7 +656,7 @@ impl Session {
             },
             choices.len()
         ));
-        for c in &choices {
+        for c in choices {
             self.remember();
             out.push_str(&self.step_shown(c, sink));
         }
@@ -1021,11 +1029,7 @@ impl Session {
                 ))
             };
         }
-        let (style, script) = (self.style, self.script);
-        let lesson = self.lesson.take();
-        *self = Session::new(style);
-        self.lesson = lesson;
-        self.script = script;
+        self.start_over();
         let mut out = String::new();
         for input in super::inputs(&text) {
             match self.eval(&input, &mut |s| out.push_str(s)) {

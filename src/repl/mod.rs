@@ -54,6 +54,9 @@ pub struct Session {
     /// A saved trace (`:load-trace FILE`) the views show instead of this
     /// shell's own, with the file it came from.
     loaded: Option<(String, crate::view::trace::Trace)>,
+    /// The session the last `:reset`, `:load` or `:load-schedule`
+    /// replaced, for `:back` to return to (one, not a chain).
+    replaced: Option<Box<Session>>,
 }
 
 /// What one input did.
@@ -104,7 +107,30 @@ impl Session {
             counterexample: None,
             lesson: None,
             loaded: None,
+            replaced: None,
         }
+    }
+
+    /// Starts a new session in this one's place (`:reset`, `:load`,
+    /// `:load-schedule`), in the same lesson and mode of input; the old
+    /// one is kept for `:back`, so a mistaken `:reset` loses nothing.
+    fn start_over(&mut self) {
+        let fresh = Session::new(self.style);
+        let mut old = std::mem::replace(self, fresh);
+        self.lesson = old.lesson.take();
+        self.script = old.script;
+        old.replaced = None;
+        self.replaced = Some(Box::new(old));
+    }
+
+    /// Returns to the session `start_over` replaced; false if there is none.
+    fn undo_start_over(&mut self) -> bool {
+        let Some(mut old) = self.replaced.take() else {
+            return false;
+        };
+        old.lesson = self.lesson.take();
+        *self = *old;
+        true
     }
 
     /// How many events the session's world has recorded.

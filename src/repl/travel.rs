@@ -197,6 +197,12 @@ impl Session {
     /// `:back N`: N inputs or commands back.
     pub(super) fn back(&mut self, n: usize) -> Result<String, String> {
         if self.timeline.past.is_empty() {
+            if self.undo_start_over() {
+                return Ok(
+                    "back to the session before :reset or :load: its world, bindings and inputs as they were\n"
+                        .into(),
+                );
+            }
             return Err("there is no earlier input or command to go back to".into());
         }
         let done = self.travel(n, false);
