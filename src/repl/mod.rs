@@ -113,14 +113,19 @@ impl Session {
 
     /// Starts a new session in this one's place (`:reset`, `:load`,
     /// `:load-schedule`), in the same lesson and mode of input; the old
-    /// one is kept for `:back`, so a mistaken `:reset` loses nothing.
+    /// one is kept for `:back` (unless it is heavy), so a mistaken
+    /// `:reset` loses nothing.
     fn start_over(&mut self) {
         let fresh = Session::new(self.style);
         let mut old = std::mem::replace(self, fresh);
         self.lesson = old.lesson.take();
         self.script = old.script;
         old.replaced = None;
-        self.replaced = Some(Box::new(old));
+        // A session that holds much of the memory bound is let go:
+        // `:reset` is also how one recovers from a heavy world.
+        let limit = crate::alloc::limit();
+        let heavy = limit != 0 && crate::alloc::live_bytes() > limit / 4;
+        self.replaced = (!heavy).then(|| Box::new(old));
     }
 
     /// Returns to the session `start_over` replaced; false if there is none.
