@@ -790,12 +790,30 @@ fn draw(
                     .is_some_and(|x| x.sides == E | W && x.ch.is_none())
             };
             if hi - lo > label.len() + 2 {
-                let at = if tc > from_col {
-                    lo + 2
+                // Near the sender; where the line crosses another lane
+                // there, further along with line on both sides, unless
+                // other messages leave the sender on the same row (the
+                // line is theirs too there, and a label further along
+                // would name the wrong one).
+                let slots = lo + 2..=hi - 1 - label.len();
+                let fits = |at: &usize| (*at..*at + label.len()).all(clear);
+                let spaced = |at: &usize| (*at - 1..*at + label.len() + 1).all(clear);
+                let shared = lines
+                    .iter()
+                    .filter(|o| o.start == Some(s) && o.from == l.from)
+                    .count()
+                    > 1;
+                let mut order: Box<dyn Iterator<Item = usize>> = if tc > from_col {
+                    Box::new(slots)
                 } else {
-                    hi - 1 - label.len()
+                    Box::new(slots.rev())
                 };
-                if (at..at + label.len()).all(clear) {
+                let at = match order.next() {
+                    Some(first) if fits(&first) => Some(first),
+                    Some(_) if !shared => order.find(spaced),
+                    _ => None,
+                };
+                if let Some(at) = at {
                     for (i, ch) in label.chars().enumerate() {
                         g.put(s, at + i, ch, paint);
                     }
