@@ -795,22 +795,22 @@ fn draw(
                 // other messages leave the sender on the same row (the
                 // line is theirs too there, and a label further along
                 // would name the wrong one).
-                let slots = lo + 2..=hi - 1 - label.len();
+                let mut order: Vec<usize> = (lo + 2..=hi - 1 - label.len()).collect();
+                if tc < from_col {
+                    order.reverse();
+                }
                 let fits = |at: &usize| (*at..*at + label.len()).all(clear);
-                let spaced = |at: &usize| (*at - 1..*at + label.len() + 1).all(clear);
-                let shared = lines
-                    .iter()
-                    .filter(|o| o.start == Some(s) && o.from == l.from)
-                    .count()
-                    > 1;
-                let mut order: Box<dyn Iterator<Item = usize>> = if tc > from_col {
-                    Box::new(slots)
-                } else {
-                    Box::new(slots.rev())
+                let spaced = |at: &&usize| (**at - 1..**at + label.len() + 1).all(clear);
+                let shared = || {
+                    lines
+                        .iter()
+                        .filter(|o| o.start == Some(s) && o.from == l.from)
+                        .count()
+                        > 1
                 };
-                let at = match order.next() {
-                    Some(first) if fits(&first) => Some(first),
-                    Some(_) if !shared => order.find(spaced),
+                let at = match order.split_first() {
+                    Some((first, _)) if fits(first) => Some(*first),
+                    Some((_, rest)) if !shared() => rest.iter().find(spaced).copied(),
                     _ => None,
                 };
                 if let Some(at) = at {
