@@ -184,26 +184,27 @@ fn pidlab_values(out: &str) -> Vec<String> {
     values
 }
 
+/// pidlab's output for `tests/repl/erl/NAME.txt` and erl's answer to the
+/// same file, recorded in `NAME.erl.out` with `erl < NAME.txt`.
+fn beside_erl(name: &str) -> (String, String) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/repl/erl");
+    let input = std::fs::read(dir.join(format!("{name}.txt"))).expect("the input");
+    let erl = std::fs::read_to_string(dir.join(format!("{name}.erl.out"))).expect("erl's answers");
+    let got = String::from_utf8_lossy(&run_script(&input)).into_owned();
+    (got, erl)
+}
+
 #[test]
 fn shell_helpers_are_numbered_as_in_erl() {
-    // tests/repl/erl/numbering.erl.out is erl's answer to the same file,
-    // recorded with `erl < numbering.txt` in a copy of the project (c/1
-    // writes a .beam file beside it).
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/repl/erl");
-    let input = std::fs::read(dir.join("numbering.txt")).expect("the input");
-    let erl = std::fs::read_to_string(dir.join("numbering.erl.out")).expect("erl's answers");
-    let got = String::from_utf8_lossy(&run_script(&input)).into_owned();
+    // erl's answers were recorded in a copy of the project (c/1 writes a
+    // .beam file beside it).
+    let (got, erl) = beside_erl("numbering");
     assert_eq!(pidlab_values(&got), erl_values(&erl), "{got}");
 }
 
 #[test]
 fn several_inputs_on_one_line_answer_as_in_erl() {
-    // tests/repl/erl/several_per_line.erl.out is erl's answer to the same
-    // file, recorded with `erl < several_per_line.txt`.
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/repl/erl");
-    let input = std::fs::read(dir.join("several_per_line.txt")).expect("the input");
-    let erl = std::fs::read_to_string(dir.join("several_per_line.erl.out")).expect("erl's answers");
-    let got = String::from_utf8_lossy(&run_script(&input)).into_owned();
+    let (got, erl) = beside_erl("several_per_line");
     assert!(
         got.contains("this `(` is never closed"),
         "the broken input in the middle is reported: {got}"
